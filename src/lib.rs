@@ -1,0 +1,12 @@
+//! ilo-factsheet: an ILO country partnership fact sheet as data, and the
+//! Leptos app that shows it.
+//!
+//! The pure core (`model`, `query`) has no web dependency and is tested
+//! natively; the browser shell (`ui`) is compiled only with the `web` feature.
+//! See ARCHITECTURE.md for the map of modules and their invariants.
+
+pub mod model;
+pub mod query;
+
+#[cfg(feature = "web")]
+pub mod ui;

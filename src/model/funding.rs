@@ -1,0 +1,343 @@
+//! Funding arithmetic that cannot mislead.
+//!
+//! The sheet names money of different kinds: project budgets, agreements,
+//! staffing programmes, and totals the source states itself (US$ 8 million of
+//! voluntary contributions 2021-2025) that overlap those items. So:
+//! - a [`Total`] says whether it is **stated** by the source or **summed** from
+//!   items, and if summed, which items;
+//! - stated totals are never added to anything;
+//! - a sum of items any of which is a lower bound ("over US$ 1 million") is
+//!   itself a lower bound;
+//! - within one total each item counts once; an item with two themes (or two
+//!   funders) appears in both groups, and the breakdown says so (`overlapping`).
+//! - years: the source gives no yearly split, so money is grouped by the year
+//!   its period starts, and the total says so.
+
+use std::collections::BTreeMap;
+
+use super::types::{ContributionKind, FactSheet, Money, Period, Qualifier, Source};
+
+/// Where a piece of money sits in the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemRef {
+    Project(usize),
+    Contribution(usize),
+}
+
+/// One piece of money that may be added to others: a project budget or a
+/// contribution that is not a stated total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundingItem<'a> {
+    pub item: ItemRef,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub money: Money,
+    pub period: Period,
+    pub funders: &'a [String],
+    pub themes: &'a [String],
+    /// Partner ids involved besides funders (projects only).
+    pub partners: &'a [String],
+    pub source: &'a Source,
+}
+
+/// How a total was arrived at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Basis {
+    /// The source states it; `contribution` indexes `sheet.contributions`.
+    Stated { contribution: usize },
+    /// Added up from these items, each once.
+    Summed { items: Vec<ItemRef> },
+}
+
+/// An amount in US dollars and how we know it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Total {
+    pub amount_usd: f64,
+    /// True when the real figure may be larger: the source says "over" or
+    /// "more than" for it, or for one of the items summed.
+    pub lower_bound: bool,
+    pub basis: Basis,
+    /// The years covered: the stated period, or the span of the items summed.
+    pub period: Option<Period>,
+}
+
+impl Total {
+    pub fn is_stated(&self) -> bool {
+        matches!(self.basis, Basis::Stated { .. })
+    }
+
+    /// The qualifier to print in front of the amount.
+    pub fn qualifier(&self) -> Qualifier {
+        if self.lower_bound {
+            Qualifier::Over
+        } else {
+            Qualifier::Exact
+        }
+    }
+}
+
+/// A total per group (per funder, theme, partner or year).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown<K> {
+    pub groups: Vec<(K, Total)>,
+    /// Items that fall in no group (no funder named, no theme given), summed.
+    pub ungrouped: Option<Total>,
+    /// True when an item counts in more than one group, so the groups must not
+    /// be added up.
+    pub overlapping: bool,
+}
+
+/// Every addable piece of money: project budgets, then contributions other
+/// than stated totals.
+pub fn items(sheet: &FactSheet) -> Vec<FundingItem<'_>> {
+    let projects = sheet.projects.iter().enumerate().filter_map(|(i, p)| {
+        let money = p.funding?;
+        Some(FundingItem {
+            item: ItemRef::Project(i),
+            id: &p.id,
+            title: &p.title,
+            money,
+            period: p.period,
+            funders: &p.funders,
+            themes: &p.themes,
+            partners: &p.partners,
+            source: p.funding_source.as_ref().unwrap_or(&p.source),
+        })
+    });
+    let contributions = sheet
+        .contributions
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind != ContributionKind::StatedTotal)
+        .map(|(i, c)| FundingItem {
+            item: ItemRef::Contribution(i),
+            id: &c.id,
+            title: &c.title,
+            money: c.amount,
+            period: c.period,
+            funders: &c.funders,
+            themes: &c.themes,
+            partners: &[],
+            source: &c.source,
+        });
+    projects.chain(contributions).collect()
+}
+
+/// The totals the source states, as stated.
+pub fn stated_totals(sheet: &FactSheet) -> Vec<Total> {
+    sheet
+        .contributions
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.kind == ContributionKind::StatedTotal)
+        .map(|(i, c)| Total {
+            amount_usd: c.amount.amount_usd,
+            lower_bound: c.amount.qualifier.is_lower_bound(),
+            basis: Basis::Stated { contribution: i },
+            period: Some(c.period),
+        })
+        .collect()
+}
+
+/// Sums items, each once (by position), keeping "over" when any item has it.
+pub fn sum<'a, I>(items: I) -> Total
+where
+    I: IntoIterator<Item = &'a FundingItem<'a>>,
+{
+    let mut refs: Vec<ItemRef> = Vec::new();
+    let mut amount = 0.0;
+    let mut lower_bound = false;
+    let mut period: Option<Period> = None;
+    for item in items {
+        if refs.contains(&item.item) {
+            continue;
+        }
+        refs.push(item.item);
+        amount += item.money.amount_usd;
+        lower_bound |= item.money.qualifier.is_lower_bound();
+        period = Some(match period {
+            None => item.period,
+            Some(p) => Period { start: p.start.min(item.period.start), end: p.end.max(item.period.end) },
+        });
+    }
+    Total { amount_usd: amount, lower_bound, basis: Basis::Summed { items: refs }, period }
+}
+
+fn breakdown<'a, K: Ord + Clone>(
+    items: &'a [FundingItem<'a>],
+    keys: impl Fn(&FundingItem<'a>) -> Vec<K>,
+) -> Breakdown<K> {
+    let mut groups: BTreeMap<K, Vec<&FundingItem<'a>>> = BTreeMap::new();
+    let mut ungrouped = Vec::new();
+    let mut overlapping = false;
+    for item in items {
+        let mut ks = keys(item);
+        ks.sort();
+        ks.dedup();
+        overlapping |= ks.len() > 1;
+        if ks.is_empty() {
+            ungrouped.push(item);
+        }
+        for k in ks {
+            groups.entry(k).or_default().push(item);
+        }
+    }
+    Breakdown {
+        groups: groups.into_iter().map(|(k, v)| (k, sum(v))).collect(),
+        ungrouped: if ungrouped.is_empty() { None } else { Some(sum(ungrouped)) },
+        overlapping,
+    }
+}
+
+/// Totals per funder id.
+pub fn by_funder<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<String> {
+    breakdown(items, |i| i.funders.to_vec())
+}
+
+/// Totals per theme id.
+pub fn by_theme<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<String> {
+    breakdown(items, |i| i.themes.to_vec())
+}
+
+/// Totals per partner id, funders and other partners alike.
+pub fn by_partner<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<String> {
+    breakdown(items, |i| i.funders.iter().chain(i.partners).cloned().collect())
+}
+
+/// Totals per the year each item's period starts (the source gives no yearly split).
+pub fn by_start_year<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<i32> {
+    breakdown(items, |i| vec![i.period.start])
+}
+
+/// "US$ 1.2 million", "over US$ 4.45 million", "US$ 500,000".
+pub fn format_usd(money: Money) -> String {
+    let prefix = match money.qualifier {
+        Qualifier::Exact => "",
+        Qualifier::Over => "over ",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::TotalOf => "a total of ",
+    };
+    format!("{prefix}US$ {}", format_amount(money.amount_usd))
+}
+
+/// An amount without currency: `1.2 million`, `500,000`.
+pub fn format_amount(amount: f64) -> String {
+    if amount >= 1_000_000.0 {
+        let millions = amount / 1_000_000.0;
+        let text = format!("{millions:.2}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        format!("{text} million")
+    } else {
+        group_thousands(amount.round() as u64)
+    }
+}
+
+/// `186000` → `186,000`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::types::{Contribution, Project};
+
+    fn project(id: &str, amount: f64, q: Qualifier, funders: &[&str], themes: &[&str], period: (i32, i32)) -> Project {
+        Project {
+            id: id.into(),
+            title: id.into(),
+            period: Period { start: period.0, end: period.1 },
+            funders: funders.iter().map(|s| s.to_string()).collect(),
+            themes: themes.iter().map(|s| s.to_string()).collect(),
+            funding: Some(Money { amount_usd: amount, qualifier: q }),
+            ..Project::default()
+        }
+    }
+
+    fn sheet() -> FactSheet {
+        FactSheet {
+            projects: vec![
+                project("skills", 5e6, Qualifier::Exact, &["mohrss"], &["skills"], (2018, 2027)),
+                project("employment", 4e6, Qualifier::Exact, &["mohrss"], &["employment"], (2022, 2026)),
+                project("undesa", 1e6, Qualifier::Over, &["undesa"], &["social-protection", "skills"], (2023, 2026)),
+                Project { id: "unfunded".into(), ..Project::default() },
+            ],
+            contributions: vec![
+                Contribution {
+                    id: "total".into(),
+                    kind: ContributionKind::StatedTotal,
+                    amount: Money { amount_usd: 8e6, qualifier: Qualifier::TotalOf },
+                    period: Period { start: 2021, end: 2025 },
+                    ..Contribution::default()
+                },
+                Contribution {
+                    id: "jpo".into(),
+                    kind: ContributionKind::Staffing,
+                    funders: vec!["mohrss".into()],
+                    amount: Money { amount_usd: 4.45e6, qualifier: Qualifier::Over },
+                    period: Period { start: 2021, end: 2025 },
+                    ..Contribution::default()
+                },
+            ],
+            ..FactSheet::default()
+        }
+    }
+
+    #[test]
+    fn stated_totals_stay_out_of_sums() {
+        let s = sheet();
+        let all = items(&s);
+        assert_eq!(all.iter().map(|i| i.id).collect::<Vec<_>>(), ["skills", "employment", "undesa", "jpo"]);
+        let total = sum(&all);
+        assert!((total.amount_usd - 14.45e6).abs() < 1e-6);
+        assert!(total.lower_bound, "over US$ 1 million makes the sum a lower bound");
+        assert_eq!(total.period, Some(Period { start: 2018, end: 2027 }));
+        let stated = stated_totals(&s);
+        assert_eq!(stated.len(), 1);
+        assert!(stated[0].is_stated() && !stated[0].lower_bound);
+        assert_eq!(stated[0].amount_usd, 8e6);
+    }
+
+    #[test]
+    fn sum_counts_each_item_once() {
+        let s = sheet();
+        let all = items(&s);
+        let twice = [&all[0], &all[0], &all[1]];
+        assert_eq!(sum(twice).amount_usd, 9e6);
+    }
+
+    #[test]
+    fn breakdowns_group_and_flag_overlap() {
+        let s = sheet();
+        let all = items(&s);
+        let f = by_funder(&all);
+        let mohrss = f.groups.iter().find(|(k, _)| k == "mohrss").map(|(_, t)| t.clone()).unwrap();
+        assert!((mohrss.amount_usd - 13.45e6).abs() < 1e-6);
+        assert!(mohrss.lower_bound);
+        assert!(!f.overlapping);
+        let t = by_theme(&all);
+        assert!(t.overlapping, "undesa has two themes");
+        let skills = t.groups.iter().find(|(k, _)| k == "skills").map(|(_, t)| t.amount_usd).unwrap();
+        assert_eq!(skills, 6e6);
+        assert_eq!(t.ungrouped.as_ref().map(|u| u.amount_usd), Some(4.45e6));
+        let y = by_start_year(&all);
+        assert_eq!(y.groups.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [2018, 2021, 2022, 2023]);
+    }
+
+    #[test]
+    fn formats_money_with_qualifiers() {
+        assert_eq!(format_usd(Money { amount_usd: 1.2e6, qualifier: Qualifier::Exact }), "US$ 1.2 million");
+        assert_eq!(format_usd(Money { amount_usd: 4.45e6, qualifier: Qualifier::Over }), "over US$ 4.45 million");
+        assert_eq!(format_usd(Money { amount_usd: 8e6, qualifier: Qualifier::TotalOf }), "a total of US$ 8 million");
+        assert_eq!(group_thousands(186000), "186,000");
+        assert_eq!(format_amount(10_000.0), "10,000");
+    }
+}

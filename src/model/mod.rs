@@ -1,0 +1,23 @@
+//! The fact-sheet data model: types, parsing with every problem collected,
+//! validation beyond parsing, and funding arithmetic. Pure Rust, no web code.
+//!
+//! Flow: `parse::parse(text)` gives a [`FactSheet`] holding everything that
+//! could be read, plus the [`Problem`]s found on the way (syntax, types,
+//! unknown fields, then the checks of `validate`). A caller shows the sheet
+//! and the problems side by side.
+
+pub mod counts;
+pub mod date;
+pub mod funding;
+pub mod parse;
+pub mod problem;
+#[cfg(feature = "schema")]
+pub mod schema;
+pub mod types;
+pub mod validate;
+
+pub use counts::Counts;
+pub use date::{PartialDate, YearMonth};
+pub use parse::{parse, Parsed};
+pub use problem::{Problem, Severity};
+pub use types::*;

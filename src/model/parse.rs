@@ -1,0 +1,317 @@
+//! Reading a fact-sheet file: JSON text in, a [`FactSheet`] of everything that
+//! could be read plus every [`Problem`] out. Never panics, never stops at the
+//! first problem.
+//!
+//! How it stays forgiving: the text is parsed to a JSON value first (a syntax
+//! error ends there, with line and column). Then each top-level field, and each
+//! element of each top-level list, is read on its own: a broken project drops
+//! that project alone, reported with its path (`projects[3].funding.amount_usd`),
+//! and the rest of the sheet still shows. Unknown fields are warnings. Finally
+//! [`super::validate`] checks what was read (ids, references, amounts, links).
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::problem::Problem;
+use super::types::{FactSheet, FORMAT_VERSION};
+use super::validate::{validate, Origins};
+
+/// The result of reading a fact-sheet file.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// Everything that could be read. Empty when the file could not be read at all.
+    pub sheet: FactSheet,
+    /// Every problem found, errors and warnings, in document order per check.
+    pub problems: Vec<Problem>,
+    /// True when nothing could be shown (syntax error, not an object, newer format).
+    pub fatal: bool,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+
+    fn fatal(problem: Problem) -> Parsed {
+        Parsed { sheet: FactSheet::default(), problems: vec![problem], fatal: true }
+    }
+}
+
+/// The top-level lists, read element by element.
+const LISTS: [&str; 9] = [
+    "highlights",
+    "themes",
+    "partners",
+    "geographies",
+    "sections",
+    "events",
+    "projects",
+    "contributions",
+    "contacts",
+];
+
+/// Reads and validates a fact-sheet file.
+pub fn parse(text: &str) -> Parsed {
+    let root: Value = match serde_json::from_str(text) {
+        Ok(value) => value,
+        Err(e) => {
+            let mut p = Problem::error("$", syntax_message(&e));
+            p.line_column = Some((e.line(), e.column()));
+            return Parsed::fatal(p);
+        }
+    };
+    let Value::Object(object) = root else {
+        return Parsed::fatal(Problem::error("$", "the file must hold a JSON object ({ ... }) at the top"));
+    };
+    let mut problems = Vec::new();
+    if let Some(refusal) = check_version(&object, &mut problems) {
+        return Parsed::fatal(refusal);
+    }
+
+    let mut sheet = FactSheet { format_version: FORMAT_VERSION, ..FactSheet::default() };
+    let mut origins = Origins::default();
+    match object.get("meta") {
+        Some(meta) => {
+            if let Some(m) = read(meta, "meta", &mut problems) {
+                sheet.meta = m;
+            }
+        }
+        None => problems.push(Problem::error("meta", "the required field `meta` is missing")),
+    }
+    for key in LISTS {
+        let Some(value) = object.get(key) else { continue };
+        let Value::Array(items) = value else {
+            problems.push(Problem::error(key, format!("`{key}` must be a list ([ ... ])")));
+            continue;
+        };
+        let kept = origins.list_mut(key);
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{key}[{i}]");
+            let ok = match key {
+                "highlights" => push(&mut sheet.highlights, read(item, &path, &mut problems)),
+                "themes" => push(&mut sheet.themes, read(item, &path, &mut problems)),
+                "partners" => push(&mut sheet.partners, read(item, &path, &mut problems)),
+                "geographies" => push(&mut sheet.geographies, read(item, &path, &mut problems)),
+                "sections" => push(&mut sheet.sections, read(item, &path, &mut problems)),
+                "events" => push(&mut sheet.events, read(item, &path, &mut problems)),
+                "projects" => push(&mut sheet.projects, read(item, &path, &mut problems)),
+                "contributions" => push(&mut sheet.contributions, read(item, &path, &mut problems)),
+                _ => push(&mut sheet.contacts, read(item, &path, &mut problems)),
+            };
+            if ok {
+                kept.push(i);
+            }
+        }
+    }
+    for key in object.keys() {
+        if key != "format_version" && key != "meta" && !LISTS.contains(&key.as_str()) {
+            problems.push(Problem::warning(key.as_str(), format!("unknown field `{key}` is ignored")));
+        }
+    }
+    problems.extend(validate(&sheet, &origins));
+    Parsed { sheet, problems, fatal: false }
+}
+
+fn push<T>(list: &mut Vec<T>, item: Option<T>) -> bool {
+    match item {
+        Some(item) => {
+            list.push(item);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Checks `format_version`; returns the refusal when the file is too new.
+fn check_version(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option<Problem> {
+    match object.get("format_version") {
+        None => problems.push(Problem::error(
+            "format_version",
+            format!("the required field `format_version` is missing (this app reads version {FORMAT_VERSION})"),
+        )),
+        Some(v) => match v.as_u64() {
+            Some(n) if n > u64::from(FORMAT_VERSION) => {
+                return Some(Problem::error(
+                    "format_version",
+                    format!(
+                        "this file uses format version {n}, newer than the version {FORMAT_VERSION} this app reads; \
+                         update the app to show it"
+                    ),
+                ))
+            }
+            Some(n) if n >= 1 => {}
+            _ => problems.push(Problem::error(
+                "format_version",
+                format!("`format_version` must be a whole number from 1 to {FORMAT_VERSION}, not {v}"),
+            )),
+        },
+    }
+    None
+}
+
+/// Reads one value, recording a type error (with its full path) or unknown
+/// fields (as warnings).
+fn read<T: DeserializeOwned>(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<T> {
+    let mut unknown = Vec::new();
+    let mut track = serde_path_to_error::Track::new();
+    let result: Result<T, _> = {
+        let de = serde_path_to_error::Deserializer::new(value, &mut track);
+        serde_ignored::deserialize(de, |p| unknown.push(ignored_path(&p)))
+    };
+    match result {
+        Ok(item) => {
+            for u in unknown {
+                let (field, full) = (u.rsplit(['.', ']']).next().unwrap_or(&u).to_string(), join(path, &u));
+                problems.push(Problem::warning(full, format!("unknown field `{field}` is ignored")));
+            }
+            Some(item)
+        }
+        Err(e) => {
+            let inner = track_path(&track.path());
+            problems.push(Problem::error(join(path, &inner), type_message(&e.to_string())));
+            None
+        }
+    }
+}
+
+fn join(prefix: &str, rest: &str) -> String {
+    match rest {
+        "" => prefix.to_string(),
+        r if r.starts_with('[') => format!("{prefix}{r}"),
+        r => format!("{prefix}.{r}"),
+    }
+}
+
+fn track_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn ignored_path(path: &serde_ignored::Path) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        Path::Map { parent, key } => join_opt(&ignored_path(parent), key),
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
+            ignored_path(parent)
+        }
+    }
+}
+
+fn join_opt(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// serde's wording made plainer for editors.
+fn type_message(raw: &str) -> String {
+    let plain = raw
+        .replace("expected f64", "expected a number")
+        .replace("expected i32", "expected a whole number (a year)")
+        .replace("expected u32", "expected a whole number")
+        .replace("expected u8", "expected a whole number")
+        .replace("invalid type: ", "wrong type: found ");
+    match plain.strip_prefix("missing field ") {
+        Some(field) => format!("the required field {field} is missing"),
+        None => plain,
+    }
+}
+
+fn syntax_message(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Eof => "the file ends too early (is it truncated?)",
+        Category::Syntax => "the file is not valid JSON",
+        Category::Data | Category::Io => "the file could not be read",
+    };
+    // serde_json appends " at line L column C"; the Problem carries those separately.
+    let detail = e.to_string();
+    let detail = detail.split(" at line ").next().unwrap_or_default().to_string();
+    format!("{what}: {detail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{
+      "format_version": 1,
+      "meta": {"country": "CHN", "country_name": "China", "title": "China", "subtitle": "ILO cooperation",
+               "published": "2026-07", "language": "en", "source": {"title": "China: ILO cooperation"}},
+      "themes": [{"id": "skills", "name": "Skills"}],
+      "projects": [
+        {"id": "a", "title": "A", "period": {"start": 2018, "end": 2027}, "summary": "s",
+         "funding": {"amount_usd": 5000000}, "themes": ["skills"], "source": {"section": "projects", "quote": "q"}},
+        {"id": "b", "title": "B", "period": {"start": 2022, "end": 2026}, "summary": "s",
+         "funding": {"amount_usd": "lots"}, "source": {"section": "projects", "quote": "q"}},
+        {"id": "c", "title": "C", "period": {"start": 2023, "end": 2026}, "summary": "s", "colour": "red",
+         "source": {"section": "projects", "quote": "q"}}
+      ],
+      "sections": [{"id": "projects", "title": "Projects", "paragraphs": [{"id": "p1", "text": "t"}]}]
+    }"#;
+
+    #[test]
+    fn a_broken_item_is_dropped_with_its_path_and_the_rest_kept() {
+        let parsed = parse(MINIMAL);
+        assert!(!parsed.fatal);
+        let ids: Vec<_> = parsed.sheet.projects.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        let error = parsed.problems.iter().find(|p| p.is_error()).expect("an error");
+        assert_eq!(error.path, "projects[1].funding.amount_usd");
+        assert!(error.message.contains("expected a number"), "{}", error.message);
+    }
+
+    #[test]
+    fn unknown_fields_are_warnings_with_paths() {
+        let parsed = parse(MINIMAL);
+        let w: Vec<_> = parsed.problems.iter().filter(|p| !p.is_error()).collect();
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].path, "projects[2].colour");
+    }
+
+    #[test]
+    fn syntax_error_gives_line_and_column() {
+        let truncated = &MINIMAL[..200];
+        let parsed = parse(truncated);
+        assert!(parsed.fatal);
+        let p = &parsed.problems[0];
+        let (line, column) = p.line_column.expect("line and column");
+        assert!(line >= 3 && column > 0, "{line}:{column}");
+        assert!(p.to_string().contains(&format!("line {line}, column {column}")));
+        assert!(p.message.contains("truncated"));
+    }
+
+    #[test]
+    fn newer_major_version_is_refused() {
+        let parsed = parse(r#"{"format_version": 2, "meta": {}}"#);
+        assert!(parsed.fatal);
+        assert_eq!(parsed.problems[0].path, "format_version");
+        assert!(parsed.problems[0].message.contains("version 2"));
+    }
+
+    #[test]
+    fn not_an_object_and_missing_version() {
+        assert!(parse("[1, 2]").fatal);
+        let parsed = parse(r#"{"meta": 3}"#);
+        assert!(!parsed.fatal);
+        let paths: Vec<_> = parsed.problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"format_version") && paths.contains(&"meta"), "{paths:?}");
+    }
+}

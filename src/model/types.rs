@@ -1,0 +1,456 @@
+//! The fact-sheet types: what a country partnership fact sheet *is*, as serde structs.
+//!
+//! These types are the data format. `data/schema.json` is generated from them
+//! (`cargo run --bin gen-schema`), and the README documents them for editors.
+//! They carry no behaviour beyond small accessors; parsing lives in
+//! [`super::parse`], checks in [`super::validate`], money in [`super::funding`].
+//!
+//! Conventions:
+//! - Every id is a short, stable string. Countries use their ISO 3166-1 alpha-3
+//!   code as id (`KHM`); everything else uses lowercase kebab-case (`asean`).
+//! - Every link is a field named `url`.
+//! - A figure the source does not give is absent, never zero.
+//! - Every paragraph, event, project, figure and contribution says where it comes
+//!   from: [`Source`] names a section id and quotes the source sentence verbatim.
+
+use serde::{Deserialize, Serialize};
+
+use super::date::{PartialDate, YearMonth};
+
+/// The current major version of the format. A file with a larger
+/// `format_version` is refused: it may mean something this build cannot show.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One country's partnership fact sheet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct FactSheet {
+    /// Major version of this format; 1 for now.
+    pub format_version: u32,
+    pub meta: Meta,
+    /// Headline figures shown at the top of the report.
+    #[serde(default)]
+    pub highlights: Vec<Highlight>,
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    #[serde(default)]
+    pub geographies: Vec<Geography>,
+    /// The text of the fact sheet, section by section, in the source's order.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Dated happenings: agreements, MoUs, visits, meetings, publications.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// Money that is not a project budget, including totals the source states.
+    #[serde(default)]
+    pub contributions: Vec<Contribution>,
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+}
+
+/// What the sheet is about and where it comes from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Meta {
+    /// ISO 3166-1 alpha-3 code of the country, e.g. `CHN`.
+    pub country: String,
+    /// The country's name as the sheet gives it, e.g. `China`.
+    pub country_name: String,
+    pub title: String,
+    pub subtitle: String,
+    /// Publication month, `YYYY-MM`.
+    pub published: YearMonth,
+    /// BCP 47 language tag of the text, e.g. `en`.
+    pub language: String,
+    /// The lead paragraph printed under the title, before the first section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<Paragraph>,
+    pub source: SourceDocument,
+}
+
+/// The document the sheet transcribes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct SourceDocument {
+    pub title: String,
+    /// Where the published document can be read, if online.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Path of the plain-text transcription inside the project, e.g.
+    /// `data/sources/china-2026-07.txt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+/// Where a fact comes from: a section of the sheet and the sentence quoted verbatim.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Source {
+    /// Id of a section, or `lead` for the lead paragraph.
+    pub section: String,
+    /// The source sentence (or the part of it that states the fact), verbatim.
+    pub quote: String,
+}
+
+/// A headline figure, e.g. "28" / "Conventions ratified".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Highlight {
+    pub id: String,
+    /// The figure as displayed, with its qualifier and unit: `US$ 8 million`.
+    pub figure: String,
+    /// What the figure counts: `voluntary contributions, 2021-2025`.
+    pub label: String,
+    pub source: Source,
+}
+
+/// A subject the cooperation deals with (skills, social protection, ...).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Theme {
+    pub id: String,
+    pub name: String,
+}
+
+/// What kind of body a partner is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PartnerKind {
+    Government,
+    WorkersOrganization,
+    EmployersOrganization,
+    Academic,
+    UnitedNations,
+    Fund,
+    Forum,
+    #[default]
+    Other,
+}
+
+/// An organisation, ministry, fund or forum named by the sheet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Partner {
+    pub id: String,
+    /// Short name or acronym as the sheet uses it, e.g. `MOHRSS`.
+    pub short_name: String,
+    /// Full name as the sheet gives it.
+    pub name: String,
+    pub kind: PartnerKind,
+    /// The partner this one belongs to (the IECC belongs to the MEM).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// Whether a geography is one country or a named group of them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum GeographyKind {
+    #[default]
+    Country,
+    /// A named group: an organisation's members (ASEAN), a region (Africa), or a
+    /// set the sheet names without listing it ("more than 80 countries").
+    Group,
+}
+
+/// A country (id = ISO alpha-3) or a named group of countries.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Geography {
+    pub id: String,
+    pub kind: GeographyKind,
+    pub name: String,
+    /// Member country ids of a group, when known. Absent when the sheet does
+    /// not say which countries a group holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<String>>,
+    /// Where the member list comes from when it is reference data rather than
+    /// the fact sheet (e.g. ASEAN's membership).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_note: Option<String>,
+}
+
+/// One section of the sheet, with its text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+    /// Headed parts inside the section (one per project in "Current and recent
+    /// projects"), in the source's order, after the section's own paragraphs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subsections: Vec<Subsection>,
+}
+
+/// A headed part of a section.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Subsection {
+    pub id: String,
+    /// The heading exactly as printed, e.g. with its period `(2018-27)`.
+    pub title: String,
+    /// The project this part describes, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    #[serde(default)]
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// How a paragraph is set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ParagraphKind {
+    #[default]
+    Text,
+    /// An item of a bulleted list; consecutive items form one list.
+    ListItem,
+}
+
+/// A paragraph of the sheet's text, verbatim, tagged for filtering.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Paragraph {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub kind: ParagraphKind,
+    /// The paragraph's text exactly as in the source (without a list bullet).
+    pub text: String,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub geographies: Vec<String>,
+}
+
+/// What kind of happening an event is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    Agreement,
+    Mou,
+    Launch,
+    Visit,
+    Meeting,
+    Publication,
+    Establishment,
+    Contribution,
+    Recognition,
+    #[default]
+    Other,
+}
+
+/// A dated happening, at the precision the source gives.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Event {
+    pub id: String,
+    /// `YYYY` or `YYYY-MM`, as precise as the source.
+    pub date: PartialDate,
+    pub kind: EventKind,
+    /// A short title in the sheet's words.
+    pub title: String,
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub geographies: Vec<String>,
+    /// The project this event belongs to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    pub source: Source,
+}
+
+/// A period in whole years, both ends included.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Period {
+    pub start: i32,
+    pub end: i32,
+}
+
+/// How the source qualifies an amount or a count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// The source gives the figure plainly.
+    #[default]
+    Exact,
+    /// "over": the true figure is larger.
+    Over,
+    /// "more than": the true figure is larger.
+    MoreThan,
+    /// "total of", "totalling": an exact sum stated by the source.
+    TotalOf,
+}
+
+impl Qualifier {
+    /// True when the figure is only a lower bound ("over", "more than").
+    pub fn is_lower_bound(self) -> bool {
+        matches!(self, Qualifier::Over | Qualifier::MoreThan)
+    }
+}
+
+/// An amount of money in US dollars with the source's qualifier.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Money {
+    pub amount_usd: f64,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+}
+
+/// A count the source gives (beneficiaries, institutions, participants),
+/// attached to the geography it names. Never split or summed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Figure {
+    pub id: String,
+    pub value: f64,
+    /// What is counted, plural: `workers`, `TVET institutions`.
+    pub unit: String,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    /// True when the source says the count is cumulative.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub cumulative: bool,
+    /// The country or group the source attaches the figure to.
+    pub geography: String,
+    pub source: Source,
+}
+
+/// A project or programme funded by the country.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Project {
+    pub id: String,
+    pub title: String,
+    pub period: Period,
+    /// Partner ids of those who fund it.
+    #[serde(default)]
+    pub funders: Vec<String>,
+    /// The contribution to the project, when the source gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding: Option<Money>,
+    /// Where the funding figure is stated, when not in the project's own text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funding_source: Option<Source>,
+    /// Partner ids of those who take part (implementers, counterparts).
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Countries and groups reached.
+    #[serde(default)]
+    pub geographies: Vec<String>,
+    /// One sentence on what the project does, in the source's words.
+    pub summary: String,
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// Results, each in the source's words.
+    #[serde(default)]
+    pub results: Vec<String>,
+    pub source: Source,
+}
+
+/// What kind of money a contribution is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContributionKind {
+    /// Money committed under an agreement.
+    #[default]
+    Agreement,
+    /// Staff programmes: Junior Professional Officers, secondments.
+    Staffing,
+    /// A total the source states, which overlaps other items (projects,
+    /// agreements). Never added to anything.
+    StatedTotal,
+}
+
+/// Money given that is not a single project's budget.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Contribution {
+    pub id: String,
+    pub title: String,
+    pub kind: ContributionKind,
+    /// Partner ids of the contributors; empty when the source names the country only.
+    #[serde(default)]
+    pub funders: Vec<String>,
+    pub amount: Money,
+    /// The year it was committed or the years it covers.
+    pub period: Period,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    pub source: Source,
+}
+
+/// An office or contact point with its links.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Contact {
+    pub id: String,
+    pub name: String,
+    /// Address or unit lines, as printed.
+    #[serde(default)]
+    pub lines: Vec<String>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// What a link opens.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkKind {
+    #[default]
+    Web,
+    Email,
+    Phone,
+}
+
+/// A link: `https:`, `http:`, `mailto:` or `tel:`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Link {
+    pub kind: LinkKind,
+    /// The text shown, as printed in the sheet.
+    pub label: String,
+    pub url: String,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}

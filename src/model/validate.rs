@@ -1,0 +1,396 @@
+//! Checks beyond parsing: unique ids, references that resolve, sane amounts and
+//! periods, required text present, links of allowed schemes, provenance that
+//! points at a real section. Returns every problem, each with its JSON path.
+//!
+//! Paths name positions in the *file*: when parsing dropped a broken element,
+//! [`Origins`] maps the kept elements back to their original indices.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::problem::Problem;
+use super::types::*;
+
+/// For each top-level list, the file index of each kept element.
+#[derive(Debug, Clone, Default)]
+pub struct Origins {
+    lists: BTreeMap<&'static str, Vec<usize>>,
+}
+
+impl Origins {
+    pub(crate) fn list_mut(&mut self, key: &'static str) -> &mut Vec<usize> {
+        self.lists.entry(key).or_default()
+    }
+
+    /// `key[i]`, with `i` translated to the element's index in the file.
+    fn path(&self, key: &str, i: usize) -> String {
+        let original = self.lists.get(key).and_then(|v| v.get(i)).copied().unwrap_or(i);
+        format!("{key}[{original}]")
+    }
+}
+
+/// Every problem found in `sheet`. `origins` comes from parsing; use
+/// `Origins::default()` for a sheet built in code.
+pub fn validate(sheet: &FactSheet, origins: &Origins) -> Vec<Problem> {
+    let mut v = Validator { sheet, origins, problems: Vec::new(), known: Known::of(sheet) };
+    v.meta();
+    v.ids();
+    v.catalogues();
+    v.text();
+    v.events();
+    v.projects();
+    v.contributions();
+    v.contacts();
+    v.problems
+}
+
+/// The ids things may refer to.
+struct Known<'a> {
+    themes: HashSet<&'a str>,
+    partners: HashSet<&'a str>,
+    geographies: HashSet<&'a str>,
+    projects: HashSet<&'a str>,
+    sections: HashSet<&'a str>,
+}
+
+impl<'a> Known<'a> {
+    fn of(sheet: &'a FactSheet) -> Self {
+        let mut sections: HashSet<&str> = sheet.sections.iter().map(|s| s.id.as_str()).collect();
+        sections.insert("lead");
+        Known {
+            themes: sheet.themes.iter().map(|t| t.id.as_str()).collect(),
+            partners: sheet.partners.iter().map(|p| p.id.as_str()).collect(),
+            geographies: sheet.geographies.iter().map(|g| g.id.as_str()).collect(),
+            projects: sheet.projects.iter().map(|p| p.id.as_str()).collect(),
+            sections,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Ref {
+    Theme,
+    Partner,
+    Geography,
+    Project,
+    Section,
+}
+
+struct Validator<'a> {
+    sheet: &'a FactSheet,
+    origins: &'a Origins,
+    problems: Vec<Problem>,
+    known: Known<'a>,
+}
+
+impl<'a> Validator<'a> {
+    fn error(&mut self, path: String, message: String) {
+        self.problems.push(Problem::error(path, message));
+    }
+
+    fn required(&mut self, path: &str, field: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.error(format!("{path}.{field}"), format!("`{field}` must not be empty"));
+        }
+    }
+
+    fn refs(&mut self, path: &str, field: &str, ids: &[String], kind: Ref) {
+        for (i, id) in ids.iter().enumerate() {
+            self.one_ref(&format!("{path}.{field}[{i}]"), id, kind);
+        }
+    }
+
+    fn one_ref(&mut self, path: &str, id: &str, kind: Ref) {
+        let (set, what) = match kind {
+            Ref::Theme => (&self.known.themes, "theme"),
+            Ref::Partner => (&self.known.partners, "partner"),
+            Ref::Geography => (&self.known.geographies, "geography"),
+            Ref::Project => (&self.known.projects, "project"),
+            Ref::Section => (&self.known.sections, "section"),
+        };
+        if !set.contains(id) {
+            let plural = match kind {
+                Ref::Geography => "geographies".to_string(),
+                _ => format!("{what}s"),
+            };
+            self.error(path.to_string(), format!("unknown {what} id `{id}`: it is not in `{plural}`"));
+        }
+    }
+
+    fn source(&mut self, path: &str, source: &Source) {
+        self.required(path, "quote", &source.quote);
+        if source.section.trim().is_empty() {
+            self.required(path, "section", &source.section);
+        } else {
+            self.one_ref(&format!("{path}.section"), &source.section, Ref::Section);
+        }
+    }
+
+    fn money(&mut self, path: &str, money: &Money) {
+        let a = money.amount_usd;
+        if !a.is_finite() {
+            self.error(format!("{path}.amount_usd"), "the amount is not a finite number".into());
+        } else if a < 0.0 {
+            self.error(format!("{path}.amount_usd"), format!("the amount is negative ({a})"));
+        }
+    }
+
+    fn period(&mut self, path: &str, period: &Period) {
+        if period.end < period.start {
+            self.error(
+                format!("{path}.period"),
+                format!("the period ends ({}) before it starts ({})", period.end, period.start),
+            );
+        }
+    }
+
+    fn url(&mut self, path: String, url: &str) {
+        let lower = url.trim().to_ascii_lowercase();
+        let ok = ["https://", "http://", "mailto:", "tel:"]
+            .iter()
+            .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len());
+        if !ok {
+            self.error(path, format!("link `{url}` must start with https://, http://, mailto: or tel:"));
+        }
+    }
+
+    fn meta(&mut self) {
+        let m = &self.sheet.meta;
+        for (field, value) in [
+            ("country_name", &m.country_name),
+            ("title", &m.title),
+            ("language", &m.language),
+        ] {
+            self.required("meta", field, value);
+        }
+        if !is_alpha3(&m.country) {
+            self.error("meta.country".into(), format!("`{}` is not an ISO 3166-1 alpha-3 code such as CHN", m.country));
+        }
+        self.required("meta.source", "title", &m.source.title);
+        if let Some(url) = &m.source.url {
+            self.url("meta.source.url".into(), url);
+        }
+        if let Some(lead) = &m.lead {
+            self.paragraph("meta.lead", lead);
+        }
+    }
+
+    /// Duplicate ids within each list, and paragraph ids across the whole text.
+    fn ids(&mut self) {
+        let s = self.sheet;
+        let lists: [(&str, Vec<&str>); 9] = [
+            ("highlights", s.highlights.iter().map(|x| x.id.as_str()).collect()),
+            ("themes", s.themes.iter().map(|x| x.id.as_str()).collect()),
+            ("partners", s.partners.iter().map(|x| x.id.as_str()).collect()),
+            ("geographies", s.geographies.iter().map(|x| x.id.as_str()).collect()),
+            ("sections", s.sections.iter().map(|x| x.id.as_str()).collect()),
+            ("events", s.events.iter().map(|x| x.id.as_str()).collect()),
+            ("projects", s.projects.iter().map(|x| x.id.as_str()).collect()),
+            ("contributions", s.contributions.iter().map(|x| x.id.as_str()).collect()),
+            ("contacts", s.contacts.iter().map(|x| x.id.as_str()).collect()),
+        ];
+        for (key, ids) in lists {
+            let mut first: HashMap<&str, usize> = HashMap::new();
+            for (i, id) in ids.into_iter().enumerate() {
+                let path = self.origins.path(key, i);
+                if id.trim().is_empty() {
+                    self.error(format!("{path}.id"), "`id` must not be empty".into());
+                } else if let Some(&j) = first.get(id) {
+                    let other = self.origins.path(key, j);
+                    self.error(format!("{path}.id"), format!("duplicate id `{id}`: {other} has it too"));
+                } else {
+                    first.insert(id, i);
+                }
+            }
+        }
+        // Paragraph and subsection ids must be unique across the whole text: links point at them.
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        if let Some(lead) = &s.meta.lead {
+            seen.insert(lead.id.as_str(), "meta.lead".into());
+        }
+        let mut dupes = Vec::new();
+        for (si, section) in s.sections.iter().enumerate() {
+            let sp = self.origins.path("sections", si);
+            let mut note = |id: &'a str, path: String| match seen.get(id) {
+                Some(other) => dupes.push((path, format!("duplicate id `{id}`: {other} has it too"))),
+                None => {
+                    seen.insert(id, path);
+                }
+            };
+            for (pi, p) in section.paragraphs.iter().enumerate() {
+                note(&p.id, format!("{sp}.paragraphs[{pi}]"));
+            }
+            for (ui, sub) in section.subsections.iter().enumerate() {
+                note(&sub.id, format!("{sp}.subsections[{ui}]"));
+                for (pi, p) in sub.paragraphs.iter().enumerate() {
+                    note(&p.id, format!("{sp}.subsections[{ui}].paragraphs[{pi}]"));
+                }
+            }
+        }
+        for (path, message) in dupes {
+            self.error(format!("{path}.id"), message);
+        }
+        // Figures are listed under projects but shown on the map by id.
+        let mut figures: HashMap<&str, String> = HashMap::new();
+        for (pi, project) in s.projects.iter().enumerate() {
+            for (fi, f) in project.figures.iter().enumerate() {
+                let path = format!("{}.figures[{fi}]", self.origins.path("projects", pi));
+                if let Some(other) = figures.get(f.id.as_str()) {
+                    let message = format!("duplicate id `{}`: {other} has it too", f.id);
+                    self.error(format!("{path}.id"), message);
+                } else {
+                    figures.insert(f.id.as_str(), path);
+                }
+            }
+        }
+    }
+
+    fn catalogues(&mut self) {
+        let s = self.sheet;
+        for (i, t) in s.themes.iter().enumerate() {
+            self.required(&self.origins.path("themes", i), "name", &t.name);
+        }
+        for (i, p) in s.partners.iter().enumerate() {
+            let path = self.origins.path("partners", i);
+            self.required(&path, "name", &p.name);
+            self.required(&path, "short_name", &p.short_name);
+            if let Some(parent) = &p.parent {
+                self.one_ref(&format!("{path}.parent"), parent, Ref::Partner);
+            }
+        }
+        for (i, g) in s.geographies.iter().enumerate() {
+            let path = self.origins.path("geographies", i);
+            self.required(&path, "name", &g.name);
+            match g.kind {
+                GeographyKind::Country => {
+                    if !is_alpha3(&g.id) {
+                        self.error(
+                            format!("{path}.id"),
+                            format!("a country's id must be its ISO 3166-1 alpha-3 code (such as KHM), not `{}`", g.id),
+                        );
+                    }
+                    if g.members.is_some() {
+                        self.problems.push(Problem::warning(
+                            format!("{path}.members"),
+                            "a country has no members; did you mean kind \"group\"?",
+                        ));
+                    }
+                }
+                GeographyKind::Group => {
+                    if let Some(members) = &g.members {
+                        self.refs(&path, "members", members, Ref::Geography);
+                    }
+                }
+            }
+        }
+        for (i, h) in s.highlights.iter().enumerate() {
+            let path = self.origins.path("highlights", i);
+            self.required(&path, "figure", &h.figure);
+            self.required(&path, "label", &h.label);
+            self.source(&format!("{path}.source"), &h.source);
+        }
+    }
+
+    fn paragraph(&mut self, path: &str, p: &Paragraph) {
+        self.required(path, "text", &p.text);
+        self.refs(path, "themes", &p.themes, Ref::Theme);
+        self.refs(path, "partners", &p.partners, Ref::Partner);
+        self.refs(path, "geographies", &p.geographies, Ref::Geography);
+    }
+
+    fn text(&mut self) {
+        for (si, section) in self.sheet.sections.iter().enumerate() {
+            let sp = self.origins.path("sections", si);
+            self.required(&sp, "title", &section.title);
+            for (pi, p) in section.paragraphs.iter().enumerate() {
+                self.paragraph(&format!("{sp}.paragraphs[{pi}]"), p);
+            }
+            for (ui, sub) in section.subsections.iter().enumerate() {
+                let up = format!("{sp}.subsections[{ui}]");
+                self.required(&up, "title", &sub.title);
+                if let Some(project) = &sub.project {
+                    self.one_ref(&format!("{up}.project"), project, Ref::Project);
+                }
+                for (pi, p) in sub.paragraphs.iter().enumerate() {
+                    self.paragraph(&format!("{up}.paragraphs[{pi}]"), p);
+                }
+            }
+        }
+    }
+
+    fn events(&mut self) {
+        for (i, e) in self.sheet.events.iter().enumerate() {
+            let path = self.origins.path("events", i);
+            self.required(&path, "title", &e.title);
+            self.refs(&path, "partners", &e.partners, Ref::Partner);
+            self.refs(&path, "themes", &e.themes, Ref::Theme);
+            self.refs(&path, "geographies", &e.geographies, Ref::Geography);
+            if let Some(project) = &e.project {
+                self.one_ref(&format!("{path}.project"), project, Ref::Project);
+            }
+            self.source(&format!("{path}.source"), &e.source);
+        }
+    }
+
+    fn projects(&mut self) {
+        for (i, p) in self.sheet.projects.iter().enumerate() {
+            let path = self.origins.path("projects", i);
+            self.required(&path, "title", &p.title);
+            self.required(&path, "summary", &p.summary);
+            self.period(&path, &p.period);
+            if let Some(money) = &p.funding {
+                self.money(&format!("{path}.funding"), money);
+            }
+            if let Some(source) = &p.funding_source {
+                self.source(&format!("{path}.funding_source"), source);
+            }
+            self.refs(&path, "funders", &p.funders, Ref::Partner);
+            self.refs(&path, "partners", &p.partners, Ref::Partner);
+            self.refs(&path, "themes", &p.themes, Ref::Theme);
+            self.refs(&path, "geographies", &p.geographies, Ref::Geography);
+            for (ri, r) in p.results.iter().enumerate() {
+                if r.trim().is_empty() {
+                    self.error(format!("{path}.results[{ri}]"), "a result must not be empty".into());
+                }
+            }
+            for (fi, f) in p.figures.iter().enumerate() {
+                let fp = format!("{path}.figures[{fi}]");
+                if !f.value.is_finite() || f.value < 0.0 {
+                    self.error(format!("{fp}.value"), format!("a count must be a finite number of zero or more, not {}", f.value));
+                }
+                self.required(&fp, "unit", &f.unit);
+                self.one_ref(&format!("{fp}.geography"), &f.geography, Ref::Geography);
+                self.source(&format!("{fp}.source"), &f.source);
+            }
+            self.source(&format!("{path}.source"), &p.source);
+        }
+    }
+
+    fn contributions(&mut self) {
+        for (i, c) in self.sheet.contributions.iter().enumerate() {
+            let path = self.origins.path("contributions", i);
+            self.required(&path, "title", &c.title);
+            self.money(&format!("{path}.amount"), &c.amount);
+            self.period(&path, &c.period);
+            self.refs(&path, "funders", &c.funders, Ref::Partner);
+            self.refs(&path, "themes", &c.themes, Ref::Theme);
+            self.source(&format!("{path}.source"), &c.source);
+        }
+    }
+
+    fn contacts(&mut self) {
+        for (i, c) in self.sheet.contacts.iter().enumerate() {
+            let path = self.origins.path("contacts", i);
+            self.required(&path, "name", &c.name);
+            for (li, link) in c.links.iter().enumerate() {
+                let lp = format!("{path}.links[{li}]");
+                self.required(&lp, "label", &link.label);
+                self.url(format!("{lp}.url"), &link.url);
+            }
+        }
+    }
+}
+
+/// Three ASCII capital letters, the shape of an ISO 3166-1 alpha-3 code.
+pub fn is_alpha3(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}

@@ -1,0 +1,1 @@
+//! Filtering, search and facet counts over a fact sheet (in progress).
