@@ -21,8 +21,7 @@ impl Counts {
             + sheet
                 .sections
                 .iter()
-                .map(|s| s.paragraphs.len() + s.subsections.iter().map(|u| u.paragraphs.len()).sum::<usize>())
-                .sum::<usize>();
+                .map(|s| s.all_paragraphs().count()).sum::<usize>();
         Counts {
             sections: sheet.sections.len(),
             paragraphs,

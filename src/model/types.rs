@@ -191,12 +191,32 @@ pub struct Geography {
 pub struct Section {
     pub id: String,
     pub title: String,
+    /// What the section holds; `contacts` shows the structured `contacts`
+    /// (with working links) in place of the printed lines.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub role: SectionRole,
     #[serde(default)]
     pub paragraphs: Vec<Paragraph>,
     /// Headed parts inside the section (one per project in "Current and recent
     /// projects"), in the source's order, after the section's own paragraphs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subsections: Vec<Subsection>,
+    /// Paragraphs printed after the subsections, at the end of the section.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<Paragraph>,
+}
+
+/// What a section holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SectionRole {
+    /// Running text.
+    #[default]
+    Text,
+    /// The contact block: its paragraphs are the printed lines, and the app
+    /// shows the structured `contacts` with working links instead.
+    Contacts,
 }
 
 /// A headed part of a section.
@@ -453,4 +473,15 @@ pub struct Link {
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
+}
+
+impl Section {
+    /// Every paragraph of the section in reading order: its own paragraphs,
+    /// each subsection's, then the closing ones.
+    pub fn all_paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.paragraphs
+            .iter()
+            .chain(self.subsections.iter().flat_map(|u| u.paragraphs.iter()))
+            .chain(self.closing.iter())
+    }
 }

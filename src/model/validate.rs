@@ -225,6 +225,9 @@ impl<'a> Validator<'a> {
                     note(&p.id, format!("{sp}.subsections[{ui}].paragraphs[{pi}]"));
                 }
             }
+            for (pi, p) in section.closing.iter().enumerate() {
+                note(&p.id, format!("{sp}.closing[{pi}]"));
+            }
         }
         for (path, message) in dupes {
             self.error(format!("{path}.id"), message);
@@ -313,6 +316,9 @@ impl<'a> Validator<'a> {
                 for (pi, p) in sub.paragraphs.iter().enumerate() {
                     self.paragraph(&format!("{up}.paragraphs[{pi}]"), p);
                 }
+            }
+            for (pi, p) in section.closing.iter().enumerate() {
+                self.paragraph(&format!("{sp}.closing[{pi}]"), p);
             }
         }
     }
