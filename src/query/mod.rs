@@ -1,1 +1,18 @@
-//! Filtering, search and facet counts over a fact sheet (in progress).
+//! Filtering, search and facet counts over a fact sheet. Pure Rust: the
+//! browser shell calls [`select`] from a memo on every filter change.
+//!
+//! - [`state`]: the filter state and its canonical URL form;
+//! - [`params`]: URL query decoding/encoding, parameters the state does not own;
+//! - [`text`]: folding, search terms, highlighting, years in a text;
+//! - [`index`]: each item's tags, expanded geographies, years and text, built once;
+//! - [`select`](mod@select): which items show, and the live counts.
+
+pub mod index;
+pub mod params;
+pub mod select;
+pub mod state;
+pub mod text;
+
+pub use index::{Index, Item, ItemKind};
+pub use select::{select, FacetCounts, Selection};
+pub use state::{Facet, FilterState, View};

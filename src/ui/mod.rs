@@ -1,17 +1,57 @@
-//! The Leptos shell: components that present state and forward events.
-//! Only compiled with the `web` feature.
+//! The Leptos shell: components that present state and forward events. Only
+//! compiled with the `web` feature.
+//!
+//! One widget per mount element. Each mount owns its state (filter signal,
+//! load state, URL mirror) through Leptos context under its own root; nothing
+//! is shared between mounts but the panic hook. Rendering reads only signals
+//! and data; browser calls live in effects, handlers and [`start`].
 
-use leptos::prelude::*;
+mod app;
+mod contacts;
+mod filters;
+pub mod i18n;
+mod load;
+mod panic;
+mod projects;
+mod report;
+mod text;
+mod timeline;
+mod url;
+
 use wasm_bindgen::JsCast;
+
+pub use app::{App, Config};
+
+/// Attribute that marks a mount element. Its optional attributes:
+/// `data-src` (data file URL, else `?data=` or the default), and
+/// `data-url-sync="off"` (leave the page URL alone, for embeds).
+pub const MOUNT_ATTRIBUTE: &str = "data-ilo-factsheet";
 
 /// Mounts a report into each `[data-ilo-factsheet]` element of the document.
 pub fn start() {
+    panic::install();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = document.query_selector_all("[data-ilo-factsheet]") else { return };
+    let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else { return };
     for i in 0..nodes.length() {
         if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-            el.set_inner_html("");
-            leptos::mount::mount_to(el, || view! { <p>"Loading…"</p> }).forget();
+            mount(el);
         }
     }
+}
+
+/// Mounts one report into `el`, reading its options from the element and the URL.
+pub fn mount(el: web_sys::HtmlElement) {
+    let search = url::current_search();
+    let sync_url = el.get_attribute("data-url-sync").as_deref() != Some("off");
+    let data_param = el
+        .get_attribute("data-src")
+        .or_else(|| if sync_url { crate::query::params::param(&search, "data") } else { None });
+    let config = Config {
+        data: crate::data_url::resolve(data_param.as_deref(), &url::current_origin()),
+        initial: if sync_url { crate::query::FilterState::from_query(&search) } else { Default::default() },
+        foreign_params: crate::query::params::foreign_params(&search),
+        sync_url,
+    };
+    el.set_inner_html("");
+    leptos::mount::mount_to(el, move || leptos::prelude::view! { <App config=config /> }).forget();
 }

@@ -1,0 +1,171 @@
+//! The widget's root: owns the per-instance state (load state, filter state,
+//! the selection derived from both) and lays out the report around it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::data_url::Refused;
+use crate::query::{select, FilterState, Selection, View};
+use crate::ui::i18n::{t, Text};
+use crate::ui::load::{fetch_text, LoadError, Loaded};
+
+/// What a mount needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The data URL to fetch, or why the requested one was refused.
+    pub data: Result<String, Refused>,
+    /// The filter state to start with (from the URL).
+    pub initial: FilterState,
+    /// URL parameters the filter state does not own (`data=...`), encoded.
+    pub foreign_params: String,
+    /// Whether this widget mirrors its state in the page URL.
+    pub sync_url: bool,
+}
+
+/// Where loading stands.
+#[derive(Debug, Clone)]
+pub enum LoadState {
+    Loading,
+    Failed(LoadError),
+    Ready(Arc<Loaded>),
+}
+
+/// Everything a view of one widget reads, provided as context.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: RwSignal<FilterState>,
+    pub data: StoredValue<Arc<Loaded>>,
+    pub selection: Memo<Selection>,
+    pub foreign_params: StoredValue<String>,
+}
+
+impl Ctx {
+    pub fn get() -> Ctx {
+        expect_context::<Ctx>()
+    }
+
+    /// Runs `f` with the loaded data.
+    pub fn with_data<R>(&self, f: impl FnOnce(&Loaded) -> R) -> R {
+        self.data.with_value(|d| f(d))
+    }
+
+    /// The link (query string) for another filter state, keeping foreign parameters.
+    pub fn href(&self, state: &FilterState) -> String {
+        let own = state.to_query();
+        let kept = self.foreign_params.get_value();
+        match (own.is_empty(), kept.is_empty()) {
+            (true, true) => "?".to_string(),
+            (true, false) => format!("?{kept}"),
+            (false, true) => own,
+            (false, false) => format!("{own}&{kept}"),
+        }
+    }
+}
+
+/// One fact-sheet widget.
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    let state = RwSignal::new(config.initial.clone());
+    if config.sync_url {
+        crate::ui::url::sync(state);
+    }
+    let load = RwSignal::new(LoadState::Loading);
+    let url = config.data.clone();
+    let fetch = move || {
+        let url = url.clone();
+        load.set(LoadState::Loading);
+        spawn_local(async move {
+            let next = match url {
+                Err(Refused::OtherOrigin(u)) => LoadState::Failed(LoadError::Refused(u)),
+                Ok(u) => match fetch_text(&u).await {
+                    Ok(text) => LoadState::Ready(Arc::new(Loaded::from_text(&text))),
+                    Err(e) => LoadState::Failed(e),
+                },
+            };
+            load.set(next);
+        });
+    };
+    // Fetching is a browser call: start it from an effect, not from rendering.
+    let first = fetch.clone();
+    Effect::new(move |ran: Option<()>| {
+        if ran.is_none() {
+            first();
+        }
+    });
+    let foreign = config.foreign_params.clone();
+
+    view! {
+        <div class="ilo-factsheet">
+            {move || match load.get() {
+                LoadState::Loading => view! { <Skeleton /> }.into_any(),
+                LoadState::Failed(error) => {
+                    let retry = fetch.clone();
+                    view! { <LoadFailed error=error on_retry=move || retry() /> }.into_any()
+                }
+                LoadState::Ready(data) => {
+                    let data = StoredValue::new(data);
+                    let selection = Memo::new(move |_| {
+                        data.with_value(|d| state.with(|s| select(&d.sheet, &d.index, s)))
+                    });
+                    provide_context(Ctx {
+                        state,
+                        data,
+                        selection,
+                        foreign_params: StoredValue::new(foreign.clone()),
+                    });
+                    view! { <crate::ui::report::Report /> }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// The shape of the report while the data is on its way.
+#[component]
+fn Skeleton() -> impl IntoView {
+    view! {
+        <div class="skeleton" aria-busy="true" aria-live="polite">
+            <p class="visually-hidden">{t(Text::Loading)}</p>
+            <div class="sk-header">
+                <div class="sk-line sk-title"></div>
+                <div class="sk-line sk-subtitle"></div>
+                <div class="sk-highlights">
+                    <div class="sk-box"></div>
+                    <div class="sk-box"></div>
+                    <div class="sk-box"></div>
+                    <div class="sk-box"></div>
+                </div>
+            </div>
+            <div class="sk-tabs"></div>
+            <div class="fs-body">
+                <div class="sk-filters"></div>
+                <div class="fs-content">
+                    <div class="sk-line sk-h2"></div>
+                    <div class="sk-para"></div>
+                    <div class="sk-para"></div>
+                    <div class="sk-line sk-h2"></div>
+                    <div class="sk-para"></div>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The alert shown when the data file could not be had.
+#[component]
+fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+    let can_retry = error.can_retry();
+    view! {
+        <div class="load-failed" role="alert">
+            <p class="alert-title">{error.message()}</p>
+            {can_retry.then(|| view! {
+                <button type="button" class="retry" on:click=move |_| on_retry()>{t(Text::Retry)}</button>
+            })}
+        </div>
+    }
+}
+
+/// The views a visitor can pick, in tab order.
+pub const VIEWS: [View; 5] = [View::Full, View::Projects, View::Timeline, View::Map, View::Funding];

@@ -1,0 +1,97 @@
+//! Fetching the data file: the only network code of the report. Turns every
+//! failure (404, 500, timeout, offline, refused origin) into a [`LoadError`]
+//! the view can name, and a fetched text into a parsed, indexed [`Loaded`].
+
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+use crate::model::{parse, FactSheet, Problem};
+use crate::query::Index;
+use crate::ui::i18n::{t, Text};
+
+/// How long a fetch may take before it is stopped.
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A sheet ready to show: what could be read, its problems, and its search index.
+#[derive(Debug)]
+pub struct Loaded {
+    pub sheet: FactSheet,
+    pub problems: Vec<Problem>,
+    /// True when nothing could be read (syntax error, newer format).
+    pub fatal: bool,
+    pub index: Index,
+}
+
+impl Loaded {
+    pub fn from_text(text: &str) -> Loaded {
+        let parsed = parse(text);
+        let index = Index::new(&parsed.sheet);
+        Loaded { sheet: parsed.sheet, problems: parsed.problems, fatal: parsed.fatal, index }
+    }
+}
+
+/// Why the data file could not be had.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    Refused(String),
+    NotFound(String),
+    Status(u16, String),
+    Timeout(String),
+    Offline,
+    Network(String),
+}
+
+impl LoadError {
+    /// The message shown in the alert.
+    pub fn message(&self) -> String {
+        match self {
+            LoadError::Refused(url) => t(Text::OtherOrigin(url)).into_owned(),
+            LoadError::NotFound(url) => t(Text::NotFound(url)).into_owned(),
+            LoadError::Status(code, url) => t(Text::HttpStatus(*code, url)).into_owned(),
+            LoadError::Timeout(url) => t(Text::Timeout(url)).into_owned(),
+            LoadError::Offline => t(Text::Offline).into_owned(),
+            LoadError::Network(detail) => t(Text::Network(detail)).into_owned(),
+        }
+    }
+
+    /// Retrying cannot help a refused address.
+    pub fn can_retry(&self) -> bool {
+        !matches!(self, LoadError::Refused(_))
+    }
+}
+
+/// Fetches `url` as text, with a timeout.
+pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let controller = web_sys::AbortController::new().map_err(|_| LoadError::Network("no AbortController".into()))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        leptos::prelude::set_timeout_with_handle(
+            move || {
+                timed_out.set(true);
+                controller.abort();
+            },
+            TIMEOUT,
+        )
+        .ok()
+    };
+    let signal = controller.signal();
+    let result = gloo_net::http::Request::get(url).abort_signal(Some(&signal)).send().await;
+    let outcome = match result {
+        Ok(response) if response.ok() => response.text().await.map_err(|e| LoadError::Network(e.to_string())),
+        Ok(response) if response.status() == 404 => Err(LoadError::NotFound(url.to_string())),
+        Ok(response) => Err(LoadError::Status(response.status(), url.to_string())),
+        Err(_) if timed_out.get() => Err(LoadError::Timeout(url.to_string())),
+        Err(_) if is_offline() => Err(LoadError::Offline),
+        Err(e) => Err(LoadError::Network(e.to_string())),
+    };
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    outcome
+}
+
+fn is_offline() -> bool {
+    web_sys::window().map(|w| !w.navigator().on_line()).unwrap_or(false)
+}

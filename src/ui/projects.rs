@@ -1,0 +1,92 @@
+//! Project cards: period, funding with its qualifier, funders and partners,
+//! countries reached, beneficiary figures and results, for every project that
+//! matches the filters.
+
+use leptos::prelude::*;
+
+use crate::model::funding::{format_usd, group_thousands};
+use crate::model::{FactSheet, Figure, Project, Qualifier};
+use crate::ui::app::Ctx;
+use crate::ui::i18n::{t, Text};
+use crate::ui::text::Highlighted;
+
+#[component]
+pub fn Projects() -> impl IntoView {
+    let ctx = Ctx::get();
+    let projects = move || ctx.selection.with(|s| s.projects.clone());
+    view! {
+        <section class="projects" aria-labelledby="projects-title" hidden=move || projects().is_empty()>
+            <h2 id="projects-title">{t(Text::Projects)}</h2>
+            <div class="project-grid">
+                <For each=projects key=|i| *i let:i>
+                    {ctx.with_data(|d| d.sheet.projects.get(i).map(|p| card(&d.sheet, p)))}
+                </For>
+            </div>
+        </section>
+    }
+}
+
+/// Names of the partners with these ids, short form, in order.
+fn partner_names(sheet: &FactSheet, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| sheet.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.short_name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn geography_names(sheet: &FactSheet, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| sheet.geographies.iter().find(|g| &g.id == id).map_or(id.as_str(), |g| g.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "more than 10,000 workers (Cambodia)", keeping the source's qualifiers.
+pub fn figure_text(sheet: &FactSheet, f: &Figure) -> String {
+    let qualifier = match f.qualifier {
+        Qualifier::Over => "over ",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::TotalOf => "a total of ",
+        Qualifier::Exact => "",
+    };
+    let cumulative = if f.cumulative { format!("{} ", t(Text::Cumulative)) } else { String::new() };
+    let place = geography_names(sheet, std::slice::from_ref(&f.geography));
+    format!("{qualifier}{} {cumulative}{} ({place})", group_thousands(f.value.round() as u64), f.unit)
+}
+
+fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
+    let period = format!("{}–{}", p.period.start, p.period.end);
+    let funding = p.funding.map(format_usd);
+    let funders = partner_names(sheet, &p.funders);
+    let partners = partner_names(sheet, &p.partners);
+    let reached = geography_names(sheet, &p.geographies);
+    let figures: Vec<String> = p.figures.iter().map(|f| figure_text(sheet, f)).collect();
+    let row = |label: Text<'static>, value: String| {
+        (!value.is_empty()).then(|| view! { <div class="row"><dt>{t(label)}</dt><dd>{value}</dd></div> })
+    };
+    view! {
+        <article class="project-card" data-project=p.id.clone()>
+            <h3><Highlighted text=p.title.clone() /></h3>
+            <p class="period">{period}</p>
+            <p class="summary-text"><Highlighted text=p.summary.clone() /></p>
+            <dl>
+                {row(Text::Funding, funding.unwrap_or_default())}
+                {row(Text::FundedBy, funders)}
+                {row(Text::PartnersLabel, partners)}
+                {row(Text::Reached, reached)}
+            </dl>
+            {(!figures.is_empty()).then(|| view! {
+                <h4>{t(Text::Beneficiaries)}</h4>
+                <ul class="figures">
+                    {figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                </ul>
+            })}
+            {(!p.results.is_empty()).then(|| view! {
+                <h4>{t(Text::Results)}</h4>
+                <ul class="results">
+                    {p.results.iter().cloned().map(|r| view! { <li><Highlighted text=r /></li> }).collect_view()}
+                </ul>
+            })}
+        </article>
+    }
+}

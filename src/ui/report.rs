@@ -1,0 +1,244 @@
+//! The loaded report: header, problems alert, view tabs, filters, and the
+//! parts the chosen view shows (text sections, timeline, projects).
+
+use leptos::prelude::*;
+
+use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
+use crate::query::View;
+use crate::ui::app::{Ctx, VIEWS};
+use crate::ui::i18n::{t, Text};
+use crate::ui::text::Highlighted;
+
+#[component]
+pub fn Report() -> impl IntoView {
+    let ctx = Ctx::get();
+    let view = move || ctx.state.with(|s| s.view);
+    let fatal = ctx.with_data(|d| d.fatal);
+    view! {
+        <Header />
+        <Problems />
+        {(!fatal).then(|| view! {
+            <ViewTabs />
+            <div class="fs-body">
+                <crate::ui::filters::Filters />
+                <div class="fs-content">
+                    <Summary />
+                    {move || match view() {
+                        View::Full => view! { <FullReport /> }.into_any(),
+                        View::Projects => view! { <crate::ui::projects::Projects /> }.into_any(),
+                        View::Timeline => view! { <crate::ui::timeline::Timeline /> }.into_any(),
+                        View::Map | View::Funding => view! {
+                            <p class="not-yet">{t(Text::NotYetAvailable)}</p>
+                            <crate::ui::projects::Projects />
+                        }.into_any(),
+                    }}
+                </div>
+            </div>
+        })}
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = Ctx::get();
+    let (meta, highlights) = ctx.with_data(|d| (d.sheet.meta.clone(), d.sheet.highlights.clone()));
+    view! {
+        <header class="fs-header">
+            <h1>{meta.title.clone()}</h1>
+            <p class="subtitle">{meta.subtitle.clone()}</p>
+            <p class="published">
+                <time datetime=String::from(meta.published)>{meta.published.display()}</time>
+            </p>
+            {(!highlights.is_empty()).then(|| view! {
+                <ul class="highlights" aria-label=t(Text::Highlights)>
+                    {highlights.into_iter().map(|h| view! {
+                        <li class="highlight">
+                            <span class="figure">{h.figure}</span>
+                            <span class="label">{h.label}</span>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
+        </header>
+    }
+}
+
+/// Problems found in the data: errors in an alert, warnings folded away.
+#[component]
+fn Problems() -> impl IntoView {
+    let ctx = Ctx::get();
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+        ctx.with_data(|d| d.problems.iter().cloned().partition(Problem::is_error));
+    let fatal = ctx.with_data(|d| d.fatal);
+    let list = |problems: Vec<Problem>| {
+        view! {
+            <ul>
+                {problems.into_iter().map(|p| {
+                    let place = match p.line_column {
+                        Some((line, column)) => format!("line {line}, column {column}"),
+                        None => p.path.clone(),
+                    };
+                    view! { <li><code>{place}</code>" "{p.message}</li> }
+                }).collect_view()}
+            </ul>
+        }
+    };
+    view! {
+        {(!errors.is_empty()).then(|| {
+            let title = if fatal { t(Text::CannotShow) } else { t(Text::ProblemsTitle(errors.len())) };
+            view! {
+                <div class="problems" role="alert">
+                    <p class="alert-title">{title}</p>
+                    {list(errors)}
+                </div>
+            }
+        })}
+        {(!warnings.is_empty()).then(|| view! {
+            <details class="warnings">
+                <summary>{t(Text::WarningsTitle(warnings.len()))}</summary>
+                {list(warnings)}
+            </details>
+        })}
+    }
+}
+
+#[component]
+fn ViewTabs() -> impl IntoView {
+    let ctx = Ctx::get();
+    view! {
+        <nav class="views" aria-label=t(Text::Views)>
+            {VIEWS.into_iter().map(|v| {
+                let label = match v {
+                    View::Full => t(Text::ViewFull),
+                    View::Projects => t(Text::ViewProjects),
+                    View::Timeline => t(Text::ViewTimeline),
+                    View::Map => t(Text::ViewMap),
+                    View::Funding => t(Text::ViewFunding),
+                };
+                let target = move || ctx.state.with(|s| ctx.href(&crate::query::FilterState { view: v, ..s.clone() }));
+                let current = move || ctx.state.with(|s| s.view == v).then_some("page");
+                view! {
+                    <a class="tab" href=target aria-current=current
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            ctx.state.update(|s| s.view = v);
+                        }>{label}</a>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// How many items match, announced politely; the empty state when none do.
+#[component]
+fn Summary() -> impl IntoView {
+    let ctx = Ctx::get();
+    let active = move || ctx.state.with(|s| s.has_filters());
+    let total = move || ctx.selection.with(|s| s.total());
+    view! {
+        <p class="summary" aria-live="polite">
+            {move || active().then(|| t(Text::ShowingCount(total())))}
+        </p>
+        {move || (active() && total() == 0).then(|| view! {
+            <div class="empty-state">
+                <p>{t(Text::NoMatch)}</p>
+                <p>{t(Text::NoMatchHint)}</p>
+                <button type="button" class="clear-all"
+                    on:click=move |_| ctx.state.update(|s| *s = s.cleared())>{t(Text::ClearAll)}</button>
+            </div>
+        })}
+    }
+}
+
+/// The whole text, then the timeline and the project cards.
+#[component]
+fn FullReport() -> impl IntoView {
+    let ctx = Ctx::get();
+    let (lead, sections) = ctx.with_data(|d| (d.sheet.meta.lead.clone(), d.sheet.sections.clone()));
+    view! {
+        {lead.map(|p| view! { <div class="lead"><ParagraphView paragraph=p /></div> })}
+        {sections.into_iter().map(|s| view! { <SectionView section=s /> }).collect_view()}
+        <crate::ui::timeline::Timeline />
+        <crate::ui::projects::Projects />
+    }
+}
+
+#[component]
+fn SectionView(section: Section) -> impl IntoView {
+    let ctx = Ctx::get();
+    let ids: Vec<String> = section.all_paragraphs().map(|p| p.id.clone()).collect();
+    let is_contacts = section.role == SectionRole::Contacts;
+    // A section hides when filters leave it nothing to show (contacts always stay).
+    let hidden = move || {
+        !is_contacts
+            && ctx.state.with(|s| s.has_filters())
+            && ctx.selection.with(|s| !ids.iter().any(|id| s.shows_paragraph(id)))
+    };
+    let body = if is_contacts {
+        view! { <crate::ui::contacts::Contacts /> }.into_any()
+    } else {
+        view! {
+            <Paragraphs paragraphs=section.paragraphs.clone() />
+            {section.subsections.iter().cloned().map(|sub| view! {
+                <div class="subsection" id=format!("part-{}", sub.id)>
+                    <h3>{sub.title}</h3>
+                    <Paragraphs paragraphs=sub.paragraphs />
+                </div>
+            }).collect_view()}
+            <Paragraphs paragraphs=section.closing.clone() />
+        }
+        .into_any()
+    };
+    view! {
+        <section class="fs-section" id=format!("section-{}", section.id) hidden=hidden>
+            <h2>{section.title.clone()}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// Paragraphs in order; consecutive list items form one list.
+#[component]
+fn Paragraphs(paragraphs: Vec<Paragraph>) -> impl IntoView {
+    let mut groups: Vec<(bool, Vec<Paragraph>)> = Vec::new();
+    for p in paragraphs {
+        let is_item = p.kind == ParagraphKind::ListItem;
+        match groups.last_mut() {
+            Some((true, items)) if is_item => items.push(p),
+            _ => groups.push((is_item, vec![p])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(is_list, items)| {
+            if is_list {
+                view! {
+                    <ul class="fs-list">
+                        {items.into_iter().map(|p| view! { <ParagraphView paragraph=p item=true /> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            } else {
+                items.into_iter().map(|p| view! { <ParagraphView paragraph=p /> }).collect_view().into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// One paragraph, shown while it matches the filters, with search hits marked.
+#[component]
+fn ParagraphView(paragraph: Paragraph, #[prop(optional)] item: bool) -> impl IntoView {
+    let ctx = Ctx::get();
+    let id = paragraph.id.clone();
+    let text = paragraph.text;
+    move || {
+        ctx.selection.with(|s| s.shows_paragraph(&id)).then(|| {
+            let content = view! { <Highlighted text=text.clone() /> };
+            if item {
+                view! { <li data-paragraph=id.clone()>{content}</li> }.into_any()
+            } else {
+                view! { <p data-paragraph=id.clone()>{content}</p> }.into_any()
+            }
+        })
+    }
+}

@@ -1,0 +1,69 @@
+//! The URL as the mirror of one widget's filter state: read at start, written
+//! on change (a history entry per change, replaced while typing a search), and
+//! read back on back/forward. Parsing and formatting are pure, in
+//! `query::state`; this module only touches `location` and `history`.
+//!
+//! Parameters the filter state does not own (`data`) are kept as they are.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::query::FilterState;
+
+/// The page's current query string, `?a=b` or empty.
+pub fn current_search() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The page's origin, e.g. `https://www.ilo.org`.
+pub fn current_origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// The query string for `state`, keeping parameters the state does not own.
+pub fn search_for(state: &FilterState, current: &str) -> String {
+    let own = state.to_query();
+    let kept = crate::query::params::foreign_params(current);
+    match (own.is_empty(), kept.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => format!("?{kept}"),
+        (false, true) => own,
+        (false, false) => format!("{own}&{kept}"),
+    }
+}
+
+/// Keeps `state` and the URL in step, both ways.
+pub fn sync(state: RwSignal<FilterState>) {
+    Effect::new(move |previous: Option<FilterState>| {
+        let now = state.get();
+        let current = current_search();
+        let wanted = search_for(&now, &current);
+        if wanted != current {
+            // Typing a search replaces the entry; any other change adds one.
+            let typing = previous.as_ref().is_some_and(|p| FilterState { q: now.q.clone(), ..p.clone() } == now);
+            write(&wanted, typing);
+        }
+        now
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let restored = FilterState::from_query(&current_search());
+        if state.get_untracked() != restored {
+            state.set(restored);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+fn write(search: &str, replace: bool) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(history) = window.history() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let url = format!("{path}{search}{hash}");
+    let _ = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
