@@ -15,7 +15,7 @@ pub fn Report() -> impl IntoView {
     let view = move || ctx.state.with(|s| s.view);
     let fatal = ctx.with_data(|d| d.fatal);
     view! {
-        <Header />
+        {(!fatal).then(|| view! { <Header /> })}
         <Problems />
         {(!fatal).then(|| view! {
             <ViewTabs />
@@ -27,10 +27,11 @@ pub fn Report() -> impl IntoView {
                         View::Full => view! { <FullReport /> }.into_any(),
                         View::Projects => view! { <crate::ui::projects::Projects /> }.into_any(),
                         View::Timeline => view! { <crate::ui::timeline::Timeline /> }.into_any(),
-                        View::Map | View::Funding => view! {
+                        View::Map => view! {
                             <p class="not-yet">{t(Text::NotYetAvailable)}</p>
                             <crate::ui::projects::Projects />
                         }.into_any(),
+                        View::Funding => view! { <crate::ui::funding::Funding /> }.into_any(),
                     }}
                 </div>
             </div>
