@@ -5,6 +5,7 @@
 //! natively; the browser shell (`ui`) is compiled only with the `web` feature.
 //! See ARCHITECTURE.md for the map of modules and their invariants.
 
+pub mod chart;
 pub mod data_url;
 pub mod model;
 pub mod query;

@@ -9,6 +9,7 @@
 mod app;
 mod contacts;
 mod filters;
+mod funding;
 pub mod i18n;
 mod load;
 mod panic;

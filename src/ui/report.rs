@@ -12,7 +12,8 @@ use crate::ui::text::Highlighted;
 #[component]
 pub fn Report() -> impl IntoView {
     let ctx = Ctx::get();
-    let view = move || ctx.state.with(|s| s.view);
+    // A memo: a filter change must not rebuild the whole view, only a view change.
+    let view = Memo::new(move |_| ctx.state.with(|s| s.view));
     let fatal = ctx.with_data(|d| d.fatal);
     view! {
         {(!fatal).then(|| view! { <Header /> })}
@@ -23,7 +24,7 @@ pub fn Report() -> impl IntoView {
                 <crate::ui::filters::Filters />
                 <div class="fs-content">
                     <Summary />
-                    {move || match view() {
+                    {move || match view.get() {
                         View::Full => view! { <FullReport /> }.into_any(),
                         View::Projects => view! { <crate::ui::projects::Projects /> }.into_any(),
                         View::Timeline => view! { <crate::ui::timeline::Timeline /> }.into_any(),

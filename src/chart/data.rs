@@ -1,0 +1,508 @@
+//! What the funding charts show, derived from a sheet and the visible items.
+//!
+//! - Entries: every piece of money the sheet names, each once: project budgets,
+//!   agreements, staffing programmes, and stated totals (kept apart: they
+//!   overlap the rest and are never added).
+//! - Sums say what they add: the project budgets, the other contributions,
+//!   each with its count, span of years, and "over" when any part is a lower bound.
+//! - Breakdowns by contributor and by theme come from `model::funding`, with
+//!   their overlap flags; groups are ordered by amount, largest first.
+//!
+//! Filters: projects follow the shared selection (the caller passes the
+//! visible project indices); contributions follow [`ContributionFilter`].
+
+use crate::model::funding::{self, Basis, FundingItem, ItemRef, Total};
+use crate::model::{Contribution, ContributionKind, FactSheet, Money, Period, Source};
+
+/// What kind of money an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryKind {
+    ProjectBudget,
+    Agreement,
+    Staffing,
+    /// A total the source states; overlaps other entries, never added.
+    StatedTotal,
+}
+
+impl EntryKind {
+    /// Stable key for CSS classes and CSV cells.
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryKind::ProjectBudget => "project",
+            EntryKind::Agreement => "agreement",
+            EntryKind::Staffing => "staffing",
+            EntryKind::StatedTotal => "stated-total",
+        }
+    }
+}
+
+/// One named piece of money.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry<'a> {
+    /// `Project(i)` or `Contribution(i)`, indices into the sheet.
+    pub at: ItemRef,
+    pub id: &'a str,
+    pub title: &'a str,
+    pub kind: EntryKind,
+    pub money: Money,
+    pub period: Period,
+    pub funders: &'a [String],
+    pub themes: &'a [String],
+    /// Where the figure is stated.
+    pub source: &'a Source,
+}
+
+impl Entry<'_> {
+    pub fn is_stated_total(&self) -> bool {
+        self.kind == EntryKind::StatedTotal
+    }
+}
+
+/// The filters contributions follow (projects follow the shared selection).
+/// Within a list any id matches; lists and years must all match.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContributionFilter {
+    /// Theme ids; a contribution shows when it has one of them.
+    pub themes: Vec<String>,
+    /// Partner ids; a contribution shows when one of its funders is among them.
+    pub partners: Vec<String>,
+    /// Years: a contribution shows when its period overlaps `from..=to`.
+    pub from: Option<i32>,
+    pub to: Option<i32>,
+    /// Set when a filter that contributions cannot meet is active (a country:
+    /// contributions name none), so they all hide.
+    pub hide_all: bool,
+}
+
+impl ContributionFilter {
+    pub fn shows(&self, c: &Contribution) -> bool {
+        !self.hide_all
+            && (self.themes.is_empty() || c.themes.iter().any(|t| self.themes.contains(t)))
+            && (self.partners.is_empty() || c.funders.iter().any(|p| self.partners.contains(p)))
+            && self.from.is_none_or(|from| c.period.end >= from)
+            && self.to.is_none_or(|to| c.period.start <= to)
+    }
+}
+
+/// Which items are visible: project indices (from the shared selection) and
+/// contribution indices.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Visible {
+    pub projects: Vec<usize>,
+    pub contributions: Vec<usize>,
+}
+
+impl Visible {
+    /// Everything in the sheet.
+    pub fn all(sheet: &FactSheet) -> Visible {
+        Visible {
+            projects: (0..sheet.projects.len()).collect(),
+            contributions: (0..sheet.contributions.len()).collect(),
+        }
+    }
+
+    /// The given projects, and the contributions the filter lets through.
+    pub fn filtered(sheet: &FactSheet, projects: &[usize], filter: &ContributionFilter) -> Visible {
+        Visible {
+            projects: projects.to_vec(),
+            contributions: sheet
+                .contributions
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| filter.shows(c))
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    pub fn contains(&self, at: ItemRef) -> bool {
+        match at {
+            ItemRef::Project(i) => self.projects.contains(&i),
+            ItemRef::Contribution(i) => self.contributions.contains(&i),
+        }
+    }
+}
+
+/// Every piece of money in the sheet that is visible, in chart order: project
+/// budgets, then agreements and staffing, in the sheet's order, then stated
+/// totals. Projects without a funding figure have no entry.
+pub fn entries<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
+    let projects = sheet.projects.iter().enumerate().filter_map(|(i, p)| {
+        Some(Entry {
+            at: ItemRef::Project(i),
+            id: &p.id,
+            title: &p.title,
+            kind: EntryKind::ProjectBudget,
+            money: p.funding?,
+            period: p.period,
+            funders: &p.funders,
+            themes: &p.themes,
+            source: p.funding_source.as_ref().unwrap_or(&p.source),
+        })
+    });
+    let contributions = sheet.contributions.iter().enumerate().map(|(i, c)| Entry {
+        at: ItemRef::Contribution(i),
+        id: &c.id,
+        title: &c.title,
+        kind: match c.kind {
+            ContributionKind::Agreement => EntryKind::Agreement,
+            ContributionKind::Staffing => EntryKind::Staffing,
+            ContributionKind::StatedTotal => EntryKind::StatedTotal,
+        },
+        money: c.amount,
+        period: c.period,
+        funders: &c.funders,
+        themes: &c.themes,
+        source: &c.source,
+    });
+    let mut all: Vec<Entry<'a>> = projects.chain(contributions).filter(|e| visible.contains(e.at)).collect();
+    // Stable: keeps the sheet's order within each group.
+    all.sort_by_key(|e| e.is_stated_total());
+    all
+}
+
+/// Entries ordered for the time chart: by start year, then end year, then
+/// chart order.
+pub fn by_time<'a>(entries: &[Entry<'a>]) -> Vec<Entry<'a>> {
+    let mut out = entries.to_vec();
+    out.sort_by_key(|e| (e.period.start, e.period.end));
+    out
+}
+
+/// The addable items (no stated totals) that are visible.
+pub fn items<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<FundingItem<'a>> {
+    funding::items(sheet).into_iter().filter(|i| visible.contains(i.item)).collect()
+}
+
+/// A sum and how many items it adds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sum {
+    pub count: usize,
+    pub total: Total,
+}
+
+/// The sums the funding view prints, each of one kind of item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sums {
+    /// The project budgets.
+    pub projects: Option<Sum>,
+    /// Agreements and staffing programmes (not project budgets, not stated totals).
+    pub others: Option<Sum>,
+}
+
+pub fn sums(items: &[FundingItem<'_>]) -> Sums {
+    let of = |want_project: bool| {
+        let chosen: Vec<&FundingItem<'_>> =
+            items.iter().filter(|i| matches!(i.item, ItemRef::Project(_)) == want_project).collect();
+        (!chosen.is_empty()).then(|| Sum { count: chosen.len(), total: funding::sum(chosen) })
+    };
+    Sums { projects: of(true), others: of(false) }
+}
+
+/// The stated totals among the entries, as stated.
+pub fn stated<'a>(entries: &[Entry<'a>]) -> Vec<(Entry<'a>, Total)> {
+    entries
+        .iter()
+        .filter(|e| e.is_stated_total())
+        .filter_map(|e| {
+            let ItemRef::Contribution(i) = e.at else { return None };
+            Some((
+                e.clone(),
+                Total {
+                    amount_usd: e.money.amount_usd,
+                    lower_bound: e.money.qualifier.is_lower_bound(),
+                    basis: Basis::Stated { contribution: i },
+                    period: Some(e.period),
+                },
+            ))
+        })
+        .collect()
+}
+
+/// One bar of a breakdown: a contributor or theme, or the items with none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The partner or theme id; `None` for the items naming none.
+    pub id: Option<String>,
+    /// The name from the data (partner short name, theme name); `None` for the
+    /// ungrouped bar (the interface names it).
+    pub name: Option<String>,
+    pub total: Total,
+}
+
+impl Group {
+    /// The item references this group adds.
+    pub fn items(&self) -> &[ItemRef] {
+        match &self.total.basis {
+            Basis::Summed { items } => items,
+            Basis::Stated { .. } => &[],
+        }
+    }
+}
+
+/// A breakdown ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Groups {
+    /// Largest first; the ungrouped bar last.
+    pub groups: Vec<Group>,
+    /// An item counts in more than one group: the bars must not be added.
+    pub overlapping: bool,
+}
+
+fn order(mut groups: Vec<Group>, ungrouped: Option<Total>, overlapping: bool) -> Groups {
+    groups.sort_by(|a, b| {
+        b.total
+            .amount_usd
+            .total_cmp(&a.total.amount_usd)
+            .then_with(|| a.name.cmp(&b.name))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    groups.extend(ungrouped.map(|total| Group { id: None, name: None, total }));
+    Groups { groups, overlapping }
+}
+
+/// Totals per contributor (partner named as funder).
+pub fn by_funder(sheet: &FactSheet, items: &[FundingItem<'_>]) -> Groups {
+    let b = funding::by_funder(items);
+    let groups = b
+        .groups
+        .into_iter()
+        .map(|(id, total)| {
+            let name = sheet.partners.iter().find(|p| p.id == id).map(|p| p.short_name.clone());
+            Group { name: Some(name.unwrap_or_else(|| id.clone())), id: Some(id), total }
+        })
+        .collect();
+    order(groups, b.ungrouped, b.overlapping)
+}
+
+/// Totals per theme.
+pub fn by_theme(sheet: &FactSheet, items: &[FundingItem<'_>]) -> Groups {
+    let b = funding::by_theme(items);
+    let groups = b
+        .groups
+        .into_iter()
+        .map(|(id, total)| {
+            let name = sheet.themes.iter().find(|t| t.id == id).map(|t| t.name.clone());
+            Group { name: Some(name.unwrap_or_else(|| id.clone())), id: Some(id), total }
+        })
+        .collect();
+    order(groups, b.ungrouped, b.overlapping)
+}
+
+/// The years all entries of the sheet span (the time axis, steady under filters).
+pub fn year_span(sheet: &FactSheet) -> Option<(i32, i32)> {
+    entries(sheet, &Visible::all(sheet)).iter().fold(None, |acc, e| {
+        let (a, b) = (e.period.start.min(e.period.end), e.period.start.max(e.period.end));
+        Some(match acc {
+            None => (a, b),
+            Some((lo, hi)) => (lo.min(a), hi.max(b)),
+        })
+    })
+}
+
+/// The largest amounts of the unfiltered sheet, so scales stay steady while
+/// filters change: (largest entry, largest contributor total, largest theme total).
+pub fn steady_max(sheet: &FactSheet) -> (f64, f64, f64) {
+    let all = Visible::all(sheet);
+    let entries = entries(sheet, &all);
+    let items = items(sheet, &all);
+    let max = |it: &mut dyn Iterator<Item = f64>| it.fold(0.0, f64::max);
+    (
+        max(&mut entries.iter().map(|e| e.money.amount_usd)),
+        max(&mut by_funder(sheet, &items).groups.iter().map(|g| g.total.amount_usd)),
+        max(&mut by_theme(sheet, &items).groups.iter().map(|g| g.total.amount_usd)),
+    )
+}
+
+/// A total as money, with "over" when it is a lower bound.
+pub fn total_money(total: &Total) -> Money {
+    Money { amount_usd: total.amount_usd, qualifier: total.qualifier() }
+}
+
+/// An amount as a CSV/table cell: whole dollars without separators (`5000000`),
+/// cents only when there are any.
+pub fn amount_cell(amount: f64) -> String {
+    if amount.fract() == 0.0 && amount.abs() < 1e15 {
+        format!("{amount:.0}")
+    } else {
+        let text = format!("{amount:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// A period as printed: `2012` or `2018–2027`.
+pub fn period_text(p: Period) -> String {
+    if p.start == p.end {
+        p.start.to_string()
+    } else {
+        format!("{}–{}", p.start, p.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Partner, Project, Qualifier, Theme};
+
+    fn money(amount: f64, qualifier: Qualifier) -> Money {
+        Money { amount_usd: amount, qualifier }
+    }
+
+    fn strings(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn sheet() -> FactSheet {
+        let project = |id: &str, m: Option<Money>, funders: &[&str], themes: &[&str], period: (i32, i32)| Project {
+            id: id.into(),
+            title: format!("Project {id}"),
+            period: Period { start: period.0, end: period.1 },
+            funders: strings(funders),
+            themes: strings(themes),
+            funding: m,
+            ..Project::default()
+        };
+        let contribution = |id: &str, kind, m, funders: &[&str], themes: &[&str], period: (i32, i32)| Contribution {
+            id: id.into(),
+            title: format!("Contribution {id}"),
+            kind,
+            funders: strings(funders),
+            amount: m,
+            period: Period { start: period.0, end: period.1 },
+            themes: strings(themes),
+            ..Contribution::default()
+        };
+        FactSheet {
+            themes: vec![
+                Theme { id: "skills".into(), name: "Skills".into() },
+                Theme { id: "sp".into(), name: "Social protection".into() },
+            ],
+            partners: vec![Partner { id: "mohrss".into(), short_name: "MOHRSS".into(), ..Partner::default() }],
+            projects: vec![
+                project("a", Some(money(5e6, Qualifier::TotalOf)), &["mohrss"], &["skills"], (2018, 2027)),
+                project("none", None, &["mohrss"], &["skills"], (2020, 2021)),
+                project("b", Some(money(1e6, Qualifier::Over)), &["undesa"], &["sp", "skills"], (2023, 2026)),
+            ],
+            contributions: vec![
+                contribution(
+                    "total",
+                    ContributionKind::StatedTotal,
+                    money(8e6, Qualifier::TotalOf),
+                    &[],
+                    &[],
+                    (2021, 2025),
+                ),
+                contribution(
+                    "first",
+                    ContributionKind::Agreement,
+                    money(1e6, Qualifier::Exact),
+                    &[],
+                    &[],
+                    (2012, 2012),
+                ),
+                contribution(
+                    "jpo",
+                    ContributionKind::Staffing,
+                    money(4.45e6, Qualifier::Over),
+                    &["mohrss"],
+                    &[],
+                    (2021, 2025),
+                ),
+            ],
+            ..FactSheet::default()
+        }
+    }
+
+    #[test]
+    fn entries_keep_stated_totals_last_and_apart() {
+        let s = sheet();
+        let e = entries(&s, &Visible::all(&s));
+        let ids: Vec<&str> = e.iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["a", "b", "first", "jpo", "total"]);
+        assert_eq!(e[4].kind, EntryKind::StatedTotal);
+        let st = stated(&e);
+        assert_eq!(st.len(), 1);
+        assert!(st[0].1.is_stated());
+        assert_eq!(st[0].1.amount_usd, 8e6);
+        let t: Vec<&str> = by_time(&e).iter().map(|e| e.id).collect();
+        // Same period: chart order (stated totals after the items).
+        assert_eq!(t, ["first", "a", "jpo", "total", "b"]);
+    }
+
+    #[test]
+    fn sums_say_what_they_add() {
+        let s = sheet();
+        let items = items(&s, &Visible::all(&s));
+        let sums = sums(&items);
+        let p = sums.projects.expect("projects");
+        assert_eq!(p.count, 2);
+        assert_eq!(p.total.amount_usd, 6e6);
+        assert!(p.total.lower_bound);
+        assert_eq!(p.total.period, Some(Period { start: 2018, end: 2027 }));
+        let o = sums.others.expect("others");
+        assert_eq!(o.count, 2);
+        assert!((o.total.amount_usd - 5.45e6).abs() < 1e-6);
+        assert_eq!(o.total.period, Some(Period { start: 2012, end: 2025 }));
+    }
+
+    #[test]
+    fn breakdowns_order_by_amount_and_name_groups() {
+        let s = sheet();
+        let items = items(&s, &Visible::all(&s));
+        let f = by_funder(&s, &items);
+        let names: Vec<Option<&str>> = f.groups.iter().map(|g| g.name.as_deref()).collect();
+        // MOHRSS 9.45 M, then the unknown id shown as itself, then "no funder named".
+        assert_eq!(names, [Some("MOHRSS"), Some("undesa"), None]);
+        assert!((f.groups[0].total.amount_usd - 9.45e6).abs() < 1e-6);
+        assert_eq!(f.groups[2].items(), [ItemRef::Contribution(1)]);
+        assert!(!f.overlapping);
+        let t = by_theme(&s, &items);
+        assert!(t.overlapping);
+        assert_eq!(t.groups[0].name.as_deref(), Some("Skills"));
+        assert_eq!(t.groups[0].total.amount_usd, 6e6);
+        assert_eq!(t.groups.last().and_then(|g| g.id.clone()), None);
+        let (e, fm, tm) = steady_max(&s);
+        assert_eq!(e, 8e6);
+        assert!((fm - 9.45e6).abs() < 1e-6);
+        assert_eq!(tm, 6e6);
+    }
+
+    #[test]
+    fn contributions_follow_filters() {
+        let s = sheet();
+        let shown = |f: ContributionFilter| Visible::filtered(&s, &[], &f).contributions;
+        assert_eq!(shown(ContributionFilter::default()), [0, 1, 2]);
+        assert_eq!(shown(ContributionFilter { partners: strings(&["mohrss"]), ..Default::default() }), [2]);
+        assert_eq!(
+            shown(ContributionFilter { themes: strings(&["skills"]), ..Default::default() }),
+            Vec::<usize>::new()
+        );
+        assert_eq!(shown(ContributionFilter { to: Some(2015), ..Default::default() }), [1]);
+        assert_eq!(shown(ContributionFilter { from: Some(2025), ..Default::default() }), [0, 2]);
+        assert_eq!(shown(ContributionFilter { hide_all: true, ..Default::default() }), Vec::<usize>::new());
+        // Projects follow the indices given.
+        let v = Visible::filtered(&s, &[2], &ContributionFilter { hide_all: true, ..Default::default() });
+        let ids: Vec<&str> = entries(&s, &v).iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["b"]);
+        assert_eq!(year_span(&s), Some((2012, 2027)));
+    }
+
+    #[test]
+    fn cells_and_periods_print_plainly() {
+        assert_eq!(amount_cell(5e6), "5000000");
+        assert_eq!(amount_cell(4.45e6), "4450000");
+        assert_eq!(amount_cell(12.5), "12.5");
+        assert_eq!(period_text(Period { start: 2012, end: 2012 }), "2012");
+        assert_eq!(period_text(Period { start: 2018, end: 2027 }), "2018–2027");
+        assert_eq!(
+            total_money(&Total {
+                amount_usd: 1.0,
+                lower_bound: true,
+                basis: Basis::Summed { items: vec![] },
+                period: None
+            })
+            .qualifier,
+            Qualifier::Over
+        );
+    }
+}

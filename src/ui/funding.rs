@@ -1,0 +1,1005 @@
+//! The funding view: what China's contributions are, drawn honestly.
+//!
+//! Four SVG charts (by project and programme, by contributor, by theme, over
+//! time) over the pure code in `crate::chart`, the honest totals beside them
+//! (stated totals as stated; sums that say what they add), and for each chart
+//! a details box, a table view and a CSV download. The charts follow the
+//! shared filters: projects through the selection, contributions through the
+//! theme, partner and year filters.
+//!
+//! Layout is computed from the width of the view (measured in an effect, kept
+//! per widget) by `chart::layout`; nothing here measures text.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::chart::csv;
+use crate::chart::data::{self, ContributionFilter, Entry, EntryKind, Group, Groups, Visible};
+use crate::chart::layout::{self, BarInput, LabelMode, Metrics, RowsLayout, SpanInput};
+use crate::model::funding::{format_usd, ItemRef, Total};
+use crate::model::{FactSheet, Period};
+use crate::query::FilterState;
+use crate::ui::app::Ctx;
+
+/// Funding strings. They belong in `ui::i18n` (`Text`); kept here until the
+/// lead moves them, so that two people do not edit one enum at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum F {
+    Heading,
+    Intro,
+    TotalsHeading,
+    StatedLine,
+    SumProjects,
+    SumProjectsOne,
+    SumOthers,
+    SumOthersOne,
+    LowerBoundNote,
+    PeriodsNote,
+    PeriodsNoteOne,
+    Nothing,
+    ItemsTitle,
+    ItemsDesc,
+    ItemsOverlap,
+    FundersTitle,
+    FundersDesc,
+    FundersOverlap,
+    ThemesTitle,
+    ThemesDesc,
+    ThemesOverlap,
+    TimeTitle,
+    TimeDesc,
+    StatedTotalsApart,
+    OnlyFilteredThemes,
+    OnlyFilteredPartners,
+    NoFunder,
+    NoTheme,
+    KindProject,
+    KindAgreement,
+    KindStaffing,
+    KindStated,
+    StatedSuffix,
+    LegendOpen,
+    AxisMillions,
+    AxisUsd,
+    Table,
+    DownloadCsv,
+    Close,
+    FilterTheme,
+    FilterPartner,
+    FilterActive,
+    DetailsHint,
+    Figure,
+    PeriodLabel,
+    KindLabel,
+    Contributors,
+    ThemesLabel,
+    Adds,
+    SourceSentence,
+    StatedNote,
+    LowerBoundYes,
+    LowerBoundNo,
+    ColItem,
+    ColKind,
+    ColContributor,
+    ColTheme,
+    ColContributors,
+    ColThemes,
+    ColStart,
+    ColEnd,
+    ColAmount,
+    ColLowerBound,
+    ColAsStated,
+    ColItems,
+    ColSource,
+    BarHint,
+}
+
+/// The English text of a funding string; `{name}` marks a parameter (see [`fill`]).
+fn tf(key: F) -> &'static str {
+    use F::*;
+    match key {
+        Heading => "Funding",
+        Intro => "Amounts of different kinds, each shown as the fact sheet states it. Tap or focus a bar for its figures and source sentence.",
+        TotalsHeading => "Totals",
+        StatedLine => "Stated by the source: {figure} for {period} ({title}). Shown as stated: it overlaps the items below and is not added to them.",
+        SumProjects => "Sum of the {n} project budgets listed: {figure}, {period}.",
+        SumProjectsOne => "The 1 project budget listed: {figure}, {period}.",
+        SumOthers => "Sum of the {n} other contributions listed (agreements, staff programmes): {figure}, {period}.",
+        SumOthersOne => "The 1 other contribution listed (agreement or staff programme): {figure}, {period}.",
+        LowerBoundNote => "“Over” because at least one amount is given only as a lower bound.",
+        PeriodsNote => "Each sum adds amounts that cover different periods; the source gives no split by year, and the two sums are not added together.",
+        PeriodsNoteOne => "The sum adds amounts that cover different periods; the source gives no split by year.",
+        Nothing => "No amount matches these filters.",
+        ItemsTitle => "Contributions by project and programme",
+        ItemsDesc => "{n} amounts named by the fact sheet, each as stated, with its qualifier.",
+        ItemsOverlap => "Stated totals (outlined) overlap the project budgets and other contributions and are not added to them.",
+        FundersTitle => "By contributor",
+        FundersDesc => "Each item counts once under the contributor the source names. Amounts cover different periods.",
+        FundersOverlap => "Some items name more than one contributor and count under each: do not add the bars.",
+        ThemesTitle => "By theme",
+        ThemesDesc => "Each item counts under the themes it is tagged with. Amounts cover different periods.",
+        ThemesOverlap => "Items with several themes count under each of them, so the bars overlap and must not be added up.",
+        TimeTitle => "Over time",
+        TimeDesc => "Each bar spans the years an amount covers, as stated; the source gives no split by year.",
+        StatedTotalsApart => "Stated totals are not included here: they overlap these items.",
+        OnlyFilteredThemes => "Only the themes chosen in the filters are drawn.",
+        OnlyFilteredPartners => "Only the contributors chosen in the filters are drawn.",
+        NoFunder => "{country} (no contributor named)",
+        NoTheme => "No theme given",
+        KindProject => "Project budget",
+        KindAgreement => "Agreement",
+        KindStaffing => "Staff programme",
+        KindStated => "Stated total",
+        StatedSuffix => "(stated total)",
+        LegendOpen => "Open end: the source gives a lower bound (“over”)",
+        AxisMillions => "US$ million",
+        AxisUsd => "US$",
+        Table => "Table",
+        DownloadCsv => "Download CSV",
+        Close => "Close",
+        FilterTheme => "Show only this theme",
+        FilterPartner => "Show only this contributor",
+        FilterActive => "This filter is on",
+        DetailsHint => "Tap or focus a bar to see its figures and source.",
+        Figure => "Figure",
+        PeriodLabel => "Period",
+        KindLabel => "Kind",
+        Contributors => "Contributors",
+        ThemesLabel => "Themes",
+        Adds => "Adds these items, each once:",
+        SourceSentence => "Source",
+        StatedNote => "A total the source states. It overlaps other items and is never added to them.",
+        LowerBoundYes => "yes",
+        LowerBoundNo => "no",
+        ColItem => "Item",
+        ColKind => "Kind",
+        ColContributor => "Contributor",
+        ColTheme => "Theme",
+        ColContributors => "Contributors",
+        ColThemes => "Themes",
+        ColStart => "Start",
+        ColEnd => "End",
+        ColAmount => "Amount (US$)",
+        ColLowerBound => "Lower bound",
+        ColAsStated => "As stated",
+        ColItems => "Items",
+        ColSource => "Source sentence",
+        BarHint => "{label}: {figure}",
+    }
+}
+
+/// `tf(key)` with each `{name}` replaced by its value.
+fn fill(key: F, params: &[(&str, &str)]) -> String {
+    params.iter().fold(tf(key).to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+}
+
+fn kind_text(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::ProjectBudget => tf(F::KindProject),
+        EntryKind::Agreement => tf(F::KindAgreement),
+        EntryKind::Staffing => tf(F::KindStaffing),
+        EntryKind::StatedTotal => tf(F::KindStated),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The model: owned, comparable data derived from sheet + filters in one memo.
+
+/// The filter a group bar stands for.
+#[derive(Debug, Clone, PartialEq)]
+enum FilterAction {
+    Theme(String),
+    Partner(String),
+}
+
+impl FilterAction {
+    /// Whether the filter is exactly this one id already.
+    fn is_on(&self, s: &FilterState) -> bool {
+        match self {
+            FilterAction::Theme(id) => s.themes.len() == 1 && s.themes[0] == *id,
+            FilterAction::Partner(id) => s.partners.len() == 1 && s.partners[0] == *id,
+        }
+    }
+
+    /// Sets the filter to this one id, keeping the other filters.
+    fn apply(&self, s: &mut FilterState) {
+        match self {
+            FilterAction::Theme(id) => s.themes = vec![id.clone()],
+            FilterAction::Partner(id) => s.partners = vec![id.clone()],
+        }
+    }
+}
+
+/// One item listed in a details box.
+#[derive(Debug, Clone, PartialEq)]
+struct Quoted {
+    title: String,
+    figure: String,
+    period: String,
+    quote: String,
+}
+
+/// What the details box shows for a bar.
+#[derive(Debug, Clone, PartialEq)]
+struct Details {
+    title: String,
+    figure: String,
+    period: String,
+    kind: Option<String>,
+    contributors: String,
+    themes: String,
+    stated: bool,
+    lower_bound: bool,
+    /// For group bars: the items added. For item bars: the item itself.
+    items: Vec<Quoted>,
+    filter: Option<FilterAction>,
+}
+
+/// One bar of a chart.
+#[derive(Debug, Clone, PartialEq)]
+struct Bar {
+    /// Unique within its chart; also the `data-key` attribute.
+    key: String,
+    label: String,
+    figure: String,
+    amount: f64,
+    lower_bound: bool,
+    /// Colour class for item bars; `None` for group bars.
+    kind: Option<EntryKind>,
+    period: Period,
+    details: Details,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Bars,
+    Periods,
+}
+
+/// One chart: its words, bars and table.
+#[derive(Debug, Clone, PartialEq)]
+struct Chart {
+    /// `items`, `funders`, `themes`, `time`: element ids and file names.
+    id: &'static str,
+    shape: Shape,
+    title: &'static str,
+    /// The sentence next to the chart, also the SVG's `<desc>`.
+    desc: String,
+    bars: Vec<Bar>,
+    /// The largest value of the unfiltered data, so the scale stays steady.
+    domain_max: f64,
+    /// The time axis, for [`Shape::Periods`].
+    years: (i32, i32),
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Model {
+    totals: Vec<String>,
+    charts: Vec<Chart>,
+    country: String,
+}
+
+fn names(sheet: &FactSheet, ids: &[String], themes: bool) -> String {
+    ids.iter()
+        .map(|id| {
+            if themes {
+                sheet.themes.iter().find(|t| &t.id == id).map_or(id.as_str(), |t| t.name.as_str())
+            } else {
+                sheet.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.short_name.as_str())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn yes_no(b: bool) -> String {
+    tf(if b { F::LowerBoundYes } else { F::LowerBoundNo }).to_string()
+}
+
+fn quoted(e: &Entry<'_>) -> Quoted {
+    Quoted {
+        title: e.title.to_string(),
+        figure: format_usd(e.money),
+        period: data::period_text(e.period),
+        quote: e.source.quote.clone(),
+    }
+}
+
+fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
+    Details {
+        title: e.title.to_string(),
+        figure: format_usd(e.money),
+        period: data::period_text(e.period),
+        kind: Some(kind_text(e.kind).to_string()),
+        contributors: names(sheet, e.funders, false),
+        themes: names(sheet, e.themes, true),
+        stated: e.is_stated_total(),
+        lower_bound: e.money.qualifier.is_lower_bound(),
+        items: vec![quoted(e)],
+        filter: None,
+    }
+}
+
+fn entry_label(e: &Entry<'_>) -> String {
+    if e.is_stated_total() {
+        format!("{} {}", e.title, tf(F::StatedSuffix))
+    } else {
+        e.title.to_string()
+    }
+}
+
+fn entry_key(at: ItemRef) -> String {
+    match at {
+        ItemRef::Project(i) => format!("p{i}"),
+        ItemRef::Contribution(i) => format!("c{i}"),
+    }
+}
+
+fn entry_bar(sheet: &FactSheet, e: &Entry<'_>, figure: String) -> Bar {
+    Bar {
+        key: entry_key(e.at),
+        label: entry_label(e),
+        figure,
+        amount: e.money.amount_usd,
+        lower_bound: e.money.qualifier.is_lower_bound(),
+        kind: Some(e.kind),
+        period: e.period,
+        details: entry_details(sheet, e),
+    }
+}
+
+fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) -> Chart {
+    let mut desc = fill(F::ItemsDesc, &[("n", &entries.len().to_string())]);
+    if entries.iter().any(Entry::is_stated_total) {
+        desc = format!("{desc} {}", tf(F::ItemsOverlap));
+    }
+    let header = [
+        F::ColItem,
+        F::ColKind,
+        F::ColContributors,
+        F::ColThemes,
+        F::ColStart,
+        F::ColEnd,
+        F::ColAmount,
+        F::ColLowerBound,
+        F::ColAsStated,
+        F::ColSource,
+    ]
+    .map(|k| tf(k).to_string())
+    .to_vec();
+    let rows = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.title.to_string(),
+                kind_text(e.kind).to_string(),
+                names(sheet, e.funders, false),
+                names(sheet, e.themes, true),
+                e.period.start.to_string(),
+                e.period.end.to_string(),
+                data::amount_cell(e.money.amount_usd),
+                yes_no(e.money.qualifier.is_lower_bound()),
+                format_usd(e.money),
+                e.source.quote.clone(),
+            ]
+        })
+        .collect();
+    Chart {
+        id: "items",
+        shape: Shape::Bars,
+        title: tf(F::ItemsTitle),
+        desc,
+        bars: entries.iter().map(|e| entry_bar(sheet, e, format_usd(e.money))).collect(),
+        domain_max: max,
+        years: (0, 0),
+        header,
+        rows,
+    }
+}
+
+fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, i32)) -> Chart {
+    let ordered = data::by_time(entries);
+    let mut desc = tf(F::TimeDesc).to_string();
+    if ordered.iter().any(Entry::is_stated_total) {
+        desc = format!("{desc} {}", tf(F::ItemsOverlap));
+    }
+    let header = [F::ColItem, F::ColKind, F::ColStart, F::ColEnd, F::ColAmount, F::ColLowerBound, F::ColAsStated]
+        .map(|k| tf(k).to_string())
+        .to_vec();
+    let rows = ordered
+        .iter()
+        .map(|e| {
+            vec![
+                e.title.to_string(),
+                kind_text(e.kind).to_string(),
+                e.period.start.to_string(),
+                e.period.end.to_string(),
+                data::amount_cell(e.money.amount_usd),
+                yes_no(e.money.qualifier.is_lower_bound()),
+                format_usd(e.money),
+            ]
+        })
+        .collect();
+    Chart {
+        id: "time",
+        shape: Shape::Periods,
+        title: tf(F::TimeTitle),
+        desc,
+        bars: ordered
+            .iter()
+            .map(|e| entry_bar(sheet, e, format!("{} · {}", format_usd(e.money), data::period_text(e.period))))
+            .collect(),
+        domain_max: 0.0,
+        years,
+        header,
+        rows,
+    }
+}
+
+fn total_period(total: &Total) -> String {
+    total.period.map(data::period_text).unwrap_or_default()
+}
+
+/// A breakdown chart. When the filter names some of its groups (themes for
+/// the theme chart, partners for the contributor chart), only those groups
+/// are drawn: the others would show only the part of their total that the
+/// filter lets through.
+fn group_chart(
+    entries: &[Entry<'_>],
+    groups: &Groups,
+    is_theme: bool,
+    has_stated: bool,
+    max: f64,
+    filtered: &[String],
+    country: &str,
+) -> Chart {
+    let kept: Vec<Group> =
+        groups.groups.iter().filter(|g| g.id.as_ref().is_some_and(|id| filtered.contains(id))).cloned().collect();
+    let only_filtered = !kept.is_empty();
+    let groups =
+        &Groups { groups: if only_filtered { kept } else { groups.groups.clone() }, overlapping: groups.overlapping };
+    let (id, title, desc, overlap, col, none) = if is_theme {
+        ("themes", F::ThemesTitle, F::ThemesDesc, F::ThemesOverlap, F::ColTheme, F::NoTheme)
+    } else {
+        ("funders", F::FundersTitle, F::FundersDesc, F::FundersOverlap, F::ColContributor, F::NoFunder)
+    };
+    let none_label = fill(none, &[("country", country)]);
+    let mut sentence = tf(desc).to_string();
+    if groups.overlapping {
+        sentence = format!("{sentence} {}", tf(overlap));
+    }
+    if has_stated {
+        sentence = format!("{sentence} {}", tf(F::StatedTotalsApart));
+    }
+    if only_filtered {
+        sentence = format!("{sentence} {}", tf(if is_theme { F::OnlyFilteredThemes } else { F::OnlyFilteredPartners }));
+    }
+    let group_items = |g: &Group| -> Vec<&Entry<'_>> {
+        g.items().iter().filter_map(|at| entries.iter().find(|e| e.at == *at)).collect()
+    };
+    let bars = groups
+        .groups
+        .iter()
+        .map(|g| {
+            let name = g.name.clone().unwrap_or_else(|| none_label.clone());
+            let members = group_items(g);
+            let money = data::total_money(&g.total);
+            Bar {
+                key: g.id.as_ref().map_or_else(|| "none".to_string(), |id| format!("g-{id}")),
+                label: name.clone(),
+                figure: format_usd(money),
+                amount: g.total.amount_usd,
+                lower_bound: g.total.lower_bound,
+                kind: None,
+                period: g.total.period.unwrap_or_default(),
+                details: Details {
+                    title: name,
+                    figure: format_usd(money),
+                    period: total_period(&g.total),
+                    kind: None,
+                    contributors: String::new(),
+                    themes: String::new(),
+                    stated: false,
+                    lower_bound: g.total.lower_bound,
+                    items: members.iter().map(|e| quoted(e)).collect(),
+                    filter: g.id.clone().map(|id| {
+                        if is_theme {
+                            FilterAction::Theme(id)
+                        } else {
+                            FilterAction::Partner(id)
+                        }
+                    }),
+                },
+            }
+        })
+        .collect();
+    let header = [col, F::ColAmount, F::ColLowerBound, F::ColAsStated, F::ColStart, F::ColEnd, F::ColItems]
+        .map(|k| tf(k).to_string())
+        .to_vec();
+    let rows = groups
+        .groups
+        .iter()
+        .map(|g| {
+            let period = g.total.period.unwrap_or_default();
+            vec![
+                g.name.clone().unwrap_or_else(|| none_label.clone()),
+                data::amount_cell(g.total.amount_usd),
+                yes_no(g.total.lower_bound),
+                format_usd(data::total_money(&g.total)),
+                period.start.to_string(),
+                period.end.to_string(),
+                group_items(g).iter().map(|e| e.title).collect::<Vec<_>>().join("; "),
+            ]
+        })
+        .collect();
+    Chart {
+        id,
+        shape: Shape::Bars,
+        title: tf(title),
+        desc: sentence,
+        bars,
+        domain_max: max,
+        years: (0, 0),
+        header,
+        rows,
+    }
+}
+
+fn totals_lines(entries: &[Entry<'_>], items: &[crate::model::funding::FundingItem<'_>]) -> Vec<String> {
+    let mut lines: Vec<String> = data::stated(entries)
+        .iter()
+        .map(|(e, t)| {
+            fill(F::StatedLine, &[("figure", &format_usd(e.money)), ("title", e.title), ("period", &total_period(t))])
+        })
+        .collect();
+    let sums = data::sums(items);
+    let mut lower = false;
+    for (sum, many, one) in
+        [(&sums.projects, F::SumProjects, F::SumProjectsOne), (&sums.others, F::SumOthers, F::SumOthersOne)]
+    {
+        if let Some(s) = sum {
+            lower |= s.total.lower_bound;
+            let figure = format_usd(data::total_money(&s.total));
+            let key = if s.count == 1 { one } else { many };
+            lines.push(fill(
+                key,
+                &[("n", &s.count.to_string()), ("figure", &figure), ("period", &total_period(&s.total))],
+            ));
+        }
+    }
+    if lower {
+        lines.push(tf(F::LowerBoundNote).to_string());
+    }
+    match (&sums.projects, &sums.others) {
+        (Some(_), Some(_)) => lines.push(tf(F::PeriodsNote).to_string()),
+        (Some(one), None) | (None, Some(one)) if one.count > 1 => lines.push(tf(F::PeriodsNoteOne).to_string()),
+        (Some(_), None) | (None, Some(_)) => {}
+        (None, None) => {}
+    }
+    lines
+}
+
+/// The contribution filter for a filter state: themes, partners and years
+/// apply; a country, which no contribution names, hides them all; the search
+/// text must occur in the title or source sentence.
+fn contribution_filter(s: &FilterState) -> ContributionFilter {
+    ContributionFilter {
+        themes: s.themes.clone(),
+        partners: s.partners.clone(),
+        from: s.from,
+        to: s.to,
+        hide_all: !s.countries.is_empty(),
+    }
+}
+
+/// Whether a contribution's title or source sentence holds every search term
+/// (folded as the query module folds them).
+fn text_matches(q: &str, texts: &[&str]) -> bool {
+    let terms = crate::query::text::terms(q);
+    terms.is_empty() || crate::query::text::matches(&crate::query::text::fold(&texts.join(" ")), &terms)
+}
+
+fn build(sheet: &FactSheet, projects: &[usize], state: &FilterState) -> Model {
+    let mut visible = Visible::filtered(sheet, projects, &contribution_filter(state));
+    visible
+        .contributions
+        .retain(|&i| sheet.contributions.get(i).is_some_and(|c| text_matches(&state.q, &[&c.title, &c.source.quote])));
+    let entries = data::entries(sheet, &visible);
+    let items = data::items(sheet, &visible);
+    let (max_entry, max_funder, max_theme) = data::steady_max(sheet);
+    let years = data::year_span(sheet).unwrap_or((0, 0));
+    let has_stated = entries.iter().any(Entry::is_stated_total);
+    let charts = if entries.is_empty() {
+        Vec::new()
+    } else {
+        vec![
+            items_chart(sheet, &entries, max_entry),
+            group_chart(
+                &entries,
+                &data::by_funder(sheet, &items),
+                false,
+                has_stated,
+                max_funder,
+                &state.partners,
+                &sheet.meta.country_name,
+            ),
+            group_chart(
+                &entries,
+                &data::by_theme(sheet, &items),
+                true,
+                has_stated,
+                max_theme,
+                &state.themes,
+                &sheet.meta.country_name,
+            ),
+            time_chart(sheet, &entries, years),
+        ]
+    };
+    Model { totals: totals_lines(&entries, &items), charts, country: sheet.meta.country.to_lowercase() }
+}
+
+// ---------------------------------------------------------------------------
+// Components.
+
+#[component]
+pub fn Funding() -> impl IntoView {
+    let ctx = Ctx::get();
+    let model = Memo::new(move |_| {
+        ctx.data.with_value(|d| ctx.selection.with(|sel| ctx.state.with(|s| build(&d.sheet, &sel.projects, s))))
+    });
+    // Which charts exist: the figures are rebuilt only when this changes, so a
+    // filter change updates them in place and keeps each one's chosen bar.
+    let chart_ids = Memo::new(move |_| model.with(|m| m.charts.iter().map(|c| c.id).collect::<Vec<_>>()));
+    let country = model.with_untracked(|m| m.country.clone());
+    // The width charts lay out in, measured after mount and on resize.
+    let width = RwSignal::new(320.0_f64);
+    let root = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let measure = move || {
+            if let Some(el) = root.get_untracked() {
+                let w = f64::from(el.client_width());
+                if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
+                    width.set(w);
+                }
+            }
+        };
+        measure();
+        let handle = window_event_listener(ev::resize, move |_| measure());
+        on_cleanup(move || handle.remove());
+    });
+    view! {
+        <section class="funding" aria-labelledby="funding-title">
+            <h2 id="funding-title">{tf(F::Heading)}</h2>
+            <p class="funding-intro">{tf(F::Intro)}</p>
+            <div class="funding-totals" aria-live="polite">
+                <h3>{tf(F::TotalsHeading)}</h3>
+                <ul>
+                    {move || model.with(|m| m.totals.clone()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+            </div>
+            <div class="funding-charts" node_ref=root>
+                {move || {
+                    if chart_ids.with(Vec::is_empty) {
+                        return view! { <p class="funding-empty">{tf(F::Nothing)}</p> }.into_any();
+                    }
+                    chart_ids
+                        .get()
+                        .into_iter()
+                        .map(|id| {
+                            let chart = Memo::new(move |_| model.with(|m| m.charts.iter().find(|c| c.id == id).cloned()));
+                            view! { <ChartFigure chart=chart width=width country=country.clone() /> }
+                        })
+                        .collect_view()
+                        .into_any()
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// One chart with its sentence, legend, SVG, details box, table and download.
+#[component]
+fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String) -> impl IntoView {
+    let selected = RwSignal::new(None::<String>);
+    let Some(first) = chart.get_untracked() else { return ().into_any() };
+    let id = first.id;
+    let heading_id = format!("funding-{id}-heading");
+    let file_name = format!("{country}-funding-{id}.csv");
+    let svg = move || {
+        chart.get().map(|c| {
+            let w = width.get().max(200.0);
+            draw(&c, w, selected)
+        })
+    };
+    let details = move || {
+        let key = selected.get()?;
+        let bar = chart.with(|c| c.as_ref().and_then(|c| c.bars.iter().find(|b| b.key == key).cloned()))?;
+        Some(view! { <DetailsBox bar=bar on_close=move || selected.set(None) /> })
+    };
+    let download = move |_| {
+        if let Some(c) = chart.get_untracked() {
+            download_csv(&file_name, &csv::to_csv(&c.header, &c.rows));
+        }
+    };
+    let legend = move || chart.with(|c| c.as_ref().map(legend_items).unwrap_or_default());
+    view! {
+        <figure class=format!("funding-chart chart-{id}") id=format!("funding-{id}") aria-labelledby=heading_id.clone()>
+            <h3 id=heading_id.clone()>{first.title}</h3>
+            <p class="chart-note">{move || chart.with(|c| c.as_ref().map(|c| c.desc.clone()))}</p>
+            <ul class="chart-legend">
+                {move || legend().into_iter().map(|(class, text)| view! {
+                    <li><span class=format!("swatch {class}") aria-hidden="true"></span>{text}</li>
+                }).collect_view()}
+            </ul>
+            <div class="chart-svg">{svg}</div>
+            <div class="chart-details" aria-live="polite">
+                {move || details().map(|d| d.into_any()).unwrap_or_else(|| view! {
+                    <p class="details-hint">{tf(F::DetailsHint)}</p>
+                }.into_any())}
+            </div>
+            <div class="chart-actions">
+                <details class="chart-table">
+                    <summary>{tf(F::Table)}</summary>
+                    <div class="table-scroll">
+                        <table>
+                            <caption>{first.title}</caption>
+                            <thead><tr>
+                                {move || chart.with(|c| c.as_ref().map(|c| c.header.clone()).unwrap_or_default())
+                                    .into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {move || chart.with(|c| c.as_ref().map(|c| c.rows.clone()).unwrap_or_default())
+                                    .into_iter().map(|row| view! {
+                                        <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                                    }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                </details>
+                <button type="button" class="download-csv" on:click=download>{tf(F::DownloadCsv)}</button>
+            </div>
+        </figure>
+    }
+    .into_any()
+}
+
+fn legend_items(c: &Chart) -> Vec<(&'static str, &'static str)> {
+    let mut out = Vec::new();
+    if c.bars.iter().any(|b| b.kind.is_some()) {
+        for kind in [EntryKind::ProjectBudget, EntryKind::Agreement, EntryKind::Staffing, EntryKind::StatedTotal] {
+            if c.bars.iter().any(|b| b.kind == Some(kind)) {
+                out.push((kind.key(), kind_text(kind)));
+            }
+        }
+    }
+    if c.shape == Shape::Bars && c.bars.iter().any(|b| b.lower_bound) {
+        out.push(("open-end", tf(F::LegendOpen)));
+    }
+    out
+}
+
+const METRICS: Metrics = Metrics {
+    font_px: 14.0,
+    line_height: 18.0,
+    bar_height: 16.0,
+    row_gap: 12.0,
+    min_plot: 150.0,
+    max_label_share: 0.4,
+    min_label_column: 120.0,
+    gap: 8.0,
+    top: 4.0,
+    bottom: 46.0,
+};
+
+fn px(v: f64) -> String {
+    format!("{:.1}", v)
+}
+
+/// The SVG of a chart at width `w`.
+fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let m = METRICS;
+    let (layout, geoms, ticks, axis_y, axis_title) = match c.shape {
+        Shape::Bars => {
+            let inputs: Vec<BarInput> = c
+                .bars
+                .iter()
+                .map(|b| BarInput {
+                    label: b.label.clone(),
+                    value_text: b.figure.clone(),
+                    value: b.amount,
+                    lower_bound: b.lower_bound,
+                })
+                .collect();
+            let chart = layout::bar_chart(&inputs, w, c.domain_max, &m);
+            let title = tf(if chart.axis.millions { F::AxisMillions } else { F::AxisUsd });
+            (chart.layout, chart.bars, chart.ticks, chart.axis_y, Some(title))
+        }
+        Shape::Periods => {
+            let inputs: Vec<SpanInput> = c
+                .bars
+                .iter()
+                .map(|b| SpanInput {
+                    label: b.label.clone(),
+                    value_text: b.figure.clone(),
+                    start: b.period.start,
+                    end: b.period.end,
+                })
+                .collect();
+            let g = layout::gantt(&inputs, w, c.years.0, c.years.1, &m);
+            (g.layout, g.bars, g.ticks, g.axis_y, None)
+        }
+    };
+    let RowsLayout { width, height, plot_x, plot_width, value_after_bar, mode, .. } = layout;
+    // One pixel in: some glyphs (J) overhang their origin to the left.
+    let label_x = 1.0;
+    let tick_y = axis_y + m.font_px + 4.0;
+    // Grid lines only on the time chart (bar charts print each figure), and
+    // only across the bars' bands, never through text.
+    let bands: Vec<(f64, f64)> = if c.shape == Shape::Periods {
+        geoms.iter().map(|g| (g.y - 3.0, g.y + g.height + 3.0)).collect()
+    } else {
+        Vec::new()
+    };
+    let rows = layout.rows.clone();
+    let id = c.id;
+    view! {
+        <svg class="chart" role="img" width=px(width) height=px(height)
+            viewBox=format!("0 0 {} {}", px(width), px(height))
+            aria-labelledby=format!("funding-{id}-title funding-{id}-desc")
+            data-mode=if mode == LabelMode::Side { "side" } else { "above" }>
+            <title id=format!("funding-{id}-title")>{c.title}</title>
+            <desc id=format!("funding-{id}-desc")>{c.desc.clone()}</desc>
+            <g class="grid" aria-hidden="true">
+                {bands.iter().flat_map(|(y1, y2)| ticks.iter().map(move |t| view! {
+                    <line x1=px(t.x) x2=px(t.x) y1=px(*y1) y2=px(*y2) />
+                })).collect_view()}
+            </g>
+            <g class="axis" aria-hidden="true">
+                <line x1=px(plot_x) x2=px(plot_x + plot_width) y1=px(axis_y) y2=px(axis_y) />
+                {ticks.iter().map(|t| view! {
+                    <line x1=px(t.x) x2=px(t.x) y1=px(axis_y) y2=px(axis_y + 4.0) />
+                    <text x=px(t.x) y=px(tick_y) text-anchor=t.anchor.svg()>{t.label.clone()}</text>
+                }).collect_view()}
+                {axis_title.map(|title| view! {
+                    <text class="axis-title" x=px(plot_x + plot_width) y=px(tick_y + m.line_height) text-anchor="end">{title}</text>
+                })}
+            </g>
+            {c.bars.iter().zip(rows).zip(geoms).map(|((bar, row), g)| {
+                let key = bar.key.clone();
+                let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+                let class = match bar.kind {
+                    Some(kind) => format!("bar kind-{}", kind.key()),
+                    None => "bar kind-group".to_string(),
+                };
+                let label = fill(F::BarHint, &[("label", &bar.label), ("figure", &bar.figure)]);
+                let open = g.open_end.map(|(x1, x2)| {
+                    let (top, mid, bottom) = (g.y + 2.0, g.y + g.height / 2.0, g.y + g.height - 2.0);
+                    format!("M{} {}L{} {}L{} {}", px(x1 + 1.0), px(top), px(x2), px(mid), px(x1 + 1.0), px(bottom))
+                });
+                view! {
+                    <g class=class tabindex="0" role="button" data-key=key.clone() aria-label=label
+                        class:selected=move || selected.with(|s| s.as_deref() == Some(k1.as_str()))
+                        on:focus=move |_| selected.set(Some(k2.clone()))
+                        on:click=move |_| selected.set(Some(k3.clone()))
+                        on:keydown=move |ev: ev::KeyboardEvent| {
+                            let k = ev.key();
+                            if k == "Enter" || k == " " || k == "Spacebar" {
+                                ev.prevent_default();
+                                selected.set(Some(key.clone()));
+                            } else if k == "Escape" {
+                                selected.set(None);
+                            }
+                        }>
+                        <rect class="row-bg" x="0" y=px(row.top - m.row_gap / 2.0 + 1.0) width=px(width)
+                            height=px(row.height + m.row_gap - 2.0) rx="4" />
+                        {row.lines.iter().map(|line| view! {
+                            <text class=if line.is_value { "label value" } else { "label" } x=px(label_x) y=px(line.y)>
+                                {line.text.clone()}
+                            </text>
+                        }).collect_view()}
+                        <rect class="bar-rect" x=px(g.x) y=px(g.y) width=px(g.width) height=px(g.height) rx="2" />
+                        {open.map(|d| view! { <path class="open-end" d=d /> })}
+                        {value_after_bar.then(|| view! {
+                            <text class="value" x=px(g.value_x) y=px(row.value_y)>{bar.figure.clone()}</text>
+                        })}
+                    </g>
+                }
+            }).collect_view()}
+        </svg>
+    }
+}
+
+#[component]
+fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
+    let ctx = Ctx::get();
+    let d = bar.details;
+    let filter_button = d.filter.clone().map(|action| {
+        let text = match &action {
+            FilterAction::Theme(_) => tf(F::FilterTheme),
+            FilterAction::Partner(_) => tf(F::FilterPartner),
+        };
+        let on = Memo::new({
+            let action = action.clone();
+            move |_| ctx.state.with(|s| action.is_on(s))
+        });
+        view! {
+            <button type="button" class="set-filter" disabled=move || on.get()
+                on:click=move |_| ctx.state.update(|s| action.apply(s))>
+                {move || if on.get() { tf(F::FilterActive) } else { text }}
+            </button>
+        }
+    });
+    let row = |label: F, value: String| {
+        (!value.is_empty()).then(|| view! { <div class="row"><dt>{tf(label)}</dt><dd>{value}</dd></div> })
+    };
+    let single = d.items.len() == 1 && d.kind.is_some();
+    view! {
+        <div class="details-box">
+            <p class="details-title">{d.title.clone()}</p>
+            <dl>
+                {row(F::Figure, d.figure.clone())}
+                {row(F::PeriodLabel, d.period.clone())}
+                {row(F::KindLabel, d.kind.clone().unwrap_or_default())}
+                {row(F::Contributors, d.contributors.clone())}
+                {row(F::ThemesLabel, d.themes.clone())}
+            </dl>
+            {d.stated.then(|| view! { <p class="details-note">{tf(F::StatedNote)}</p> })}
+            {(d.lower_bound && !d.stated).then(|| view! { <p class="details-note">{tf(F::LegendOpen)}</p> })}
+            {if single {
+                d.items.into_iter().map(|q| view! {
+                    <p class="details-source-label">{tf(F::SourceSentence)}</p>
+                    <blockquote class="details-quote">{q.quote}</blockquote>
+                }).collect_view().into_any()
+            } else {
+                view! {
+                    <p class="details-source-label">{tf(F::Adds)}</p>
+                    <ul class="details-items">
+                        {d.items.into_iter().map(|q| view! {
+                            <li>
+                                <span class="item-title">{q.title}</span>
+                                " — "{q.figure}", "{q.period}
+                                <blockquote class="details-quote">{q.quote}</blockquote>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <div class="details-actions">
+                {filter_button}
+                <button type="button" class="close-details" on:click=move |_| on_close()>{tf(F::Close)}</button>
+            </div>
+        </div>
+    }
+}
+
+/// Saves `text` as a UTF-8 CSV file named `name`: a Blob, an object URL and a
+/// temporary `<a download>`, clicked and removed. Called from a click handler.
+fn download_csv(name: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    // The byte order mark lets spreadsheet programs read the file as UTF-8.
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&format!("\u{feff}{text}")));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_attribute("hidden", "").ok();
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    // Revoke once the click has been handled.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_millis(1000),
+    );
+}
