@@ -1,6 +1,8 @@
-//! Every string of the interface, behind one function, [`t`]. English only for
-//! now; French, Spanish and Chinese will add a `Lang` argument resolved per
-//! mounted widget. Content strings come from the data file, never from here.
+//! Every string of the interface lives here, behind [`t`] (the funding view's
+//! many strings are a table of their own, [`funding_text`], which `t` also
+//! serves). English only for now; French, Spanish and Chinese will add a
+//! `Lang` argument resolved per mounted widget. Content strings come from the
+//! data file, never from here.
 
 use std::borrow::Cow;
 
@@ -57,6 +59,8 @@ pub enum Text<'a> {
     CannotShow,
     Crashed,
     Published(&'a str),
+    /// The funding view's strings.
+    FundingView(FundingText),
 }
 
 /// The English text of an interface string.
@@ -133,6 +137,155 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
         CannotShow => "The data file cannot be shown:",
         Crashed => "Something went wrong while showing the fact sheet. Reload the page to try again.",
         Published(date) => return format!("Published {date}").into(),
+        FundingView(key) => funding_text(key),
     };
     Cow::Borrowed(s)
 }
+
+/// The funding view's strings; `{name}` marks a parameter the view fills in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundingText {
+    Heading,
+    Intro,
+    TotalsHeading,
+    StatedLine,
+    SumProjects,
+    SumProjectsOne,
+    SumOthers,
+    SumOthersOne,
+    LowerBoundNote,
+    PeriodsNote,
+    PeriodsNoteOne,
+    Nothing,
+    ItemsTitle,
+    ItemsDesc,
+    ItemsOverlap,
+    FundersTitle,
+    FundersDesc,
+    FundersOverlap,
+    ThemesTitle,
+    ThemesDesc,
+    ThemesOverlap,
+    TimeTitle,
+    TimeDesc,
+    StatedTotalsApart,
+    OnlyFilteredThemes,
+    OnlyFilteredPartners,
+    NoFunder,
+    NoTheme,
+    KindProject,
+    KindAgreement,
+    KindStaffing,
+    KindStated,
+    StatedSuffix,
+    LegendOpen,
+    AxisMillions,
+    AxisUsd,
+    Table,
+    DownloadCsv,
+    Close,
+    FilterTheme,
+    FilterPartner,
+    FilterActive,
+    DetailsHint,
+    Figure,
+    PeriodLabel,
+    KindLabel,
+    Contributors,
+    ThemesLabel,
+    Adds,
+    SourceSentence,
+    StatedNote,
+    LowerBoundYes,
+    LowerBoundNo,
+    ColItem,
+    ColKind,
+    ColContributor,
+    ColTheme,
+    ColContributors,
+    ColThemes,
+    ColStart,
+    ColEnd,
+    ColAmount,
+    ColLowerBound,
+    ColAsStated,
+    ColItems,
+    ColSource,
+    BarHint,
+}
+
+
+/// The English text of a funding string; `{name}` marks a parameter (see [`fill`]).
+pub fn funding_text(key: FundingText) -> &'static str {
+    use FundingText::*;
+    match key {
+        Heading => "Funding",
+        Intro => "Amounts of different kinds, each shown as the fact sheet states it. Tap or focus a bar for its figures and source sentence.",
+        TotalsHeading => "Totals",
+        StatedLine => "Stated by the source: {figure} for {period} ({title}). Shown as stated: it overlaps the items below and is not added to them.",
+        SumProjects => "Sum of the {n} project budgets listed: {figure}, {period}.",
+        SumProjectsOne => "The 1 project budget listed: {figure}, {period}.",
+        SumOthers => "Sum of the {n} other contributions listed (agreements, staff programmes): {figure}, {period}.",
+        SumOthersOne => "The 1 other contribution listed (agreement or staff programme): {figure}, {period}.",
+        LowerBoundNote => "“Over” because at least one amount is given only as a lower bound.",
+        PeriodsNote => "Each sum adds amounts that cover different periods; the source gives no split by year, and the two sums are not added together.",
+        PeriodsNoteOne => "The sum adds amounts that cover different periods; the source gives no split by year.",
+        Nothing => "No amount matches these filters.",
+        ItemsTitle => "Contributions by project and programme",
+        ItemsDesc => "{n} amounts named by the fact sheet, each as stated, with its qualifier.",
+        ItemsOverlap => "Stated totals (outlined) overlap the project budgets and other contributions and are not added to them.",
+        FundersTitle => "By contributor",
+        FundersDesc => "Each item counts once under the contributor the source names. Amounts cover different periods.",
+        FundersOverlap => "Some items name more than one contributor and count under each: do not add the bars.",
+        ThemesTitle => "By theme",
+        ThemesDesc => "Each item counts under the themes it is tagged with. Amounts cover different periods.",
+        ThemesOverlap => "Items with several themes count under each of them, so the bars overlap and must not be added up.",
+        TimeTitle => "Over time",
+        TimeDesc => "Each bar spans the years an amount covers, as stated; the source gives no split by year.",
+        StatedTotalsApart => "Stated totals are not included here: they overlap these items.",
+        OnlyFilteredThemes => "Only the themes chosen in the filters are drawn.",
+        OnlyFilteredPartners => "Only the contributors chosen in the filters are drawn.",
+        NoFunder => "{country} (no contributor named)",
+        NoTheme => "No theme given",
+        KindProject => "Project budget",
+        KindAgreement => "Agreement",
+        KindStaffing => "Staff programme",
+        KindStated => "Stated total",
+        StatedSuffix => "(stated total)",
+        LegendOpen => "Open end: the source gives a lower bound (“over”)",
+        AxisMillions => "US$ million",
+        AxisUsd => "US$",
+        Table => "Table",
+        DownloadCsv => "Download CSV",
+        Close => "Close",
+        FilterTheme => "Show only this theme",
+        FilterPartner => "Show only this contributor",
+        FilterActive => "This filter is on",
+        DetailsHint => "Tap or focus a bar to see its figures and source.",
+        Figure => "Figure",
+        PeriodLabel => "Period",
+        KindLabel => "Kind",
+        Contributors => "Contributors",
+        ThemesLabel => "Themes",
+        Adds => "Adds these items, each once:",
+        SourceSentence => "Source",
+        StatedNote => "A total the source states. It overlaps other items and is never added to them.",
+        LowerBoundYes => "yes",
+        LowerBoundNo => "no",
+        ColItem => "Item",
+        ColKind => "Kind",
+        ColContributor => "Contributor",
+        ColTheme => "Theme",
+        ColContributors => "Contributors",
+        ColThemes => "Themes",
+        ColStart => "Start",
+        ColEnd => "End",
+        ColAmount => "Amount (US$)",
+        ColLowerBound => "Lower bound",
+        ColAsStated => "As stated",
+        ColItems => "Items",
+        ColSource => "Source sentence",
+        BarHint => "{label}: {figure}",
+    }
+}
+
