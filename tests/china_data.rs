@@ -97,6 +97,9 @@ fn sources(sheet: &FactSheet) -> Vec<(String, &Source)> {
     }
     for e in &sheet.events {
         out.push((format!("event {}", e.id), &e.source));
+        for f in &e.figures {
+            out.push((format!("figure {}", f.id), &f.source));
+        }
     }
     for p in &sheet.projects {
         out.push((format!("project {}", p.id), &p.source));

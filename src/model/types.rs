@@ -301,6 +301,9 @@ pub struct Event {
     /// The project this event belongs to, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
+    /// Counts the source gives for this event (participants, countries).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
     pub source: Source,
 }
 

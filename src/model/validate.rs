@@ -232,11 +232,13 @@ impl<'a> Validator<'a> {
         for (path, message) in dupes {
             self.error(format!("{path}.id"), message);
         }
-        // Figures are listed under projects but shown on the map by id.
+        // Figures are listed under projects and events but shown on the map by id.
         let mut figures: HashMap<&str, String> = HashMap::new();
-        for (pi, project) in s.projects.iter().enumerate() {
-            for (fi, f) in project.figures.iter().enumerate() {
-                let path = format!("{}.figures[{fi}]", self.origins.path("projects", pi));
+        let owners = s.projects.iter().enumerate().map(|(i, p)| (self.origins.path("projects", i), &p.figures));
+        let owners = owners.chain(s.events.iter().enumerate().map(|(i, e)| (self.origins.path("events", i), &e.figures)));
+        for (owner, list) in owners.collect::<Vec<_>>() {
+            for (fi, f) in list.iter().enumerate() {
+                let path = format!("{owner}.figures[{fi}]");
                 if let Some(other) = figures.get(f.id.as_str()) {
                     let message = format!("duplicate id `{}`: {other} has it too", f.id);
                     self.error(format!("{path}.id"), message);
@@ -333,6 +335,7 @@ impl<'a> Validator<'a> {
             if let Some(project) = &e.project {
                 self.one_ref(&format!("{path}.project"), project, Ref::Project);
             }
+            self.figures(&path, &e.figures);
             self.source(&format!("{path}.source"), &e.source);
         }
     }
@@ -358,16 +361,20 @@ impl<'a> Validator<'a> {
                     self.error(format!("{path}.results[{ri}]"), "a result must not be empty".into());
                 }
             }
-            for (fi, f) in p.figures.iter().enumerate() {
-                let fp = format!("{path}.figures[{fi}]");
-                if !f.value.is_finite() || f.value < 0.0 {
-                    self.error(format!("{fp}.value"), format!("a count must be a finite number of zero or more, not {}", f.value));
-                }
-                self.required(&fp, "unit", &f.unit);
-                self.one_ref(&format!("{fp}.geography"), &f.geography, Ref::Geography);
-                self.source(&format!("{fp}.source"), &f.source);
-            }
+            self.figures(&path, &p.figures);
             self.source(&format!("{path}.source"), &p.source);
+        }
+    }
+
+    fn figures(&mut self, path: &str, figures: &[Figure]) {
+        for (fi, f) in figures.iter().enumerate() {
+            let fp = format!("{path}.figures[{fi}]");
+            if !f.value.is_finite() || f.value < 0.0 {
+                self.error(format!("{fp}.value"), format!("a count must be a finite number of zero or more, not {}", f.value));
+            }
+            self.required(&fp, "unit", &f.unit);
+            self.one_ref(&format!("{fp}.geography"), &f.geography, Ref::Geography);
+            self.source(&format!("{fp}.source"), &f.source);
         }
     }
 

@@ -34,11 +34,18 @@ pub fn Timeline() -> impl IntoView {
                     {ctx.with_data(|d| {
                         let e = d.sheet.events.get(i)?;
                         let date = e.date;
+                        let figures: Vec<String> =
+                            e.figures.iter().map(|f| crate::ui::projects::figure_text(&d.sheet, f)).collect();
                         Some(view! {
                             <li class="event" data-event=e.id.clone()>
                                 <time datetime=String::from(date)>{date.display()}</time>
                                 <span class="kind">{kind_label(e.kind)}</span>
                                 <p class="event-title"><Highlighted text=e.title.clone() /></p>
+                                {(!figures.is_empty()).then(|| view! {
+                                    <ul class="figures">
+                                        {figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                                    </ul>
+                                })}
                             </li>
                         })
                     })}
