@@ -1,0 +1,478 @@
+//! The funding view's model: owned, comparable data (charts, bars, totals
+//! lines, details) derived from the sheet and the filters in one memo. No
+//! browser calls; the components in the parent module draw it.
+
+use crate::chart::data::{self, ContributionFilter, Entry, EntryKind, Group, Groups, Visible};
+use crate::model::funding::{format_usd, ItemRef, Total};
+use crate::model::{FactSheet, Period};
+use crate::query::FilterState;
+use crate::ui::i18n::{funding_text as tf, FundingText as F};
+
+/// `tf(key)` with each `{name}` replaced by its value.
+pub(super) fn fill(key: F, params: &[(&str, &str)]) -> String {
+    params.iter().fold(tf(key).to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+}
+
+pub(super) fn kind_text(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::ProjectBudget => tf(F::KindProject),
+        EntryKind::Agreement => tf(F::KindAgreement),
+        EntryKind::Staffing => tf(F::KindStaffing),
+        EntryKind::StatedTotal => tf(F::KindStated),
+    }
+}
+
+/// The filter a group bar stands for.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum FilterAction {
+    Theme(String),
+    Partner(String),
+}
+
+impl FilterAction {
+    /// Whether the filter is exactly this one id already.
+    pub(super) fn is_on(&self, s: &FilterState) -> bool {
+        match self {
+            FilterAction::Theme(id) => s.themes.len() == 1 && s.themes[0] == *id,
+            FilterAction::Partner(id) => s.partners.len() == 1 && s.partners[0] == *id,
+        }
+    }
+
+    /// Sets the filter to this one id, keeping the other filters.
+    pub(super) fn apply(&self, s: &mut FilterState) {
+        match self {
+            FilterAction::Theme(id) => s.themes = vec![id.clone()],
+            FilterAction::Partner(id) => s.partners = vec![id.clone()],
+        }
+    }
+}
+
+/// One item listed in a details box.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Quoted {
+    pub(super) title: String,
+    pub(super) figure: String,
+    pub(super) period: String,
+    pub(super) quote: String,
+}
+
+/// What the details box shows for a bar.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Details {
+    pub(super) title: String,
+    pub(super) figure: String,
+    pub(super) period: String,
+    pub(super) kind: Option<String>,
+    pub(super) contributors: String,
+    pub(super) themes: String,
+    pub(super) stated: bool,
+    pub(super) lower_bound: bool,
+    /// For group bars: the items added. For item bars: the item itself.
+    pub(super) items: Vec<Quoted>,
+    pub(super) filter: Option<FilterAction>,
+}
+
+/// One bar of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Bar {
+    /// Unique within its chart; also the `data-key` attribute.
+    pub(super) key: String,
+    pub(super) label: String,
+    pub(super) figure: String,
+    pub(super) amount: f64,
+    pub(super) lower_bound: bool,
+    /// Colour class for item bars; `None` for group bars.
+    pub(super) kind: Option<EntryKind>,
+    pub(super) period: Period,
+    pub(super) details: Details,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shape {
+    Bars,
+    Periods,
+}
+
+/// One chart: its words, bars and table.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Chart {
+    /// `items`, `funders`, `themes`, `time`: element ids and file names.
+    pub(super) id: &'static str,
+    pub(super) shape: Shape,
+    pub(super) title: &'static str,
+    /// The sentence next to the chart, also the SVG's `<desc>`.
+    pub(super) desc: String,
+    pub(super) bars: Vec<Bar>,
+    /// The largest value of the unfiltered data, so the scale stays steady.
+    pub(super) domain_max: f64,
+    /// The time axis, for [`Shape::Periods`].
+    pub(super) years: (i32, i32),
+    pub(super) header: Vec<String>,
+    pub(super) rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Model {
+    pub(super) totals: Vec<String>,
+    pub(super) charts: Vec<Chart>,
+    pub(super) country: String,
+}
+
+pub(super) fn names(sheet: &FactSheet, ids: &[String], themes: bool) -> String {
+    ids.iter()
+        .map(|id| {
+            if themes {
+                sheet.themes.iter().find(|t| &t.id == id).map_or(id.as_str(), |t| t.name.as_str())
+            } else {
+                sheet.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.short_name.as_str())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(super) fn yes_no(b: bool) -> String {
+    tf(if b { F::LowerBoundYes } else { F::LowerBoundNo }).to_string()
+}
+
+pub(super) fn quoted(e: &Entry<'_>) -> Quoted {
+    Quoted {
+        title: e.title.to_string(),
+        figure: format_usd(e.money),
+        period: data::period_text(e.period),
+        quote: e.source.quote.clone(),
+    }
+}
+
+pub(super) fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
+    Details {
+        title: e.title.to_string(),
+        figure: format_usd(e.money),
+        period: data::period_text(e.period),
+        kind: Some(kind_text(e.kind).to_string()),
+        contributors: names(sheet, e.funders, false),
+        themes: names(sheet, e.themes, true),
+        stated: e.is_stated_total(),
+        lower_bound: e.money.qualifier.is_lower_bound(),
+        items: vec![quoted(e)],
+        filter: None,
+    }
+}
+
+pub(super) fn entry_label(e: &Entry<'_>) -> String {
+    if e.is_stated_total() {
+        format!("{} {}", e.title, tf(F::StatedSuffix))
+    } else {
+        e.title.to_string()
+    }
+}
+
+pub(super) fn entry_key(at: ItemRef) -> String {
+    match at {
+        ItemRef::Project(i) => format!("p{i}"),
+        ItemRef::Contribution(i) => format!("c{i}"),
+    }
+}
+
+pub(super) fn entry_bar(sheet: &FactSheet, e: &Entry<'_>, figure: String) -> Bar {
+    Bar {
+        key: entry_key(e.at),
+        label: entry_label(e),
+        figure,
+        amount: e.money.amount_usd,
+        lower_bound: e.money.qualifier.is_lower_bound(),
+        kind: Some(e.kind),
+        period: e.period,
+        details: entry_details(sheet, e),
+    }
+}
+
+pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) -> Chart {
+    let mut desc = fill(F::ItemsDesc, &[("n", &entries.len().to_string())]);
+    if entries.iter().any(Entry::is_stated_total) {
+        desc = format!("{desc} {}", tf(F::ItemsOverlap));
+    }
+    let header = [
+        F::ColItem,
+        F::ColKind,
+        F::ColContributors,
+        F::ColThemes,
+        F::ColStart,
+        F::ColEnd,
+        F::ColAmount,
+        F::ColLowerBound,
+        F::ColAsStated,
+        F::ColSource,
+    ]
+    .map(|k| tf(k).to_string())
+    .to_vec();
+    let rows = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.title.to_string(),
+                kind_text(e.kind).to_string(),
+                names(sheet, e.funders, false),
+                names(sheet, e.themes, true),
+                e.period.start.to_string(),
+                e.period.end.to_string(),
+                data::amount_cell(e.money.amount_usd),
+                yes_no(e.money.qualifier.is_lower_bound()),
+                format_usd(e.money),
+                e.source.quote.clone(),
+            ]
+        })
+        .collect();
+    Chart {
+        id: "items",
+        shape: Shape::Bars,
+        title: tf(F::ItemsTitle),
+        desc,
+        bars: entries.iter().map(|e| entry_bar(sheet, e, format_usd(e.money))).collect(),
+        domain_max: max,
+        years: (0, 0),
+        header,
+        rows,
+    }
+}
+
+pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, i32)) -> Chart {
+    let ordered = data::by_time(entries);
+    let mut desc = tf(F::TimeDesc).to_string();
+    if ordered.iter().any(Entry::is_stated_total) {
+        desc = format!("{desc} {}", tf(F::ItemsOverlap));
+    }
+    let header = [F::ColItem, F::ColKind, F::ColStart, F::ColEnd, F::ColAmount, F::ColLowerBound, F::ColAsStated]
+        .map(|k| tf(k).to_string())
+        .to_vec();
+    let rows = ordered
+        .iter()
+        .map(|e| {
+            vec![
+                e.title.to_string(),
+                kind_text(e.kind).to_string(),
+                e.period.start.to_string(),
+                e.period.end.to_string(),
+                data::amount_cell(e.money.amount_usd),
+                yes_no(e.money.qualifier.is_lower_bound()),
+                format_usd(e.money),
+            ]
+        })
+        .collect();
+    Chart {
+        id: "time",
+        shape: Shape::Periods,
+        title: tf(F::TimeTitle),
+        desc,
+        bars: ordered
+            .iter()
+            .map(|e| entry_bar(sheet, e, format!("{} · {}", format_usd(e.money), data::period_text(e.period))))
+            .collect(),
+        domain_max: 0.0,
+        years,
+        header,
+        rows,
+    }
+}
+
+pub(super) fn total_period(total: &Total) -> String {
+    total.period.map(data::period_text).unwrap_or_default()
+}
+
+/// A breakdown chart. When the filter names some of its groups (themes for
+/// the theme chart, partners for the contributor chart), only those groups
+/// are drawn: the others would show only the part of their total that the
+/// filter lets through.
+pub(super) fn group_chart(
+    entries: &[Entry<'_>],
+    groups: &Groups,
+    is_theme: bool,
+    has_stated: bool,
+    max: f64,
+    filtered: &[String],
+    country: &str,
+) -> Chart {
+    let kept: Vec<Group> =
+        groups.groups.iter().filter(|g| g.id.as_ref().is_some_and(|id| filtered.contains(id))).cloned().collect();
+    let only_filtered = !kept.is_empty();
+    let groups =
+        &Groups { groups: if only_filtered { kept } else { groups.groups.clone() }, overlapping: groups.overlapping };
+    let (id, title, desc, overlap, col, none) = if is_theme {
+        ("themes", F::ThemesTitle, F::ThemesDesc, F::ThemesOverlap, F::ColTheme, F::NoTheme)
+    } else {
+        ("funders", F::FundersTitle, F::FundersDesc, F::FundersOverlap, F::ColContributor, F::NoFunder)
+    };
+    let none_label = fill(none, &[("country", country)]);
+    let mut sentence = tf(desc).to_string();
+    if groups.overlapping {
+        sentence = format!("{sentence} {}", tf(overlap));
+    }
+    if has_stated {
+        sentence = format!("{sentence} {}", tf(F::StatedTotalsApart));
+    }
+    if only_filtered {
+        sentence = format!("{sentence} {}", tf(if is_theme { F::OnlyFilteredThemes } else { F::OnlyFilteredPartners }));
+    }
+    let group_items = |g: &Group| -> Vec<&Entry<'_>> {
+        g.items().iter().filter_map(|at| entries.iter().find(|e| e.at == *at)).collect()
+    };
+    let bars = groups
+        .groups
+        .iter()
+        .map(|g| {
+            let name = g.name.clone().unwrap_or_else(|| none_label.clone());
+            let members = group_items(g);
+            let money = data::total_money(&g.total);
+            Bar {
+                key: g.id.as_ref().map_or_else(|| "none".to_string(), |id| format!("g-{id}")),
+                label: name.clone(),
+                figure: format_usd(money),
+                amount: g.total.amount_usd,
+                lower_bound: g.total.lower_bound,
+                kind: None,
+                period: g.total.period.unwrap_or_default(),
+                details: Details {
+                    title: name,
+                    figure: format_usd(money),
+                    period: total_period(&g.total),
+                    kind: None,
+                    contributors: String::new(),
+                    themes: String::new(),
+                    stated: false,
+                    lower_bound: g.total.lower_bound,
+                    items: members.iter().map(|e| quoted(e)).collect(),
+                    filter: g.id.clone().map(|id| {
+                        if is_theme {
+                            FilterAction::Theme(id)
+                        } else {
+                            FilterAction::Partner(id)
+                        }
+                    }),
+                },
+            }
+        })
+        .collect();
+    let header = [col, F::ColAmount, F::ColLowerBound, F::ColAsStated, F::ColStart, F::ColEnd, F::ColItems]
+        .map(|k| tf(k).to_string())
+        .to_vec();
+    let rows = groups
+        .groups
+        .iter()
+        .map(|g| {
+            let period = g.total.period.unwrap_or_default();
+            vec![
+                g.name.clone().unwrap_or_else(|| none_label.clone()),
+                data::amount_cell(g.total.amount_usd),
+                yes_no(g.total.lower_bound),
+                format_usd(data::total_money(&g.total)),
+                period.start.to_string(),
+                period.end.to_string(),
+                group_items(g).iter().map(|e| e.title).collect::<Vec<_>>().join("; "),
+            ]
+        })
+        .collect();
+    Chart {
+        id,
+        shape: Shape::Bars,
+        title: tf(title),
+        desc: sentence,
+        bars,
+        domain_max: max,
+        years: (0, 0),
+        header,
+        rows,
+    }
+}
+
+pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::model::funding::FundingItem<'_>]) -> Vec<String> {
+    let mut lines: Vec<String> = data::stated(entries)
+        .iter()
+        .map(|(e, t)| {
+            fill(F::StatedLine, &[("figure", &format_usd(e.money)), ("title", e.title), ("period", &total_period(t))])
+        })
+        .collect();
+    let sums = data::sums(items);
+    let mut lower = false;
+    for (sum, many, one) in
+        [(&sums.projects, F::SumProjects, F::SumProjectsOne), (&sums.others, F::SumOthers, F::SumOthersOne)]
+    {
+        if let Some(s) = sum {
+            lower |= s.total.lower_bound;
+            let figure = format_usd(data::total_money(&s.total));
+            let key = if s.count == 1 { one } else { many };
+            lines.push(fill(
+                key,
+                &[("n", &s.count.to_string()), ("figure", &figure), ("period", &total_period(&s.total))],
+            ));
+        }
+    }
+    if lower {
+        lines.push(tf(F::LowerBoundNote).to_string());
+    }
+    match (&sums.projects, &sums.others) {
+        (Some(_), Some(_)) => lines.push(tf(F::PeriodsNote).to_string()),
+        (Some(one), None) | (None, Some(one)) if one.count > 1 => lines.push(tf(F::PeriodsNoteOne).to_string()),
+        (Some(_), None) | (None, Some(_)) => {}
+        (None, None) => {}
+    }
+    lines
+}
+
+/// The contribution filter for a filter state: themes, partners and years
+/// apply; a country, which no contribution names, hides them all; the search
+/// text must occur in the title or source sentence.
+pub(super) fn contribution_filter(s: &FilterState) -> ContributionFilter {
+    ContributionFilter {
+        themes: s.themes.clone(),
+        partners: s.partners.clone(),
+        from: s.from,
+        to: s.to,
+        hide_all: !s.countries.is_empty(),
+    }
+}
+
+/// Whether a contribution's title or source sentence holds every search term
+/// (folded as the query module folds them).
+pub(super) fn text_matches(q: &str, texts: &[&str]) -> bool {
+    let terms = crate::query::text::terms(q);
+    terms.is_empty() || crate::query::text::matches(&crate::query::text::fold(&texts.join(" ")), &terms)
+}
+
+pub(super) fn build(sheet: &FactSheet, projects: &[usize], state: &FilterState) -> Model {
+    let mut visible = Visible::filtered(sheet, projects, &contribution_filter(state));
+    visible
+        .contributions
+        .retain(|&i| sheet.contributions.get(i).is_some_and(|c| text_matches(&state.q, &[&c.title, &c.source.quote])));
+    let entries = data::entries(sheet, &visible);
+    let items = data::items(sheet, &visible);
+    let (max_entry, max_funder, max_theme) = data::steady_max(sheet);
+    let years = data::year_span(sheet).unwrap_or((0, 0));
+    let has_stated = entries.iter().any(Entry::is_stated_total);
+    let charts = if entries.is_empty() {
+        Vec::new()
+    } else {
+        vec![
+            items_chart(sheet, &entries, max_entry),
+            group_chart(
+                &entries,
+                &data::by_funder(sheet, &items),
+                false,
+                has_stated,
+                max_funder,
+                &state.partners,
+                &sheet.meta.country_name,
+            ),
+            group_chart(
+                &entries,
+                &data::by_theme(sheet, &items),
+                true,
+                has_stated,
+                max_theme,
+                &state.themes,
+                &sheet.meta.country_name,
+            ),
+            time_chart(sheet, &entries, years),
+        ]
+    };
+    Model { totals: totals_lines(&entries, &items), charts, country: sheet.meta.country.to_lowercase() }
+}
