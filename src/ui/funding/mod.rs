@@ -164,18 +164,10 @@ fn legend_items(c: &Chart) -> Vec<(&'static str, &'static str)> {
     out
 }
 
-const METRICS: Metrics = Metrics {
-    font_px: 14.0,
-    line_height: 18.0,
-    bar_height: 16.0,
-    row_gap: 12.0,
-    min_plot: 150.0,
-    max_label_share: 0.4,
-    min_label_column: 120.0,
-    gap: 8.0,
-    top: 4.0,
-    bottom: 46.0,
-};
+/// The chart metrics: the defaults, with room for the axis labels at the foot.
+fn metrics() -> Metrics {
+    Metrics { bottom: 46.0, ..Metrics::default() }
+}
 
 fn px(v: f64) -> String {
     format!("{:.1}", v)
@@ -183,7 +175,7 @@ fn px(v: f64) -> String {
 
 /// The SVG of a chart at width `w`.
 fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>) -> impl IntoView {
-    let m = METRICS;
+    let m = metrics();
     let (layout, geoms, ticks, axis_y, axis_title) = match c.shape {
         Shape::Bars => {
             let inputs: Vec<BarInput> = c
