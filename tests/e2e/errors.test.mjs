@@ -69,3 +69,25 @@ test('a newer format version is refused with a message', async () => {
   await openReport(page, server.url, '?data=data/v2.json');
   assert.match(await page.textContent('[role="alert"]'), /format version 2/);
 });
+
+test('a server error names the status, and Retry recovers', async () => {
+  const page = await newPage(browser);
+  let fail = true;
+  await page.route('**/data/china.json', (route) => (fail ? route.fulfill({ status: 500, body: 'oops' }) : route.continue()));
+  await openReport(page, server.url);
+  assert.match(await page.textContent('[role="alert"]'), /HTTP 500/);
+  fail = false;
+  await page.click('button.retry');
+  await page.waitForSelector('h1');
+  assert.equal(await page.textContent('h1'), CHINA.meta.title);
+});
+
+test('a dropped connection gives an alert, and Retry works once it is back', async () => {
+  const page = await newPage(browser);
+  await page.route('**/data/china.json', (route) => route.abort('internetdisconnected'));
+  await openReport(page, server.url);
+  assert.match(await page.textContent('[role="alert"]'), /network request failed|offline/);
+  await page.unroute('**/data/china.json');
+  await page.click('button.retry');
+  await page.waitForSelector('h1');
+});
