@@ -1,16 +1,29 @@
 //! What each filterable item is, precomputed once per sheet: its tags, the
-//! geographies it reaches (groups expanded to their known members), its years
-//! and its folded searchable text.
+//! geographies it reaches (groups expanded to their known members), the
+//! country-facet values that select it, its years and its folded text.
 //!
 //! Items are the lead and every paragraph, every event, every project. A
 //! paragraph under a project's subsection also carries that project's tags
-//! and period, so filtering by the project's theme keeps its description.
+//! (themes, partners and funders, geographies) and period, so filtering by
+//! the project's theme keeps its description.
 //!
-//! The country rule: filter value `v` matches an item when `v` is one of the
-//! item's geographies, or a member of one of its groups (`KHM` matches an item
-//! tagged `asean`), or a group one of whose members the item names (`asean`
-//! matches an item tagged `KHM`). A country outside a group never matches the
-//! group (`KEN` does not match `asean`).
+//! Years: a paragraph's are the years its text mentions
+//! ([`years_in_text`]), widened to its project's period when it has one; an
+//! event's is its date's year; a project's is its period.
+//!
+//! Searchable text: a paragraph's text; an event's title, source quote and
+//! the names of its partners and geographies; a project's title, summary,
+//! results, the short and full names of its partners and funders, the names
+//! of its geographies and the units of its figures.
+//!
+//! The country rule: filter value `v` selects an item when `v` is one of the
+//! item's geographies, or a member of one of its groups (`KHM` selects an
+//! item tagged `asean`), or a group one of whose known members the item
+//! reaches (`asean` selects an item tagged `KHM`). Groups are never added to
+//! a country's item, so a country outside a group never selects the group's
+//! items (`KEN` does not select an `asean` item), and a group without a known
+//! member list selects only the items tagged with it. [`Item::countries`]
+//! holds every value that selects the item.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -30,13 +43,19 @@ pub enum ItemKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     pub kind: ItemKind,
-    /// Paragraph id, or the index into `events` / `projects` for the others.
+    /// The paragraph's, event's or project's id.
     pub id: String,
+    /// Reading order among paragraphs; the index into `sheet.events` or
+    /// `sheet.projects` for the others.
     pub position: usize,
     pub themes: BTreeSet<String>,
+    /// Partner ids, funders included.
     pub partners: BTreeSet<String>,
     /// The item's geographies plus the known members of its groups.
     pub geographies: BTreeSet<String>,
+    /// Every country-facet value that selects the item (the module's rule).
+    pub countries: BTreeSet<String>,
+    /// First and last year, both included.
     pub years: Option<(i32, i32)>,
     /// Folded searchable text.
     pub text: String,
@@ -45,132 +64,273 @@ pub struct Item {
 /// The items of one sheet, and group memberships.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
+    /// Paragraphs in reading order (lead first), then events, then projects.
     pub items: Vec<Item>,
     /// Group id -> its known member ids.
     pub members: BTreeMap<String, BTreeSet<String>>,
 }
 
-fn set(ids: &[String]) -> BTreeSet<String> {
-    ids.iter().cloned().collect()
+fn set<'a>(ids: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    ids.into_iter().cloned().collect()
+}
+
+/// The tags an item is built from, before expansion.
+struct Tags<'a> {
+    kind: ItemKind,
+    id: &'a str,
+    position: usize,
+    themes: BTreeSet<String>,
+    partners: BTreeSet<String>,
+    geographies: Vec<&'a String>,
+    years: Option<(i32, i32)>,
+    text: String,
 }
 
 impl Index {
+    /// Indexes every paragraph, event and project of `sheet`.
     pub fn new(sheet: &FactSheet) -> Index {
-        let members: BTreeMap<String, BTreeSet<String>> = sheet
+        let members = sheet
             .geographies
             .iter()
             .filter_map(|g| g.members.as_ref().map(|m| (g.id.clone(), set(m))))
             .collect();
         let mut index = Index { items: Vec::new(), members };
-        let name_of = |ids: &[String]| -> String {
-            ids.iter()
-                .flat_map(|id| {
-                    let p = sheet.partners.iter().find(|p| &p.id == id).map(|p| format!("{} {}", p.short_name, p.name));
-                    let g = sheet.geographies.iter().find(|g| &g.id == id).map(|g| g.name.clone());
-                    p.into_iter().chain(g)
-                })
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
 
-        let mut position = 0;
-        let mut paragraph = |index: &mut Index, p: &Paragraph, project: Option<&Project>| {
-            let mut themes = set(&p.themes);
-            let mut partners = set(&p.partners);
-            let mut geos = p.geographies.clone();
-            let mut years = years_in_text(&p.text);
-            if let Some(project) = project {
-                themes.extend(project.themes.iter().cloned());
-                partners.extend(project.partners.iter().chain(&project.funders).cloned());
-                geos.extend(project.geographies.iter().cloned());
-                let (a, b) = (project.period.start, project.period.end);
-                years = Some(years.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
-            }
-            let geographies = index.expand(&geos);
-            index.items.push(Item {
-                kind: ItemKind::Paragraph,
-                id: p.id.clone(),
-                position,
-                themes,
-                partners,
-                geographies,
-                years,
-                text: fold(&p.text),
-            });
-            position += 1;
-        };
-        if let Some(lead) = &sheet.meta.lead {
-            paragraph(&mut index, lead, None);
-        }
+        let mut paragraphs: Vec<(&Paragraph, Option<&Project>)> = Vec::new();
+        paragraphs.extend(sheet.meta.lead.iter().map(|p| (p, None)));
         for section in &sheet.sections {
-            for p in &section.paragraphs {
-                paragraph(&mut index, p, None);
-            }
+            paragraphs.extend(section.paragraphs.iter().map(|p| (p, None)));
             for sub in &section.subsections {
                 let project = sub.project.as_ref().and_then(|id| sheet.projects.iter().find(|p| &p.id == id));
-                for p in &sub.paragraphs {
-                    paragraph(&mut index, p, project);
-                }
+                paragraphs.extend(sub.paragraphs.iter().map(|p| (p, project)));
             }
-            for p in &section.closing {
-                paragraph(&mut index, p, None);
-            }
+            paragraphs.extend(section.closing.iter().map(|p| (p, None)));
         }
-        for (i, e) in sheet.events.iter().enumerate() {
-            let text = format!("{} {} {} {}", e.title, e.source.quote, name_of(&e.partners), name_of(&e.geographies));
-            let geographies = index.expand(&e.geographies);
-            index.items.push(Item {
+        for (position, (p, project)) in paragraphs.into_iter().enumerate() {
+            let mut tags = Tags {
+                kind: ItemKind::Paragraph,
+                id: &p.id,
+                position,
+                themes: set(&p.themes),
+                partners: set(&p.partners),
+                geographies: p.geographies.iter().collect(),
+                years: years_in_text(&p.text),
+                text: fold(&p.text),
+            };
+            if let Some(project) = project {
+                tags.themes.extend(project.themes.iter().cloned());
+                tags.partners.extend(project.partners.iter().chain(&project.funders).cloned());
+                tags.geographies.extend(&project.geographies);
+                let (a, b) = (project.period.start, project.period.end);
+                tags.years = Some(tags.years.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
+            }
+            index.push(tags);
+        }
+
+        for (position, e) in sheet.events.iter().enumerate() {
+            let text = [e.title.as_str(), &e.source.quote, &names(sheet, &e.partners), &names(sheet, &e.geographies)];
+            index.push(Tags {
                 kind: ItemKind::Event,
-                id: e.id.clone(),
-                position: i,
+                id: &e.id,
+                position,
                 themes: set(&e.themes),
                 partners: set(&e.partners),
-                geographies,
+                geographies: e.geographies.iter().collect(),
                 years: Some((e.date.year, e.date.year)),
-                text: fold(&text),
+                text: fold(&text.join(" ")),
             });
         }
-        for (i, p) in sheet.projects.iter().enumerate() {
-            let units: Vec<&str> = p.figures.iter().map(|f| f.unit.as_str()).collect();
-            let text = format!(
-                "{} {} {} {} {} {} {}",
-                p.title,
-                p.summary,
-                p.results.join(" "),
-                name_of(&p.funders),
-                name_of(&p.partners),
-                name_of(&p.geographies),
-                units.join(" ")
-            );
-            let geographies = index.expand(&p.geographies);
-            index.items.push(Item {
+
+        for (position, p) in sheet.projects.iter().enumerate() {
+            let mut text = vec![p.title.clone(), p.summary.clone()];
+            text.extend(p.results.iter().cloned());
+            text.push(names(sheet, &p.funders));
+            text.push(names(sheet, &p.partners));
+            text.push(names(sheet, &p.geographies));
+            text.extend(p.figures.iter().map(|f| f.unit.clone()));
+            index.push(Tags {
                 kind: ItemKind::Project,
-                id: p.id.clone(),
-                position: i,
+                id: &p.id,
+                position,
                 themes: set(&p.themes),
-                partners: p.partners.iter().chain(&p.funders).cloned().collect(),
-                geographies,
+                partners: set(p.partners.iter().chain(&p.funders)),
+                geographies: p.geographies.iter().collect(),
                 years: Some((p.period.start, p.period.end)),
-                text: fold(&text),
+                text: fold(&text.join(" ")),
             });
         }
         index
     }
 
+    fn push(&mut self, tags: Tags<'_>) {
+        let geographies = self.expand(&tags.geographies);
+        let mut countries = geographies.clone();
+        for (group, members) in &self.members {
+            if members.iter().any(|m| geographies.contains(m)) {
+                countries.insert(group.clone());
+            }
+        }
+        self.items.push(Item {
+            kind: tags.kind,
+            id: tags.id.to_string(),
+            position: tags.position,
+            themes: tags.themes,
+            partners: tags.partners,
+            geographies,
+            countries,
+            years: tags.years,
+            text: tags.text,
+        });
+    }
+
     /// `ids` plus the known members of each group among them.
-    fn expand(&self, ids: &[String]) -> BTreeSet<String> {
-        let mut out = set(ids);
+    fn expand(&self, ids: &[&String]) -> BTreeSet<String> {
+        let mut out = set(ids.iter().copied());
         for id in ids {
-            if let Some(m) = self.members.get(id) {
+            if let Some(m) = self.members.get(*id) {
                 out.extend(m.iter().cloned());
             }
         }
         out
     }
 
-    /// The country rule (see the module doc).
+    /// The country rule (see the module doc): does `value` select `item`?
     pub fn matches_country(&self, item: &Item, value: &str) -> bool {
-        item.geographies.contains(value)
-            || self.members.get(value).is_some_and(|m| m.iter().any(|c| item.geographies.contains(c)))
+        item.countries.contains(value)
+    }
+
+    /// The item of a paragraph, event or project id, if indexed.
+    pub fn item(&self, kind: ItemKind, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.kind == kind && i.id == id)
+    }
+}
+
+/// The names of partners (short and full) and geographies among `ids`.
+fn names(sheet: &FactSheet, ids: &[String]) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    for id in ids {
+        if let Some(p) = sheet.partners.iter().find(|p| &p.id == id) {
+            out.extend([p.short_name.as_str(), &p.name]);
+        }
+        if let Some(g) = sheet.geographies.iter().find(|g| &g.id == id) {
+            out.push(&g.name);
+        }
+    }
+    out.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::fixture::sample;
+    use crate::query::text::{matches, terms};
+
+    fn item<'a>(index: &'a Index, kind: ItemKind, id: &str) -> &'a Item {
+        index.item(kind, id).unwrap_or_else(|| panic!("{kind:?} {id} not indexed"))
+    }
+
+    fn strs(set: &BTreeSet<String>) -> Vec<&str> {
+        set.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn indexes_every_paragraph_event_and_project_in_order() {
+        let s = sample();
+        let index = Index::new(&s);
+        let ids: Vec<(ItemKind, &str)> = index.items.iter().map(|i| (i.kind, i.id.as_str())).collect();
+        use ItemKind::*;
+        assert_eq!(
+            ids,
+            [
+                (Paragraph, "lead"),
+                (Paragraph, "p-skills"),
+                (Paragraph, "p-social"),
+                (Paragraph, "p-timor"),
+                (Paragraph, "p-sub"),
+                (Paragraph, "p-close"),
+                (Event, "e-mou"),
+                (Event, "e-launch"),
+                (Event, "e-visit"),
+                (Project, "skills-asean"),
+                (Project, "sp-lao-kenya"),
+            ]
+        );
+        assert_eq!(item(&index, Project, "sp-lao-kenya").position, 1);
+        assert_eq!(item(&index, Paragraph, "p-sub").position, 4);
+        assert_eq!(strs(&index.members["asean"]), ["KHM", "LAO"]);
+        assert!(!index.members.contains_key("global"), "a group without members lists none");
+    }
+
+    #[test]
+    fn subsection_paragraphs_inherit_the_projects_tags_and_period() {
+        let index = Index::new(&sample());
+        let sub = item(&index, ItemKind::Paragraph, "p-sub");
+        assert_eq!(strs(&sub.themes), ["skills"]);
+        assert_eq!(strs(&sub.partners), ["mohrss", "tsinghua"], "partners and funders");
+        assert_eq!(strs(&sub.geographies), ["KHM", "LAO", "asean"]);
+        assert_eq!(sub.years, Some((2018, 2027)));
+        let close = item(&index, ItemKind::Paragraph, "p-close");
+        assert!(close.themes.is_empty() && close.geographies.is_empty());
+        assert_eq!(close.years, None);
+    }
+
+    #[test]
+    fn years_per_kind() {
+        let index = Index::new(&sample());
+        assert_eq!(item(&index, ItemKind::Paragraph, "lead").years, Some((1985, 1985)));
+        assert_eq!(item(&index, ItemKind::Paragraph, "p-social").years, Some((2021, 2025)));
+        assert_eq!(item(&index, ItemKind::Paragraph, "p-skills").years, None);
+        assert_eq!(item(&index, ItemKind::Event, "e-mou").years, Some((2019, 2019)));
+        assert_eq!(item(&index, ItemKind::Project, "skills-asean").years, Some((2018, 2027)));
+    }
+
+    #[test]
+    fn geographies_expand_groups_and_never_add_them_to_countries() {
+        let index = Index::new(&sample());
+        let project = item(&index, ItemKind::Project, "skills-asean");
+        assert_eq!(strs(&project.geographies), ["KHM", "LAO", "asean"]);
+        assert_eq!(strs(&project.countries), ["KHM", "LAO", "asean"]);
+        // Tagged KHM only: reached by the asean filter, but its geographies stay KHM.
+        let skills = item(&index, ItemKind::Paragraph, "p-skills");
+        assert_eq!(strs(&skills.geographies), ["KHM"]);
+        assert_eq!(strs(&skills.countries), ["KHM", "asean"]);
+        // Kenya is in no group with members.
+        let visit = item(&index, ItemKind::Event, "e-visit");
+        assert_eq!(strs(&visit.countries), ["KEN"]);
+        assert!(index.matches_country(visit, "KEN"));
+        assert!(!index.matches_country(visit, "asean"));
+        assert!(index.matches_country(project, "KHM"));
+        assert!(!index.matches_country(project, "KEN"));
+        // A group without a member list matches its own tag only.
+        let global = item(&index, ItemKind::Event, "e-mou");
+        assert_eq!(strs(&global.countries), ["CHN", "global"]);
+    }
+
+    #[test]
+    fn searchable_text_per_kind() {
+        let index = Index::new(&sample());
+        let has = |kind, id, q: &str| matches(&item(&index, kind, id).text, &terms(q));
+        // Projects: title, summary, results, partner short and full names, geography names, figure units.
+        let found = [
+            "skills for asean",
+            "vocational",
+            "trained",
+            "mohrss",
+            "ministry of human resources",
+            "tsinghua university",
+            "asean",
+            "tvet institutions",
+        ];
+        for q in found {
+            assert!(has(ItemKind::Project, "skills-asean", q), "{q}");
+        }
+        assert!(!has(ItemKind::Project, "skills-asean", "cambodia"), "a group's members' names are not its text");
+        assert!(has(ItemKind::Project, "sp-lao-kenya", "lao pdr kenya"));
+        // Events: title and quote.
+        assert!(has(ItemKind::Event, "e-mou", "memorandum"));
+        assert!(has(ItemKind::Event, "e-mou", "signed in beijing"));
+        // Paragraphs: their own text, folded.
+        assert!(has(ItemKind::Paragraph, "p-timor", "TIMOR-LÉSTE"));
+        assert!(!has(ItemKind::Paragraph, "p-sub", "skills"), "inherited tags are not text");
     }
 }

@@ -13,6 +13,9 @@ pub mod select;
 pub mod state;
 pub mod text;
 
+#[cfg(test)]
+mod fixture;
+
 pub use index::{Index, Item, ItemKind};
 pub use select::{select, FacetCounts, Selection};
 pub use state::{Facet, FilterState, View};

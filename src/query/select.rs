@@ -62,6 +62,7 @@ fn facet_ok(index: &Index, item: &Item, state: &FilterState, facet: Facet) -> bo
     }
 }
 
+/// Period and search, which every count respects.
 fn base_ok(item: &Item, period: Option<(i32, i32)>, terms: &[String]) -> bool {
     let in_period = match (period, item.years) {
         (None, _) => true,
@@ -71,12 +72,19 @@ fn base_ok(item: &Item, period: Option<(i32, i32)>, terms: &[String]) -> bool {
     in_period && matches(&item.text, terms)
 }
 
+fn bump<'a>(counts: &mut BTreeMap<String, usize>, ids: impl IntoIterator<Item = &'a String>) {
+    for id in ids {
+        if let Some(n) = counts.get_mut(id) {
+            *n += 1;
+        }
+    }
+}
+
 /// Applies `state` to the sheet indexed by `index`.
 pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selection {
     let period = state.period();
     let terms = terms(&state.q);
     let mut sel = Selection::default();
-    let facets = [Facet::Theme, Facet::Partner, Facet::Country];
     let mut counts = FacetCounts {
         themes: sheet.themes.iter().map(|t| (t.id.clone(), 0)).collect(),
         partners: sheet.partners.iter().map(|p| (p.id.clone(), 0)).collect(),
@@ -86,8 +94,9 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
         if !base_ok(item, period, &terms) {
             continue;
         }
-        let ok: Vec<bool> = facets.iter().map(|&f| facet_ok(index, item, state, f)).collect();
-        if ok.iter().all(|&b| b) {
+        let [theme, partner, country] =
+            [Facet::Theme, Facet::Partner, Facet::Country].map(|f| facet_ok(index, item, state, f));
+        if theme && partner && country {
             match item.kind {
                 ItemKind::Paragraph => {
                     sel.paragraphs.insert(item.id.clone());
@@ -96,30 +105,19 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
                 ItemKind::Project => sel.projects.push(item.position),
             }
         }
-        // Counts: this item counts for an option of facet F when it passes
-        // every facet but F, and has that option.
-        if ok[1] && ok[2] {
-            for t in &item.themes {
-                if let Some(n) = counts.themes.get_mut(t) {
-                    *n += 1;
-                }
-            }
+        // An item counts for an option of facet F when it passes every
+        // facet but F, and has that option.
+        if partner && country {
+            bump(&mut counts.themes, &item.themes);
         }
-        if ok[0] && ok[2] {
-            for p in &item.partners {
-                if let Some(n) = counts.partners.get_mut(p) {
-                    *n += 1;
-                }
-            }
+        if theme && country {
+            bump(&mut counts.partners, &item.partners);
         }
-        if ok[0] && ok[1] {
-            for (id, n) in counts.countries.iter_mut() {
-                if index.matches_country(item, id) {
-                    *n += 1;
-                }
-            }
+        if theme && partner {
+            bump(&mut counts.countries, &item.countries);
         }
     }
+    // Stable: events of the same date keep their source order.
     sel.events.sort_by_key(|&i| sheet.events.get(i).map(|e| e.date));
     sel.counts = counts;
     sel
@@ -128,99 +126,198 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse;
-    use crate::query::state::View;
-
-    fn sheet() -> FactSheet {
-        let parsed = parse(include_str!("../../tests/fixtures/minimal.json"));
-        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
-        parsed.sheet
-    }
+    use crate::query::fixture::sample;
 
     fn run(query: &str) -> Selection {
-        let s = sheet();
+        let s = sample();
         select(&s, &Index::new(&s), &FilterState::from_query(query))
     }
 
-    fn projects(sel: &Selection) -> Vec<usize> {
-        sel.projects.clone()
+    fn paragraphs(sel: &Selection) -> Vec<&str> {
+        sel.paragraphs.iter().map(String::as_str).collect()
     }
+
+    const NONE: [&str; 0] = [];
 
     #[test]
     fn no_filters_show_everything() {
         let sel = run("");
-        assert_eq!(sel.paragraphs.len(), 3, "lead, p1, p2");
-        assert_eq!(sel.events, [0]);
-        assert_eq!(projects(&sel), [0, 1]);
-        assert_eq!(run("?view=timeline").total(), sel.total());
-        assert_eq!(FilterState::from_query("?view=timeline").view, View::Timeline);
+        assert_eq!(paragraphs(&sel), ["lead", "p-close", "p-skills", "p-social", "p-sub", "p-timor"]);
+        assert_eq!(sel.events, [1, 2, 0], "by date (2018, 2019, 2019-04)");
+        assert_eq!(sel.projects, [0, 1]);
+        assert_eq!(sel.total(), 11);
+        assert!(!sel.is_empty());
+        assert!(sel.shows_paragraph("lead") && sel.shows_project(1));
+        assert_eq!(run("?view=timeline&lang=fr"), sel, "view and language filter nothing");
+        assert_eq!(run("?q=%20%20"), sel, "a blank search filters nothing");
     }
 
     #[test]
-    fn theme_and_partner_facets() {
-        let sel = run("theme=employment");
-        assert_eq!(projects(&sel), [1]);
+    fn each_facet_alone() {
+        let sel = run("theme=skills");
+        assert_eq!(paragraphs(&sel), ["p-skills", "p-sub"], "p-sub inherits its project's theme");
+        assert_eq!((sel.events.as_slice(), sel.projects.as_slice()), (&[1][..], &[0][..]));
+
+        let sel = run("partner=acftu");
+        assert_eq!(paragraphs(&sel), NONE);
+        assert_eq!((sel.events.as_slice(), sel.projects.as_slice()), (&[2][..], &[1][..]));
+
+        let sel = run("partner=mohrss");
+        assert_eq!(paragraphs(&sel), ["p-sub"], "a project's funder tags its subsection");
+        assert_eq!(sel.events, [0]);
+        assert_eq!(sel.projects, [0, 1], "funders count as partners");
+
+        let sel = run("country=KEN");
+        assert_eq!(paragraphs(&sel), ["p-social"]);
+        assert_eq!((sel.events.as_slice(), sel.projects.as_slice()), (&[2][..], &[1][..]));
+    }
+
+    #[test]
+    fn or_within_and_across_facets() {
+        let sel = run("theme=skills,employment");
+        assert_eq!(sel.events, [1, 0]);
+        assert_eq!(sel.projects, [0]);
+        assert_eq!(run("theme=skills&theme=employment"), sel, "repeated keys are the same as a list");
+
+        let sel = run("theme=social-protection&country=KEN");
+        assert_eq!(paragraphs(&sel), ["p-social"]);
+        assert_eq!((sel.events.as_slice(), sel.projects.as_slice()), (&[2][..], &[1][..]));
+
+        assert!(run("theme=skills&partner=acftu").is_empty());
+        let sel = run("theme=skills,social-protection&partner=acftu");
+        assert_eq!((sel.events.as_slice(), sel.projects.as_slice()), (&[2][..], &[1][..]));
+        let sel = run("theme=skills&partner=tsinghua&country=KHM&from=2020");
+        assert_eq!(paragraphs(&sel), ["p-sub"]);
+        assert_eq!(sel.projects, [0]);
         assert!(sel.events.is_empty());
-        // p2 sits under the skills project's subsection: it inherits its theme.
-        assert!(run("theme=skills").shows_paragraph("p2"));
-        assert!(!sel.shows_paragraph("p2"));
-        // OR within a facet, AND across facets.
-        assert_eq!(projects(&run("theme=skills,employment")), [0, 1]);
-        assert_eq!(projects(&run("theme=skills,employment&partner=acftu")), Vec::<usize>::new());
-        assert_eq!(projects(&run("theme=employment&partner=mohrss")), [1]);
     }
 
     #[test]
     fn country_rule_with_groups() {
-        // KHM matches items tagged KHM and items tagged asean (a group KHM is in).
+        // KHM selects items tagged KHM and items tagged asean (a group KHM is in).
         let khm = run("country=KHM");
-        assert_eq!(projects(&khm), [0, 1]);
-        assert!(khm.shows_paragraph("p1"));
-        assert_eq!(khm.events, [0], "the event is tagged asean");
-        // asean matches items tagged with a member (p1 is tagged KHM).
+        assert_eq!(paragraphs(&khm), ["p-skills", "p-sub"]);
+        assert_eq!(khm.events, [1], "the launch is tagged asean");
+        assert_eq!(khm.projects, [0], "the ASEAN project");
+        // KEN is in no group: asean-tagged items stay hidden.
+        let ken = run("country=KEN");
+        assert!(!ken.shows_project(0) && !ken.events.contains(&1));
+        // asean selects items tagged asean and items tagged with a member.
         let asean = run("country=asean");
-        assert!(asean.shows_paragraph("p1"));
-        assert!(!asean.shows_paragraph("lead"), "the lead is tagged CHN only");
-        // CHN is in no group: it matches the lead only.
-        let chn = run("country=chn");
-        assert_eq!(chn.paragraphs.iter().collect::<Vec<_>>(), ["lead"]);
-        assert!(chn.projects.is_empty());
+        assert_eq!(paragraphs(&asean), ["p-skills", "p-social", "p-sub"]);
+        assert_eq!(asean.events, [1]);
+        assert_eq!(asean.projects, [0, 1], "sp-lao-kenya reaches LAO");
+        assert!(!asean.events.contains(&2), "the Kenya visit is not ASEAN");
+        // A group without a member list selects its own tag only.
+        let global = run("country=global");
+        assert_eq!((global.events.as_slice(), global.total()), (&[0][..], 1));
+        // Lower-case codes from a URL are upper-cased; unknown ids select nothing.
+        assert_eq!(paragraphs(&run("country=chn")), ["lead"]);
+        assert!(run("country=ZZZ").is_empty());
+        // OR within the facet.
+        assert_eq!(run("country=KHM,KEN").projects, [0, 1]);
     }
 
     #[test]
     fn period_overlap_hides_undated_items() {
-        let sel = run("from=2026&to=2030");
-        assert_eq!(projects(&sel), [0, 1]);
-        assert!(sel.events.is_empty(), "the event is 2019");
-        assert!(!sel.shows_paragraph("p1"), "undated paragraphs hide while a period is set");
-        assert!(sel.shows_paragraph("p2"), "p2 inherits the project's 2018-2027");
-        assert_eq!(projects(&run("to=2019")), [0]);
-        assert_eq!(run("from=2019&to=2019").events, [0]);
+        let sel = run("from=2020&to=2022");
+        assert_eq!(paragraphs(&sel), ["p-social", "p-sub"], "undated p-skills and p-close hide; p-timor is 2023");
+        assert!(sel.events.is_empty());
+        assert_eq!(sel.projects, [0, 1]);
+
+        let sel = run("to=2018");
+        assert_eq!(paragraphs(&sel), ["lead", "p-sub"]);
+        assert_eq!((sel.events.as_slice(), sel.projects.as_slice()), (&[1][..], &[0][..]));
+
+        let sel = run("from=2023");
+        assert_eq!(paragraphs(&sel), ["p-social", "p-sub", "p-timor"], "2021-25 overlaps 2023 onwards");
+        assert!(sel.events.is_empty());
+
+        let sel = run("from=2019&to=2019");
+        assert_eq!(sel.events, [2, 0]);
+        assert_eq!(sel.projects, [0]);
+        assert!(run("from=2030").is_empty());
     }
 
     #[test]
     fn search_is_case_and_accent_insensitive() {
-        let sel = run("q=PROGRÀMME");
-        assert_eq!(sel.events, [0]);
-        assert!(sel.projects.is_empty());
-        let sel = run("q=cambodia");
-        assert_eq!(projects(&sel), [0], "geography names are searchable");
-        assert!(run("q=programme+zebra").is_empty());
+        let sel = run("q=Timor-L%C3%A9ste");
+        assert_eq!((paragraphs(&sel), sel.total()), (vec!["p-timor"], 1));
+        let sel = run("q=LAO");
+        assert_eq!(paragraphs(&sel), ["p-social"]);
+        assert_eq!(sel.projects, [1]);
+        assert!(sel.events.is_empty());
+        let sel = run("q=tsinghua");
+        assert_eq!(paragraphs(&sel), ["p-skills"]);
+        assert_eq!(sel.projects, [0], "partner names are searchable");
+        assert_eq!(run("q=MoU").events, [0]);
+        assert!(run("q=programme+zebra").is_empty(), "every term must occur");
+        let sel = run("q=kenya&theme=social-protection");
+        assert_eq!(paragraphs(&sel), ["p-social"]);
+        assert_eq!((sel.events.as_slice(), sel.projects.as_slice()), (&[2][..], &[1][..]));
+    }
+
+    fn counts(map: &BTreeMap<String, usize>) -> Vec<(&str, usize)> {
+        map.iter().map(|(k, v)| (k.as_str(), *v)).collect()
+    }
+
+    #[test]
+    fn counts_without_filters() {
+        let c = run("").counts;
+        assert_eq!(counts(&c.themes), [("employment", 1), ("skills", 4), ("social-protection", 3)]);
+        assert_eq!(counts(&c.partners), [("acftu", 2), ("mohrss", 4), ("tsinghua", 3)]);
+        assert_eq!(
+            counts(&c.countries),
+            [("CHN", 2), ("KEN", 3), ("KHM", 4), ("LAO", 5), ("TLS", 1), ("asean", 6), ("global", 1)]
+        );
     }
 
     #[test]
     fn counts_ignore_their_own_facet() {
-        let sel = run("theme=employment");
-        // Theme counts are computed as if no theme were chosen.
-        let all = run("");
-        assert_eq!(sel.counts.themes, all.counts.themes);
-        assert_eq!(all.counts.themes["employment"], 1);
-        // skills: p1, p2 (inherited), event, project 0.
-        assert_eq!(all.counts.themes["skills"], 4);
-        // Partner counts do respect the chosen theme: only project 1 is left.
-        assert_eq!(sel.counts.partners["mohrss"], 1);
-        assert_eq!(sel.counts.partners["acftu"], 0);
-        assert_eq!(sel.counts.countries["KHM"], 1);
-        assert_eq!(sel.counts.countries["CHN"], 0);
+        let all = run("").counts;
+        let skills = run("theme=skills").counts;
+        assert_eq!(skills.themes, all.themes, "theme counts as if no theme were chosen");
+        assert_eq!(counts(&skills.partners), [("acftu", 0), ("mohrss", 2), ("tsinghua", 3)]);
+        assert_eq!(skills.countries["KEN"], 0);
+        assert_eq!(skills.countries["LAO"], 3);
+
+        let ken = run("country=KEN").counts;
+        assert_eq!(ken.countries, all.countries);
+        assert_eq!(counts(&ken.themes), [("employment", 0), ("skills", 0), ("social-protection", 3)]);
+
+        let acftu = run("partner=acftu").counts;
+        assert_eq!(acftu.partners, all.partners);
+        assert_eq!(acftu.themes["social-protection"], 2);
+
+        // Search and period narrow every facet's counts.
+        let kenya = run("q=kenya").counts;
+        assert_eq!(counts(&kenya.themes), [("employment", 0), ("skills", 0), ("social-protection", 3)]);
+        assert_eq!(run("from=2030").counts.countries.values().sum::<usize>(), 0);
+    }
+
+    #[test]
+    fn a_count_is_what_choosing_that_option_alone_would_show() {
+        let s = sample();
+        let index = Index::new(&s);
+        let queries =
+            ["", "theme=skills", "partner=mohrss&country=asean", "q=social&from=2019", "theme=employment,skills&country=KEN"];
+        for query in queries {
+            let state = FilterState::from_query(query);
+            let c = select(&s, &index, &state).counts;
+            let only = |f: &dyn Fn(&mut FilterState)| {
+                let mut st = state.clone();
+                f(&mut st);
+                select(&s, &index, &st).total()
+            };
+            for (id, n) in &c.themes {
+                assert_eq!(*n, only(&|st| st.themes = vec![id.clone()]), "{query}: theme {id}");
+            }
+            for (id, n) in &c.partners {
+                assert_eq!(*n, only(&|st| st.partners = vec![id.clone()]), "{query}: partner {id}");
+            }
+            for (id, n) in &c.countries {
+                assert_eq!(*n, only(&|st| st.countries = vec![id.clone()]), "{query}: country {id}");
+            }
+        }
     }
 }

@@ -83,8 +83,10 @@ fn year(value: &str) -> Option<i32> {
 }
 
 impl FilterState {
-    /// Reads a query string (with or without `?`). Unknown keys and values that
-    /// do not parse are ignored.
+    /// Reads a query string (with or without `?`). Values are percent-decoded
+    /// (`+` is a space); list values may repeat the key or be comma-separated,
+    /// and are trimmed and deduplicated; three-letter country codes are
+    /// upper-cased. Unknown keys and values that do not parse are ignored.
     pub fn from_query(query: &str) -> FilterState {
         let mut s = FilterState::default();
         for (key, raw) in raw_pairs(query) {
@@ -151,8 +153,11 @@ impl FilterState {
         FilterState { view: self.view, lang: self.lang.clone(), ..FilterState::default() }
     }
 
-    /// Adds `id` to a list facet, or removes it when present.
+    /// Adds `id` to a list facet, or removes it when present. Country codes
+    /// are upper-cased as [`FilterState::from_query`] does.
     pub fn toggled(&self, facet: Facet, id: &str) -> FilterState {
+        let id = if facet == Facet::Country { country_id(id) } else { id.to_string() };
+        let id = id.as_str();
         let mut next = self.clone();
         let list = match facet {
             Facet::Theme => &mut next.themes,
@@ -184,7 +189,8 @@ mod tests {
     #[test]
     fn parses_every_key() {
         let s = FilterState::from_query(
-            "?theme=skills,employment&theme=skills&partner=mohrss&country=ken&country=asean&from=2019&to=2025&q=Timor+L%C3%A9ste&view=map&lang=fr&data=x.json",
+            "?theme=skills,employment&theme=skills&partner=mohrss&country=ken&country=asean\
+             &from=2019&to=2025&q=Timor+L%C3%A9ste&view=map&lang=fr&data=x.json",
         );
         assert_eq!(s.themes, ["skills", "employment"]);
         assert_eq!(s.partners, ["mohrss"]);
@@ -193,43 +199,125 @@ mod tests {
         assert_eq!(s.q, "Timor Léste");
         assert_eq!(s.view, View::Map);
         assert_eq!(s.lang.as_deref(), Some("fr"));
+        let bare = FilterState::from_query("theme=skills&view=funding");
+        assert_eq!(bare, FilterState::from_query("?theme=skills&view=funding"));
+        assert_eq!(bare.view, View::Funding);
+    }
+
+    #[test]
+    fn lists_repeat_or_use_commas_and_are_deduplicated() {
+        let repeated = FilterState::from_query("theme=a&theme=b&theme=a&partner=x");
+        let commas = FilterState::from_query("theme=a,b,a&partner=x,x");
+        let mixed = FilterState::from_query("theme=a,b&theme=b&partner=x&partner=");
+        assert_eq!(repeated.themes, ["a", "b"]);
+        assert_eq!(repeated, commas);
+        assert_eq!(repeated, mixed);
+        // An encoded comma belongs to the value; spaces around values go.
+        let s = FilterState::from_query("theme=a%2Cb,+c+&country=khm,%20Lao,kh1,asean,ASEAN");
+        assert_eq!(s.themes, ["a,b", "c"]);
+        assert_eq!(s.countries, ["KHM", "LAO", "kh1", "asean", "ASEAN"], "only 3-letter codes are upper-cased");
+        assert_eq!(FilterState::from_query("country=KHM&country=khm").countries, ["KHM"]);
+    }
+
+    #[test]
+    fn decodes_percent_escapes_plus_and_utf8() {
+        let s = FilterState::from_query("q=%E5%8C%97%E4%BA%AC+%26+Timor%E2%80%91Leste%3F+100%25");
+        assert_eq!(s.q, "北京 & Timor‑Leste? 100%");
+        assert_eq!(FilterState::from_query("q=50%+off%2").q, "50% off%2", "bad escapes stay as text");
+        assert_eq!(FilterState::from_query("lang=zh%2DHans").lang.as_deref(), Some("zh-Hans"));
     }
 
     #[test]
     fn ignores_junk() {
-        let s = FilterState::from_query("from=soon&to=&view=galaxy&theme=,,&x=1&&=");
+        let s = FilterState::from_query("from=soon&to=&view=galaxy&theme=,,&x=1&&=&lang=");
         assert_eq!(s, FilterState::default());
         assert_eq!(FilterState::from_query(""), FilterState::default());
+        assert_eq!(FilterState::from_query("?"), FilterState::default());
+        let s = FilterState::from_query("from=2019&from=20x9&to=2025.5&view=map&view=nope");
+        assert_eq!((s.from, s.to, s.view), (Some(2019), None, View::Map), "a bad value keeps the earlier good one");
     }
 
     #[test]
-    fn canonical_round_trip() {
-        let s = FilterState {
-            themes: vec!["social-protection".into(), "a,b".into()],
-            partners: vec!["mohrss".into()],
-            countries: vec!["KEN".into()],
-            from: Some(2020),
-            to: None,
-            q: "digital & 100% «Lao»".into(),
-            view: View::Projects,
-            lang: None,
-        };
-        let q = s.to_query();
-        assert!(q.starts_with("?view=projects&theme=social-protection,a%2Cb&partner=mohrss&country=KEN&from=2020&q="), "{q}");
-        assert_eq!(FilterState::from_query(&q), s);
+    fn writes_the_canonical_form() {
         assert_eq!(FilterState::default().to_query(), "");
+        assert_eq!(FilterState { q: "x".into(), ..FilterState::default() }.to_query(), "?q=x", "view=full is omitted");
+        let s = FilterState::from_query(
+            "lang=fr&q=Timor+L%C3%A9ste&to=2025&from=2019&country=ken,asean\
+             &partner=mohrss&theme=skills,employment&view=map",
+        );
+        assert_eq!(
+            s.to_query(),
+            "?view=map&theme=skills,employment&partner=mohrss&country=KEN,asean\
+             &from=2019&to=2025&q=Timor%20L%C3%A9ste&lang=fr"
+        );
+        assert_eq!(FilterState { view: View::Funding, ..FilterState::default() }.to_query(), "?view=funding");
+        for v in [View::Full, View::Projects, View::Timeline, View::Map, View::Funding] {
+            assert_eq!(View::parse(v.as_str()), Some(v));
+        }
+    }
+
+    #[test]
+    fn canonical_states_round_trip() {
+        let states = [
+            FilterState::default(),
+            FilterState { view: View::Timeline, ..FilterState::default() },
+            FilterState {
+                themes: vec!["social-protection".into(), "a,b".into()],
+                partners: vec!["mohrss".into()],
+                countries: vec!["KEN".into()],
+                from: Some(2020),
+                to: None,
+                q: "digital & 100% «Lao»".into(),
+                view: View::Projects,
+                lang: None,
+            },
+            FilterState {
+                themes: vec!["skills".into(), "employment".into()],
+                partners: vec!["acftu".into(), "iecc".into()],
+                countries: vec!["asean".into(), "KHM".into(), "LAO".into()],
+                from: None,
+                to: Some(2027),
+                q: "  Timor-Léste’s a+b=c #1 /x?y ".into(),
+                view: View::Map,
+                lang: Some("zh-Hans".into()),
+            },
+            FilterState { from: Some(1985), to: Some(2025), q: "北京 ñ".into(), view: View::Funding, ..Default::default() },
+        ];
+        for s in states {
+            let q = s.to_query();
+            assert_eq!(FilterState::from_query(&q), s, "{q}");
+            assert_eq!(FilterState::from_query(&q).to_query(), q);
+            assert!(!q.contains(' ') && !q.contains('+'), "{q}");
+        }
+        let s = FilterState { themes: vec!["social-protection".into(), "a,b".into()], ..FilterState::default() };
+        assert_eq!(s.to_query(), "?theme=social-protection,a%2Cb");
     }
 
     #[test]
     fn toggling_clearing_and_activity() {
-        let s = FilterState { view: View::Timeline, ..FilterState::default() };
+        let s = FilterState { view: View::Timeline, lang: Some("fr".into()), ..FilterState::default() };
         assert!(!s.has_filters());
         let t = s.toggled(Facet::Theme, "skills");
         assert!(t.has_filters());
         assert_eq!(t.themes, ["skills"]);
         assert!(t.toggled(Facet::Theme, "skills").themes.is_empty());
-        let c = FilterState { q: "x".into(), from: Some(2000), ..t }.cleared();
-        assert_eq!(c, FilterState { view: View::Timeline, ..FilterState::default() });
+        assert_eq!(t.toggled(Facet::Partner, "mohrss").partners, ["mohrss"]);
+        let c = s.toggled(Facet::Country, "khm");
+        assert_eq!(c.countries, ["KHM"]);
+        assert!(c.toggled(Facet::Country, "KHM").countries.is_empty());
+        assert_eq!(c.toggled(Facet::Country, "asean").countries, ["KHM", "asean"]);
+        let cleared = FilterState { q: "x".into(), from: Some(2000), ..t }.cleared();
+        assert_eq!(cleared, s);
+        for active in [
+            FilterState { q: "x".into(), ..FilterState::default() },
+            FilterState { from: Some(2000), ..FilterState::default() },
+            FilterState { to: Some(2000), ..FilterState::default() },
+            FilterState { countries: vec!["KEN".into()], ..FilterState::default() },
+        ] {
+            assert!(active.has_filters(), "{active:?}");
+        }
+        assert!(!FilterState { q: "  ".into(), ..FilterState::default() }.has_filters());
         assert_eq!(FilterState { to: Some(2020), ..FilterState::default() }.period(), Some((i32::MIN, 2020)));
+        assert_eq!(FilterState::default().period(), None);
     }
 }

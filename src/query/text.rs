@@ -2,40 +2,80 @@
 //! in the original text, and the years a paragraph mentions.
 
 /// Folds one character: lowercase, accents stripped, typographic quotes and
-/// dashes made plain. Always one character out, so positions map back.
+/// dashes made plain. One character out, so positions map back; the few
+/// letters that fold to two ([`fold`] spells `æ` `ae`) fold here to their
+/// first, and combining marks stay as they are.
 pub fn fold_char(c: char) -> char {
     let c = c.to_lowercase().next().unwrap_or(c);
     match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' | 'æ' => 'a',
         'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
+        'ď' | 'đ' | 'ð' => 'd',
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
         'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
         'ĥ' | 'ħ' => 'h',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' | 'ǐ' | 'ĳ' => 'i',
         'ĵ' => 'j',
-        'ķ' => 'k',
+        'ķ' | 'ĸ' => 'k',
         'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
-        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ñ' | 'ń' | 'ņ' | 'ň' | 'ŉ' | 'ŋ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' | 'ǒ' | 'ơ' | 'œ' => 'o',
         'ŕ' | 'ŗ' | 'ř' => 'r',
-        'ś' | 'ŝ' | 'ş' | 'š' => 's',
-        'ţ' | 'ť' | 'ŧ' => 't',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' | 'ß' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' | 'þ' => 't',
         'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ư' => 'u',
         'ŵ' => 'w',
         'ý' | 'ÿ' | 'ŷ' => 'y',
         'ź' | 'ż' | 'ž' => 'z',
-        '‘' | '’' | '‚' | '′' => '\'',
-        '“' | '”' | '„' | '″' => '"',
+        // Vietnamese (Latin Extended Additional), e.g. `Việt Nam`.
+        '\u{1ea0}'..='\u{1eb7}' => 'a',
+        '\u{1eb8}'..='\u{1ec7}' => 'e',
+        '\u{1ec8}'..='\u{1ecb}' => 'i',
+        '\u{1ecc}'..='\u{1ee3}' => 'o',
+        '\u{1ee4}'..='\u{1ef1}' => 'u',
+        '\u{1ef2}'..='\u{1ef9}' => 'y',
+        '‘' | '’' | '‚' | '‛' | '′' | '`' | '´' => '\'',
+        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
         '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' => '-',
-        '\u{a0}' => ' ',
+        '\u{a0}' | '\u{2007}' | '\u{202f}' => ' ',
         other => other,
     }
 }
 
-/// `s` folded for comparison: lowercase, no accents.
+/// True for a combining diacritical mark (decomposed text: `e` + U+0301).
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}')
+}
+
+/// Folds one character onto `out`: usually one character, two for the
+/// ligatures and `ß` (`œ` -> `oe`, so `oeuvre` finds `œuvre`), none for a
+/// combining mark (so decomposed `é` folds like `é`).
+fn fold_into(c: char, out: &mut impl Extend<char>) {
+    if is_combining(c) {
+        return;
+    }
+    let two = match c.to_lowercase().next().unwrap_or(c) {
+        'æ' => Some(('a', 'e')),
+        'œ' => Some(('o', 'e')),
+        'ß' => Some(('s', 's')),
+        'ĳ' => Some(('i', 'j')),
+        'þ' => Some(('t', 'h')),
+        _ => None,
+    };
+    match two {
+        Some((a, b)) => out.extend([a, b]),
+        None => out.extend([fold_char(c)]),
+    }
+}
+
+/// `s` folded for comparison: lowercase, no accents, plain quotes and dashes.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_into(c, &mut out);
+    }
+    out
 }
 
 /// The folded, whitespace-separated terms of a query.
@@ -57,21 +97,33 @@ pub struct Segment {
 
 /// Splits `text` into runs, marking every occurrence of any term of `q`
 /// (case- and accent-insensitive; overlapping hits merged). The runs'
-/// texts concatenate back to `text` exactly.
+/// texts concatenate back to `text` exactly. Works on characters: each
+/// folded character remembers the original one it came from, and a
+/// combining mark goes with the letter before it.
 pub fn highlight(text: &str, q: &str) -> Vec<Segment> {
-    let terms = terms(q);
+    let terms: Vec<Vec<char>> = terms(q).iter().map(|t| t.chars().collect()).collect();
     let chars: Vec<char> = text.chars().collect();
-    let folded: Vec<char> = chars.iter().map(|&c| fold_char(c)).collect();
+    // folded[k] came from chars[origin[k]].
+    let mut folded: Vec<char> = Vec::with_capacity(chars.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let before = folded.len();
+        fold_into(c, &mut folded);
+        origin.resize(origin.len() + folded.len() - before, i);
+    }
     let mut hit = vec![false; chars.len()];
-    for term in &terms {
-        let t: Vec<char> = term.chars().collect();
-        if t.is_empty() || t.len() > folded.len() {
-            continue;
-        }
+    for t in terms.iter().filter(|t| !t.is_empty() && t.len() <= folded.len()) {
         for start in 0..=folded.len() - t.len() {
             if folded[start..start + t.len()] == t[..] {
-                hit[start..start + t.len()].iter_mut().for_each(|h| *h = true);
+                for &o in &origin[start..start + t.len()] {
+                    hit[o] = true;
+                }
             }
+        }
+    }
+    for i in 1..chars.len() {
+        if is_combining(chars[i]) {
+            hit[i] = hit[i - 1];
         }
     }
     let mut out: Vec<Segment> = Vec::new();
@@ -88,7 +140,9 @@ pub fn highlight(text: &str, q: &str) -> Vec<Segment> {
 }
 
 /// The span of years a text mentions: four-digit years 1900-2099 as whole
-/// tokens, and ranges `2021-2025`, `2023-25`, `2021–25` by their ends.
+/// tokens, and ranges `2021-2025`, `2023-25`, `2018-27`, `2021–25` (hyphen
+/// or dash) by their ends. A two-digit end takes the first year's century and
+/// must not fall before it (`2019-04` is not a range).
 pub fn years_in_text(text: &str) -> Option<(i32, i32)> {
     let chars: Vec<char> = text.chars().collect();
     let mut span: Option<(i32, i32)> = None;
@@ -118,8 +172,8 @@ pub fn years_in_text(text: &str) -> Option<(i32, i32)> {
         match token.parse::<i32>() {
             Ok(y) if is_year_token && (1900..=2099).contains(&y) => {
                 add(y);
-                // A range: `-` or an en dash, then 2 or 4 digits.
-                if end + 1 < chars.len() && matches!(chars[end], '-' | '–') {
+                // A range: a hyphen or a dash, then 2 or 4 digits.
+                if end + 1 < chars.len() && matches!(chars[end], '-' | '‐' | '‑' | '–' | '—') {
                     let next_end = digits_at(end + 1);
                     let len = next_end - (end + 1);
                     let tail_ok = next_end == chars.len() || !chars[next_end].is_alphanumeric();
@@ -151,11 +205,25 @@ pub fn years_in_text(text: &str) -> Option<(i32, i32)> {
 mod tests {
     use super::*;
 
+    fn hits(segs: &[Segment]) -> Vec<&str> {
+        segs.iter().filter(|s| s.hit).map(|s| s.text.as_str()).collect()
+    }
+
+    fn joined(segs: &[Segment]) -> String {
+        segs.iter().map(|s| s.text.as_str()).collect()
+    }
+
     #[test]
     fn folds_case_accents_and_typography() {
         assert_eq!(fold("Timor-Léste ÇA Ñandú"), "timor-leste ca nandu");
-        assert_eq!(fold("China’s “1+10” 2021–25"), "china's \"1+10\" 2021-25");
+        assert_eq!(fold("TIMOR leste"), fold("Timor-Leste").replace('-', " "));
+        assert_eq!(fold("Å ø ü é ç ñ Ł Ş Ž ǎ Việt"), "a o u e c n l s z a viet");
+        assert_eq!(fold("China’s “1+10” 2021–25 — x"), "china's \"1+10\" 2021-25 - x");
+        assert_eq!(fold("Œuvre Ærø Straße"), "oeuvre aero strasse");
+        assert_eq!(fold("Le\u{301}ste"), "leste", "decomposed accents fold like composed ones");
+        assert_eq!(fold_char('É'), 'e');
         assert_eq!(terms("  LAO   pdr "), ["lao", "pdr"]);
+        assert!(terms(" \t ").is_empty());
     }
 
     #[test]
@@ -163,31 +231,72 @@ mod tests {
         let hay = fold("Extending social protection to workers in Lao PDR and Kenya");
         assert!(matches(&hay, &terms("kenya LAO")));
         assert!(matches(&hay, &terms("Kényà")));
+        assert!(matches(&hay, &terms("lao pdr")));
         assert!(!matches(&hay, &terms("kenya mongolia")));
         assert!(matches(&hay, &[]));
+        assert!(matches(&fold("Timor-Leste joined"), &terms("Timor-Léste")));
+        assert!(matches(&fold("Tsinghua University"), &terms("TSINGHUA")));
     }
 
     #[test]
     fn highlight_marks_hits_and_keeps_the_text() {
         let text = "Timor-Leste joined; TIMOR-LESTE é Léste";
         let segs = highlight(text, "léste");
-        assert_eq!(segs.iter().map(|s| s.text.as_str()).collect::<String>(), text);
-        let hits: Vec<_> = segs.iter().filter(|s| s.hit).map(|s| s.text.as_str()).collect();
-        assert_eq!(hits, ["Leste", "LESTE", "Léste"]);
-        let merged = highlight("aaaa", "aa aaa");
-        assert_eq!(merged, [Segment { text: "aaaa".into(), hit: true }]);
+        assert_eq!(joined(&segs), text);
+        assert_eq!(hits(&segs), ["Leste", "LESTE", "Léste"]);
+        assert_eq!(
+            highlight("Lao PDR and Kenya", "kenya lao"),
+            [
+                Segment { text: "Lao".into(), hit: true },
+                Segment { text: " PDR and ".into(), hit: false },
+                Segment { text: "Kenya".into(), hit: true },
+            ]
+        );
+        // Overlapping and adjacent hits merge into one run.
+        assert_eq!(highlight("aaaa", "aa aaa"), [Segment { text: "aaaa".into(), hit: true }]);
+        assert_eq!(hits(&highlight("abcd", "ab cd")), ["abcd"]);
         assert_eq!(highlight("plain", ""), [Segment { text: "plain".into(), hit: false }]);
+        assert_eq!(highlight("plain", "   "), [Segment { text: "plain".into(), hit: false }]);
         assert_eq!(highlight("", "x"), [Segment { text: String::new(), hit: false }]);
+        assert_eq!(hits(&highlight("no match here", "zebra")), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn highlight_is_correct_on_multibyte_text() {
+        let text = "北京 – Ça va, Timor‑Léste’s “œuvre” in Việt Nam";
+        for q in ["ca", "leste's", "oeuvre", "viet", "-", "北京", "ŒUVRE viêt"] {
+            let segs = highlight(text, q);
+            assert_eq!(joined(&segs), text, "{q}");
+            assert!(segs.iter().any(|s| s.hit), "{q} should hit");
+        }
+        assert_eq!(hits(&highlight(text, "ca")), ["Ça"]);
+        assert_eq!(hits(&highlight(text, "leste's")), ["Léste’s"]);
+        assert_eq!(hits(&highlight(text, "oeuvre")), ["œuvre"]);
+        assert_eq!(hits(&highlight(text, "viet")), ["Việt"]);
+        assert_eq!(hits(&highlight(text, "北京")), ["北京"]);
+        // A ligature half-matched is highlighted whole.
+        assert_eq!(hits(&highlight("cœur", "co")), ["cœ"]);
+        // A combining accent stays with its letter.
+        let decomposed = "Le\u{301}ste and e\u{301}";
+        assert_eq!(hits(&highlight(decomposed, "LÉSTE")), ["Le\u{301}ste"]);
+        assert_eq!(hits(&highlight(decomposed, "é")), ["e\u{301}", "e", "e\u{301}"], "é folds to e");
+        assert_eq!(joined(&highlight(decomposed, "é")), decomposed);
     }
 
     #[test]
     fn finds_years_and_ranges() {
         assert_eq!(years_in_text("In 2012, and again in 2013."), Some((2012, 2013)));
-        assert_eq!(years_in_text("Programme 2023-25 (extended to 2027)"), Some((2023, 2027)));
         assert_eq!(years_in_text("totalling US$ 8 million in 2021-2025"), Some((2021, 2025)));
-        assert_eq!(years_in_text("skills (2018–27)"), Some((2018, 2027)));
+        assert_eq!(years_in_text("Programme 2023-25 (extended to 2027)"), Some((2023, 2027)));
+        assert_eq!(years_in_text("Skills for ASEAN (2018-27)"), Some((2018, 2027)));
+        assert_eq!(years_in_text("the plan for 2021–25"), Some((2021, 2025)));
+        assert_eq!(years_in_text("the plan for 2021–2025"), Some((2021, 2025)));
+        assert_eq!(years_in_text("skills (2018–27), since 1985"), Some((1985, 2027)));
         assert_eq!(years_in_text("the 2030 Agenda"), Some((2030, 2030)));
+        assert_eq!(years_in_text("2019"), Some((2019, 2019)));
+        assert_eq!(years_in_text("published 2019-04"), Some((2019, 2019)), "a month is not a range");
         assert_eq!(years_in_text("over 186,000 beneficiaries, 10,000 workers, 1985a"), None);
-        assert_eq!(years_in_text("CH-1211 Geneva, Beijing 100600"), None);
+        assert_eq!(years_in_text("CH-1211 Geneva, Beijing 100600, 1850, 2100"), None);
+        assert_eq!(years_in_text("no years at all"), None);
     }
 }
