@@ -1,50 +1,64 @@
 # ilo-factsheet: `make serve` and `make test` are the two commands.
 # Each target installs what it needs (scripts/ensure-tools.sh) and skips what is there.
 
-TOOLS ?= $(HOME)/.cache/ilo-factsheet
-export PATH := $(HOME)/.cargo/bin:$(TOOLS)/binaryen/node_modules/.bin:$(PATH)
-WEB_FEATURES := --no-default-features --features web --bin ilo-factsheet-web
+# Where wasm-opt (npm binaryen@132) lives; scripts/ensure-tools.sh reads the same variable.
+ILO_TOOLS ?= $(HOME)/.cache/ilo-factsheet
+export ILO_TOOLS
+export PATH := $(HOME)/.cargo/bin:$(ILO_TOOLS)/binaryen/node_modules/.bin:$(PATH)
+# Headless Chromium for the browser tests (Debian's package).
+export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve test dist e2e unit check-wasm bench tools clean
+PORT ?= 8080
+ENSURE := scripts/ensure-tools.sh
+WEB := --no-default-features --features web --bin ilo-factsheet-web
+E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
 
-## The report with the bundled China data at http://127.0.0.1:8080/
+.PHONY: all serve dist test unit e2e check-wasm bench tools clean
+
+all: dist
+
+## The report with the bundled China data at http://127.0.0.1:8080/ (debug build,
+## rebuilt on change). Built into target/trunk-serve so dist/ stays the release build.
 serve:
-	@scripts/ensure-tools.sh wasm
+	@$(ENSURE) rust wasm
 	cargo fetch --quiet
-	trunk serve
+	trunk serve --dist target/trunk-serve --address 127.0.0.1 --port $(PORT)
 
-## Every test: native unit and integration tests, the release build, browser tests.
-test: unit dist
-	@scripts/ensure-tools.sh browser
-	$(MAKE) --no-print-directory e2e
-
-## Native tests of the pure core, the data and the checker.
-unit:
-	cargo test
-
-## The deployable static site in dist/ (release build, wasm-opt -Oz).
+## The deployable static site in dist/ (release build, wasm-opt -Oz from binaryen 132).
 dist:
-	@scripts/ensure-tools.sh wasm
+	@$(ENSURE) rust wasm
 	cargo fetch --quiet
 	trunk build --release
 	@scripts/sizes.sh dist
 
-## Browser tests against the existing dist/ (headless Chromium).
+## Every test: native tests (whole crate, default features), the release build, browser tests.
+test:
+	@$(ENSURE) all
+	cargo test
+	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory e2e
+
+unit:
+	cargo test
+
+## Browser tests (node --test, headless Chromium) against the existing dist/.
 e2e:
-	node tests/e2e/run.mjs
+	@test -f dist/index.html || { echo "dist/ is missing: run 'make dist' first" >&2; exit 1; }
+	@$(ENSURE) browser
+	node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=tap $(E2E_TESTS)
 
 ## Quick type check of the browser build.
 check-wasm:
-	@scripts/ensure-tools.sh wasm
-	cargo check --target wasm32-unknown-unknown $(WEB_FEATURES)
+	@$(ENSURE) rust
+	cargo check --target wasm32-unknown-unknown $(WEB)
 
-## Sizes and load timings (not pass/fail).
+## Sizes and load timings of a fresh release build (numbers to read, not pass/fail).
 bench: dist
-	@scripts/ensure-tools.sh browser
-	node tests/e2e/bench.mjs
+	@$(ENSURE) browser
+	scripts/bench.sh dist
 
 tools:
-	@scripts/ensure-tools.sh all
+	@$(ENSURE) all
 
 clean:
 	rm -rf dist target

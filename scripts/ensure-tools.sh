@@ -1,83 +1,139 @@
 #!/usr/bin/env bash
-# Installs what the build and the tests need, skipping what is already there.
-# Usage: scripts/ensure-tools.sh [wasm|browser|all]   (default: all)
-#   wasm:    rustup target wasm32-unknown-unknown, trunk, wasm-bindgen-cli
-#            (at the Cargo.lock version), wasm-opt (npm binaryen@132)
-#   browser: Debian's chromium + chromedriver, the e2e node dependencies
-# Fast when everything is present: a few version checks, no network.
+# Installs what the build and the tests need, skipping whatever is already there.
+#
+#   scripts/ensure-tools.sh [rust|wasm|browser|all]...     (default: all)
+#
+#   rust     rustup target wasm32-unknown-unknown; trunk 0.21.14 and
+#            wasm-bindgen-cli at the exact version Cargo.lock pins (cargo install)
+#   wasm     wasm-opt from the npm package binaryen@132.0.0, installed under
+#            ${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}/binaryen (never Debian's
+#            binaryen: its wasm-opt 108 silently breaks the module)
+#   browser  Debian's chromium + chromium-driver (apt, as root or with sudo) and
+#            the e2e node modules (npm ci in tests/e2e when missing or when
+#            package.json / package-lock.json changed)
+#
+# One line per tool: "ok <tool> <version>" or "installing <tool> ...".
+# Fast (well under 2 s) when everything is present: file and version checks only,
+# no network. Safe to run concurrently (an flock serialises installs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-what="${1:-all}"
 TOOLS="${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
-export PATH="$HOME/.cargo/bin:$TOOLS/binaryen/node_modules/.bin:$PATH"
+BINARYEN_DIR="$TOOLS/binaryen"
+export PATH="$HOME/.cargo/bin:$BINARYEN_DIR/node_modules/.bin:$PATH"
 
-say() { printf '%-8s %s\n' "$1" "$2"; }
+ok() { echo "ok $*"; }
+installing() { echo "installing $*"; }
+die() { echo "ensure-tools: $*" >&2; exit 1; }
 
 as_root() {
-  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
-    echo "need root to run: $*" >&2; return 1; fi
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else die "need root (or sudo) to run: $*"; fi
 }
 
+need() { command -v "$1" >/dev/null 2>&1 || die "$1 is not installed: $2"; }
+
+# The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock
 }
 
-ensure_wasm() {
+ensure_rust() {
+  need rustup "install Rust with rustup first"
+  need cargo "install Rust with rustup first"
+
   if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-    say ok "rust target wasm32-unknown-unknown"
+    ok "rust target wasm32-unknown-unknown"
   else
-    say install "rust target wasm32-unknown-unknown"; rustup target add wasm32-unknown-unknown
+    installing "rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
   fi
 
-  if trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
-    say ok "trunk $TRUNK_VERSION"
+  if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+    ok "trunk $TRUNK_VERSION"
   else
-    say install "trunk $TRUNK_VERSION (about 6 minutes)"
+    installing "trunk $TRUNK_VERSION (cargo install, about 6 minutes on 2 cores)"
     cargo install trunk --version "$TRUNK_VERSION" --locked
   fi
 
-  local wbg; wbg="$(wasm_bindgen_version)"
-  if wasm-bindgen --version 2>/dev/null | grep -q " $wbg"; then
-    say ok "wasm-bindgen-cli $wbg"
+  local wbg
+  wbg="$(wasm_bindgen_version)"
+  [ -n "$wbg" ] || die "no wasm-bindgen in Cargo.lock"
+  if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wbg"; then
+    ok "wasm-bindgen-cli $wbg"
   else
-    say install "wasm-bindgen-cli $wbg (about 2 minutes)"
-    # --locked fails on this registry (see shared TOOLCHAIN notes): fall back.
-    cargo install wasm-bindgen-cli --version "$wbg" --locked || cargo install wasm-bindgen-cli --version "$wbg"
+    installing "wasm-bindgen-cli $wbg (cargo install, about 2 minutes)"
+    # With --locked it fails on this registry (its lockfile wants a webpki-roots
+    # release the registry does not serve): fall back to a fresh resolution.
+    cargo install wasm-bindgen-cli --version "$wbg" --locked --force ||
+      cargo install wasm-bindgen-cli --version "$wbg" --force
   fi
+}
 
-  if wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
-    say ok "wasm-opt ${BINARYEN_VERSION%%.*} ($(command -v wasm-opt))"
+ensure_wasm() {
+  # Read the installed package's version: running wasm-opt (a Node program) costs 0.4 s.
+  local pkg="$BINARYEN_DIR/node_modules/binaryen/package.json"
+  if [ -x "$BINARYEN_DIR/node_modules/.bin/wasm-opt" ] &&
+     grep -q "\"version\": \"$BINARYEN_VERSION\"" "$pkg" 2>/dev/null; then
+    ok "wasm-opt binaryen@$BINARYEN_VERSION ($BINARYEN_DIR/node_modules/.bin/wasm-opt)"
   else
-    say install "wasm-opt from npm binaryen@$BINARYEN_VERSION"
-    mkdir -p "$TOOLS/binaryen"
-    npm install --silent --no-audit --no-fund --prefix "$TOOLS/binaryen" "binaryen@$BINARYEN_VERSION"
+    need npm "install Node.js 20 and npm"
+    installing "wasm-opt from npm binaryen@$BINARYEN_VERSION into $BINARYEN_DIR"
+    mkdir -p "$BINARYEN_DIR"
+    npm install --no-audit --no-fund --loglevel=error --prefix "$BINARYEN_DIR" "binaryen@$BINARYEN_VERSION"
+    wasm-opt --version
   fi
 }
 
 ensure_browser() {
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
-    say ok "chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')"
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  if [ ${#missing[@]} -eq 0 ]; then
+    ok "chromium $(dpkg-query -W -f='${Version}' chromium 2>/dev/null || echo '(not from apt)')"
+    ok "chromedriver $(dpkg-query -W -f='${Version}' chromium-driver 2>/dev/null || echo '(not from apt)')"
   else
-    say install "chromium and chromedriver (apt)"
+    installing "${missing[*]} (apt)"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 
-  local stamp=tests/e2e/node_modules/.package-lock.json
-  if [ -f "$stamp" ] && [ "$stamp" -nt tests/e2e/package-lock.json ]; then
-    say ok "e2e node modules"
+  # node_modules is current when it was installed from this very package.json + lock.
+  need npm "install Node.js 20 and npm"
+  local dir=tests/e2e stamp=tests/e2e/node_modules/.ilo-installed-from want
+  want="$(cat "$dir/package.json" "$dir/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  if [ -d "$dir/node_modules/playwright-core" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+    ok "e2e node modules (playwright-core $(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$dir/node_modules/playwright-core/package.json"))"
   else
-    say install "e2e node modules (npm ci)"
-    (cd tests/e2e && npm ci --silent --no-audit --no-fund)
+    installing "e2e node modules (npm ci in $dir)"
+    (cd "$dir" && { npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; })
+    echo "$want" >"$stamp"
   fi
 }
 
-case "$what" in
-  wasm) ensure_wasm ;;
-  browser) ensure_browser ;;
-  all) ensure_wasm; ensure_browser ;;
-  *) echo "usage: $0 [wasm|browser|all]" >&2; exit 2 ;;
-esac
+[ $# -gt 0 ] || set -- all
+for what in "$@"; do
+  case "$what" in
+    rust | wasm | browser | all) ;;
+    *) echo "usage: $0 [rust|wasm|browser|all]..." >&2; exit 2 ;;
+  esac
+done
+
+# Serialise concurrent runs (e.g. make -j): two cargo installs of one tool would clash.
+mkdir -p "$TOOLS"
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$TOOLS/.ensure-tools.lock"
+  flock 9
+fi
+
+for what in "$@"; do
+  case "$what" in
+    rust) ensure_rust ;;
+    wasm) ensure_wasm ;;
+    browser) ensure_browser ;;
+    all) ensure_rust; ensure_wasm; ensure_browser ;;
+  esac
+done

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Prints raw, gzip -9 and brotli (when available) sizes of a built site's assets.
+# Raw and gzip -9 sizes of a built site's assets: scripts/sizes.sh [dist]
 set -euo pipefail
 dir="${1:-dist}"
-printf '%-44s %10s %10s\n' file raw gzip
-for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/data/*.json "$dir"/data/map/*.json; do
-  [ -f "$f" ] || continue
-  printf '%-44s %10d %10d\n' "${f#"$dir"/}" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
+[ -f "$dir/index.html" ] || { echo "sizes.sh: no $dir/index.html" >&2; exit 1; }
+printf '%-48s %10s %10s\n' file raw gzip-9
+shopt -s nullglob
+for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/index.html "$dir"/data/*.json "$dir"/data/map/*.json; do
+  printf '%-48s %10d %10d\n' "${f#"$dir"/}" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
 done

@@ -1,52 +1,57 @@
-// Phones first: no horizontal scrolling at 320 px, filters folded behind a
-// button, touch targets of at least 44 px.
+// Phones first: no horizontal scrolling at 320 px, the filters folded behind a
+// button, touch targets at least 44 px high.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, newPage, openReport } from './harness.mjs';
+import { useBrowser } from './helpers.mjs';
 
-let server, browser;
-before(async () => { server = await serveDist(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const ctx = useBrowser();
 
 const phone = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 test('no horizontal scrolling at 320 px, in every view', async () => {
-  const page = await newPage(browser, phone);
-  for (const view of ['', '?view=projects', '?view=timeline']) {
-    await openReport(page, server.url, view);
+  const page = await ctx.open('', phone);
+  const views = await page.$$eval('nav.views a.tab', (as) => as.map((a) => a.getAttribute('href')));
+  for (const view of ['', ...views]) {
+    await page.goto(new URL(view, ctx.server.url).href);
+    await page.waitForSelector('main#app h1');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    assert.ok(width <= 320, `${view || 'full'}: scrollWidth ${width}`);
+    assert.ok(width <= 320, `${view || 'full report'}: scrollWidth ${width}`);
   }
 });
 
 test('the filters fold behind a button and open on tap', async () => {
-  const page = await newPage(browser, phone);
-  await openReport(page, server.url);
+  const page = await ctx.open('', phone);
+  assert.ok(await page.isVisible('button.filters-toggle'));
   assert.equal(await page.isVisible('#filters'), false);
   assert.equal(await page.getAttribute('button.filters-toggle', 'aria-expanded'), 'false');
   await page.tap('button.filters-toggle');
-  assert.equal(await page.isVisible('#filters'), true);
+  await page.waitForSelector('#filters', { state: 'visible' });
   assert.equal(await page.getAttribute('button.filters-toggle', 'aria-expanded'), 'true');
-  await page.tap('label.option:has(input[value="skills"])');
+  await page.tap('#filters label:has(input[name="theme"][value="skills"])');
   await page.waitForURL(/theme=skills/);
   assert.match(await page.textContent('button.filters-toggle'), /\(1\)/);
 });
 
-test('touch targets are at least 44 px high', async () => {
-  const page = await newPage(browser, phone);
-  await openReport(page, server.url);
+test('touch targets in the filter panel and the view tabs are at least 44 px high', async () => {
+  const page = await ctx.open('', phone);
   await page.tap('button.filters-toggle');
+  await page.waitForSelector('#filters', { state: 'visible' });
   const small = await page.$$eval(
-    '#filters button, #filters select, #filters input[type=search], #filters label.option, nav.views a.tab, button.filters-toggle, .contacts a',
-    (els) => els.map((e) => [e.outerHTML.slice(0, 60), e.getBoundingClientRect().height]).filter(([, h]) => h < 44),
+    '#filters button, #filters input, #filters select, nav.views a.tab, button.filters-toggle, .contacts a',
+    (els) => els.flatMap((el) => {
+      // A checkbox or radio counts by the label that wraps it.
+      const box = ['checkbox', 'radio'].includes(el.type) ? el.closest('label') ?? el : el;
+      if (box.getClientRects().length === 0) return []; // not rendered (display: none)
+      const h = box.getBoundingClientRect().height;
+      return h < 44 ? [`${box.outerHTML.slice(0, 70)}: ${h.toFixed(1)} px`] : [];
+    }),
   );
   assert.deepEqual(small, []);
 });
 
 test('a desktop shows the filters beside the report without the button', async () => {
-  const page = await newPage(browser, { viewport: { width: 1200, height: 900 } });
-  await openReport(page, server.url);
+  const page = await ctx.open('', { viewport: { width: 1200, height: 900 } });
   assert.equal(await page.isVisible('#filters'), true);
   assert.equal(await page.isVisible('button.filters-toggle'), false);
 });

@@ -1,68 +1,95 @@
 // The whole fact sheet on screen: title, every section with its text, the
-// timeline, project cards and working contact links.
+// timeline, project cards and working contact links. Expected values come from
+// dist/data/china.json, never from the app's code.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, newPage, openReport, CHINA } from './harness.mjs';
+import { useBrowser, CHINA } from './helpers.mjs';
 
-let server, browser;
-before(async () => { server = await serveDist(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const ctx = useBrowser();
 
-test('shows the title, every section in order, and every paragraph', async () => {
-  const page = await newPage(browser);
-  await openReport(page, server.url);
-  assert.equal(await page.textContent('h1'), CHINA.meta.title);
-  assert.equal(await page.textContent('p.subtitle'), CHINA.meta.subtitle);
-  const titles = await page.$$eval('section.fs-section > h2', (hs) => hs.map((h) => h.textContent));
-  assert.deepEqual(titles, CHINA.sections.map((s) => s.title));
-  assert.ok(await page.isVisible('[data-paragraph="lead"]'));
+test('loading shows a busy skeleton, then the report replaces it', async () => {
+  const page = await ctx.page();
+  // Hold the data back so the loading state is observable.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/data/china.json', async (route) => { await held; await route.continue(); });
+  await page.goto(ctx.server.url);
+  await page.waitForSelector('main#app .skeleton[aria-busy="true"]');
+  release();
+  await page.waitForSelector('main#app h1');
+  assert.equal(await page.locator('.skeleton[aria-busy="true"]').count(), 0);
+});
+
+test('shows the title, every section in order with its heading, and every paragraph', async () => {
+  const page = await ctx.open();
+  assert.equal(CHINA.meta.title, 'China');
+  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  assert.equal((await page.textContent('p.subtitle')).trim(), CHINA.meta.subtitle);
+  assert.ok(await page.isVisible('p[data-paragraph="lead"]'), 'lead paragraph');
+
+  const sections = await page.$$eval('section.fs-section', (ss) => ss.map((s) => ({
+    id: s.id, title: s.querySelector('h2')?.textContent.trim(),
+  })));
+  assert.equal(sections.length, CHINA.sections.length);
+  assert.deepEqual(sections, CHINA.sections.map((s) => ({ id: `section-${s.id}`, title: s.title })));
+
   // Every paragraph of running text is on the page, verbatim.
   const shown = new Set(await page.$$eval('[data-paragraph]', (ps) => ps.map((p) => p.textContent)));
   const expected = CHINA.sections
     .filter((s) => s.role !== 'contacts')
-    .flatMap((s) => [...s.paragraphs, ...(s.subsections ?? []).flatMap((u) => u.paragraphs), ...(s.closing ?? [])]);
+    .flatMap((s) => [...(s.paragraphs ?? []), ...(s.subsections ?? []).flatMap((u) => u.paragraphs ?? []), ...(s.closing ?? [])]);
   for (const p of expected) assert.ok(shown.has(p.text), `missing paragraph ${p.id}`);
   assert.equal(await page.locator('.highlights .highlight').count(), CHINA.highlights.length);
   assert.deepEqual(page.errors, []);
 });
 
 test('shows the timeline from 1985 to 2027 and a card per project', async () => {
-  const page = await newPage(browser);
-  await openReport(page, server.url);
-  assert.equal(await page.locator('li.event').count(), CHINA.events.length);
+  const page = await ctx.open();
+  const events = await page.locator('li.event').count();
+  assert.ok(events >= 20, `${events} events`);
+  assert.equal(events, CHINA.events.length);
+  const ids = await page.$$eval('li.event', (es) => es.map((e) => e.dataset.event));
+  assert.deepEqual(new Set(ids), new Set(CHINA.events.map((e) => e.id)));
   const years = await page.$$eval('li.event time', (ts) => ts.map((t) => Number(t.getAttribute('datetime').slice(0, 4))));
   assert.equal(years[0], 1985);
   assert.equal(years.at(-1), 2027);
+
+  assert.ok((await page.locator('article.project-card').count()) >= 1);
   assert.equal(await page.locator('article.project-card').count(), CHINA.projects.length);
-  const card = page.locator('[data-project="gdi-employment-asean"]');
-  const text = await card.textContent();
+  for (const p of CHINA.projects) assert.equal(await page.locator(`article.project-card[data-project="${p.id}"]`).count(), 1, p.id);
+  const text = await page.locator('[data-project="gdi-employment-asean"]').textContent();
   assert.match(text, /2022–2026/);
   assert.match(text, /US\$ 4 million/);
   assert.match(text, /over 186,000 cumulative beneficiaries \(ASEAN\)/);
-  const undesa = await page.locator('[data-project="undesa-social-protection"]').textContent();
-  assert.match(undesa, /over US\$ 1 million/);
+  assert.match(await page.locator('[data-project="undesa-social-protection"]').textContent(), /over US\$ 1 million/);
 });
 
-test('contacts have working mailto, tel and web links', async () => {
-  const page = await newPage(browser);
-  await openReport(page, server.url);
+test('contacts have working mailto, tel and https links', async () => {
+  const page = await ctx.open();
   const hrefs = await page.$$eval('.contacts a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.some((h) => h.startsWith('mailto:')), String(hrefs));
+  assert.ok(hrefs.some((h) => h.startsWith('tel:')), String(hrefs));
+  assert.ok(hrefs.some((h) => h.startsWith('https:')), String(hrefs));
   assert.ok(hrefs.includes('mailto:beijing@ilo.org'), String(hrefs));
-  assert.ok(hrefs.includes('mailto:partnerships@ilo.org'));
-  assert.ok(hrefs.some((h) => h.startsWith('tel:+41')));
-  assert.ok(hrefs.some((h) => h.startsWith('https:')));
+  assert.ok(hrefs.includes('mailto:partnerships@ilo.org'), String(hrefs));
+  assert.ok(hrefs.some((h) => h.startsWith('tel:+41')), String(hrefs));
+  assert.ok(await page.locator('a[href^="mailto:"]').count() > 0);
+  assert.ok(await page.locator('a[href^="tel:"]').count() > 0);
+  assert.ok(await page.locator('a[href^="https:"]').count() > 0);
 });
 
-test('the views show one part each and every request stays on 127.0.0.1', async () => {
-  const page = await newPage(browser);
-  await openReport(page, server.url, '?view=timeline');
+test('the views show one part each, the active tab is marked, and every request stays on 127.0.0.1', async () => {
+  const page = await ctx.open('?view=timeline');
   assert.ok(await page.isVisible('li.event'));
   assert.equal(await page.locator('section.fs-section').count(), 0);
+  assert.equal(await page.locator('nav.views a.tab[aria-current="page"]').count(), 1);
   assert.equal(await page.getAttribute('nav.views a.tab[aria-current="page"]', 'href'), '?view=timeline');
-  await page.click('nav.views a.tab:has-text("Projects")');
+  await page.click('nav.views a.tab[href="?view=projects"]');
   await page.waitForSelector('article.project-card');
   assert.equal(await page.locator('li.event').count(), 0);
   assert.match(page.url(), /\?view=projects$/);
-  for (const url of page.requests) assert.ok(url.startsWith(server.url), `request left the origin: ${url}`);
+  assert.equal(await page.getAttribute('nav.views a.tab[aria-current="page"]', 'href'), '?view=projects');
+  // (useBrowser's afterEach also checks every request of every page.)
+  for (const url of page.requests) assert.ok(url.startsWith(ctx.server.url), `request left the origin: ${url}`);
 });

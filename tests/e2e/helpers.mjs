@@ -1,0 +1,104 @@
+// Browser-test helpers: Debian's headless Chromium through playwright-core,
+// pages that record every request (so a test can assert that nothing leaves
+// 127.0.0.1), and node:test hooks giving each test a fresh copy of dist/.
+//
+// Never run `npx playwright install`: it downloads a browser (and fails here);
+// the tests use /usr/bin/chromium (override with CHROMIUM=/path).
+
+import { after, afterEach, before, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { DIST, ROOT, serveDist } from './server.mjs';
+
+export { DIST, ROOT, serveDist, serveDir } from './server.mjs';
+
+/** Generous: a cold wasm start on a busy 2-core machine takes several seconds. */
+export const TIMEOUT = 30_000;
+
+/** The data file the built site serves (dist/data/china.json), parsed. */
+export function loadChina() {
+  const file = join(DIST, 'data/china.json');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`make dist\` first`);
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+export const CHINA = loadChina();
+/** The same file as text, to restore it after a test removed or broke it. */
+export const CHINA_TEXT = readFileSync(join(DIST, 'data/china.json'), 'utf8');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** Debian's Chromium, headless, usable as root. */
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page in a new browser context (empty cache, own cookies) that records
+ * `page.requests` (every URL asked for, including aborted ones), `page.errors`
+ * (uncaught exceptions) and `page.consoleErrors` (console errors, CSP reports).
+ */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(TIMEOUT);
+  const page = await context.newPage();
+  page.requests = [];
+  page.errors = [];
+  page.consoleErrors = [];
+  page.on('request', (r) => page.requests.push(r.url()));
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.consoleErrors.push(m.text()); });
+  return page;
+}
+
+/** Opens `query` (e.g. '?q=Kenya') and waits until the report or an alert is shown. */
+export async function openReport(page, base, query = '') {
+  await page.goto(new URL(query, base).href);
+  await page.waitForSelector('main#app h1, main#app [role="alert"]', { timeout: TIMEOUT });
+}
+
+/** Fails if any request the page made went anywhere but the test server. */
+export function assertLocalOnly(page, server) {
+  const origin = new URL(server.url).origin;
+  const away = page.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
+  assert.deepEqual(away, [], `requests left ${origin}`);
+}
+
+/**
+ * node:test hooks for a test file: one browser for the file, and for every test
+ * a fresh served copy of dist/ (ctx.server) and pages from ctx.page(options)
+ * that are closed afterwards, with a check that none of their requests left
+ * 127.0.0.1. Use ctx.* inside tests only (they are set by the hooks).
+ */
+export function useBrowser({ serve = {} } = {}) {
+  const ctx = { browser: null, server: null, pages: [] };
+  ctx.page = async (options) => {
+    const page = await newPage(ctx.browser, options);
+    ctx.pages.push(page);
+    return page;
+  };
+  ctx.open = async (query = '', options) => {
+    const page = await ctx.page(options);
+    await openReport(page, ctx.server.url, query);
+    return page;
+  };
+  before(async () => { ctx.browser = await launch(); });
+  after(async () => { await ctx.browser?.close(); });
+  beforeEach(async () => { ctx.server = await serveDist(serve); });
+  afterEach(async () => {
+    const pages = ctx.pages.splice(0);
+    try {
+      for (const page of pages) assertLocalOnly(page, ctx.server);
+    } finally {
+      for (const page of pages) await page.context().close().catch(() => {});
+      await ctx.server?.close();
+    }
+  });
+  return ctx;
+}

@@ -1,0 +1,123 @@
+// A tiny static file server for the browser tests (node:http only).
+//
+// serveDist() copies dist/ to a fresh temporary folder and serves that copy on
+// 127.0.0.1 at a free port, so a test may add, replace or remove files
+// (put/remove) without touching dist/ or other tests. Missing files are 404s,
+// never index.html, and .wasm is served as application/wasm.
+//
+// By hand: `node tests/e2e/server.mjs [dir] [port]` serves dir (default dist/)
+// in place, e.g. to look at a release build in a browser.
+
+import { createServer } from 'node:http';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DIST = resolve(process.env.DIST ?? join(ROOT, 'dist'));
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves `root` on 127.0.0.1 (a free port unless `port` is given).
+ * `headers` are added to every 200 response (e.g. a Content-Security-Policy).
+ * Returns { url, port, dir, requests, put, remove, read, close }:
+ * `requests` lists every path asked for; `put(rel, text|Buffer)` adds or
+ * replaces a file; `remove(rel)` deletes one.
+ */
+export async function serveDir(root, { port = 0, headers = {} } = {}) {
+  const dir = resolve(root);
+  const requests = [];
+  const server = createServer((req, res) => {
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request');
+      return;
+    }
+    requests.push(path);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed');
+      return;
+    }
+    let file = resolve(dir, '.' + path);
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      res.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden');
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  await new Promise((ok, fail) => server.once('error', fail).listen(port, '127.0.0.1', ok));
+  const actualPort = server.address().port;
+  const inside = (rel) => {
+    const file = resolve(dir, rel);
+    if (!file.startsWith(dir + sep)) throw new Error(`${rel} is outside the served folder`);
+    return file;
+  };
+  return {
+    url: `http://127.0.0.1:${actualPort}/`,
+    port: actualPort,
+    dir,
+    requests,
+    put(rel, content) {
+      const file = inside(rel);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+    },
+    remove(rel) { rmSync(inside(rel), { force: true, recursive: true }); },
+    read(rel) { return readFileSync(inside(rel), 'utf8'); },
+    close() {
+      server.closeAllConnections?.();
+      return new Promise((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+/** Serves a fresh temporary copy of dist/ (removed again by close()). */
+export async function serveDist({ dist = DIST, headers } = {}) {
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run \`make dist\` first`);
+  const copy = mkdtempSync(join(tmpdir(), 'ilo-e2e-'));
+  cpSync(dist, copy, { recursive: true });
+  const served = await serveDir(copy, { headers });
+  const close = served.close;
+  served.close = async () => {
+    await close();
+    rmSync(copy, { recursive: true, force: true });
+  };
+  return served;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const served = await serveDir(process.argv[2] ?? DIST, { port: Number(process.argv[3] ?? 0) });
+  console.log(`serving ${served.dir} at ${served.url} (Ctrl-C stops)`);
+}
