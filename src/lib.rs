@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod data_url;
+pub mod geo;
 pub mod model;
 pub mod query;
 

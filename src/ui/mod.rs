@@ -12,6 +12,7 @@ mod filters;
 mod funding;
 pub mod i18n;
 mod load;
+mod map;
 mod panic;
 mod projects;
 mod report;

@@ -29,7 +29,7 @@ pub fn Report() -> impl IntoView {
                         View::Projects => view! { <crate::ui::projects::Projects /> }.into_any(),
                         View::Timeline => view! { <crate::ui::timeline::Timeline /> }.into_any(),
                         View::Map => view! {
-                            <p class="not-yet">{t(Text::NotYetAvailable)}</p>
+                            <crate::ui::map::MapView />
                             <crate::ui::projects::Projects />
                         }.into_any(),
                         View::Funding => view! { <crate::ui::funding::Funding /> }.into_any(),
