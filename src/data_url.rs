@@ -39,7 +39,9 @@ pub fn resolve(param: Option<&str>, page_origin: &str) -> Result<String, Refused
 /// True when `value` starts with `scheme:` (RFC 3986: a letter, then letters,
 /// digits, `+`, `-` or `.`), before any `/`, `?` or `#`.
 fn has_scheme(value: &str) -> bool {
-    let Some(colon) = value.find(':') else { return false };
+    let Some(colon) = value.find(':') else {
+        return false;
+    };
     let head = &value[..colon];
     !head.is_empty()
         && !head.contains(['/', '?', '#'])

@@ -205,7 +205,9 @@ pub fn stated<'a>(entries: &[Entry<'a>]) -> Vec<(Entry<'a>, Total)> {
         .iter()
         .filter(|e| e.is_stated_total())
         .filter_map(|e| {
-            let ItemRef::Contribution(i) = e.at else { return None };
+            let ItemRef::Contribution(i) = e.at else {
+                return None;
+            };
             Some((
                 e.clone(),
                 Total {

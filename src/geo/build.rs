@@ -118,7 +118,9 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
         let parts = countries.entry(id).or_default();
         let mut total = 0.0;
         for polygon in &f.polygons {
-            let Some(outer) = polygon.first() else { continue };
+            let Some(outer) = polygon.first() else {
+                continue;
+            };
             let exact = stitch(&topo.arcs, outer).ok_or("arc out of range")?;
             for piece in split_antimeridian(&exact) {
                 let piece = project_ring(&piece);
@@ -151,7 +153,9 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
     for (id, parts) in countries {
         let name =
             parts.names.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|n| n.0.clone()).unwrap_or_else(|| id.clone());
-        let Some(&(_, centroid)) = parts.shapes.iter().max_by(|a, b| a.0.total_cmp(&b.0)) else { continue };
+        let Some(&(_, centroid)) = parts.shapes.iter().max_by(|a, b| a.0.total_cmp(&b.0)) else {
+            continue;
+        };
         let mut rings: Vec<Vec<[i64; 2]>> = Vec::new();
         for polygon in &parts.polygons {
             for (i, ring) in polygon.iter().enumerate() {

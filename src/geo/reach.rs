@@ -123,7 +123,9 @@ fn expand(sheet: &FactSheet, id: &str, out: &mut Vec<String>, seen: &mut Vec<Str
         }
         return;
     }
-    let Some(list) = sheet.geographies.iter().find(|g| g.id == id).and_then(|g| g.members.as_ref()) else { return };
+    let Some(list) = sheet.geographies.iter().find(|g| g.id == id).and_then(|g| g.members.as_ref()) else {
+        return;
+    };
     for m in list {
         if !seen.contains(m) {
             seen.push(m.clone());
@@ -137,7 +139,9 @@ fn expand(sheet: &FactSheet, id: &str, out: &mut Vec<String>, seen: &mut Vec<Str
 pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
     let mut places: BTreeMap<String, Place> = BTreeMap::new();
     for &i in projects {
-        let Some(p) = sheet.projects.get(i) else { continue };
+        let Some(p) = sheet.projects.get(i) else {
+            continue;
+        };
         let named = p.geographies.iter().map(String::as_str).chain(p.figures.iter().map(|f| f.geography.as_str()));
         for g in named {
             touch(sheet, &mut places, g, Some(i), true);
@@ -152,7 +156,9 @@ pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
         }
     }
     for &i in events {
-        let Some(e) = sheet.events.get(i) else { continue };
+        let Some(e) = sheet.events.get(i) else {
+            continue;
+        };
         for (k, f) in e.figures.iter().enumerate() {
             touch(sheet, &mut places, &f.geography, None, true).figures.push(FigureRef::Event(i, k));
         }

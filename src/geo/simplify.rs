@@ -163,7 +163,13 @@ pub fn label_point(ring: &[Point]) -> Point {
     if ring.len() < 4 || x1 <= x0 || y1 <= y0 {
         return centroid;
     }
-    let score = |p: Point| if contains(ring, p) { edge_distance(ring, p) } else { -1.0 };
+    let score = |p: Point| {
+        if contains(ring, p) {
+            edge_distance(ring, p)
+        } else {
+            -1.0
+        }
+    };
     let mut best = (score(centroid), centroid);
     let search = |cx: f64, cy: f64, half: f64, n: i32, best: &mut (f64, Point)| {
         let step = 2.0 * half / f64::from(n);

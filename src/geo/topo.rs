@@ -53,7 +53,9 @@ impl fmt::Display for TopoError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TopoError::Json(e) => write!(f, "not valid JSON: {e}"),
-            TopoError::NotATopology => write!(f, "not a TopoJSON Topology (type must be \"Topology\")"),
+            TopoError::NotATopology => {
+                write!(f, "not a TopoJSON Topology (type must be \"Topology\")")
+            }
             TopoError::BadArc(i) => write!(f, "arc reference {i} points past the last arc"),
             TopoError::BadGeometry(what) => write!(f, "malformed geometry: {what}"),
         }
@@ -157,7 +159,9 @@ fn flatten(g: RawGeometry, out: &mut Vec<Feature>) -> Result<(), TopoError> {
         TopoError::BadGeometry(format!("{} ({})", g.kind.clone().unwrap_or_default(), id.clone().unwrap_or_default()))
     };
     let polygons = match g.kind.as_deref() {
-        Some("Polygon") => vec![serde_json::from_value::<Vec<Vec<i64>>>(g.arcs.clone()).map_err(|_| bad())?],
+        Some("Polygon") => {
+            vec![serde_json::from_value::<Vec<Vec<i64>>>(g.arcs.clone()).map_err(|_| bad())?]
+        }
         Some("MultiPolygon") => serde_json::from_value::<Vec<Vec<Vec<i64>>>>(g.arcs.clone()).map_err(|_| bad())?,
         _ => Vec::new(),
     };

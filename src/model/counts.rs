@@ -17,11 +17,8 @@ pub struct Counts {
 
 impl Counts {
     pub fn of(sheet: &FactSheet) -> Counts {
-        let paragraphs = sheet.meta.lead.iter().count()
-            + sheet
-                .sections
-                .iter()
-                .map(|s| s.all_paragraphs().count()).sum::<usize>();
+        let paragraphs =
+            sheet.meta.lead.iter().count() + sheet.sections.iter().map(|s| s.all_paragraphs().count()).sum::<usize>();
         Counts {
             sections: sheet.sections.len(),
             paragraphs,

@@ -35,8 +35,18 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// English month name for 1..=12.
@@ -72,9 +82,7 @@ impl std::str::FromStr for PartialDate {
 impl std::str::FromStr for YearMonth {
     type Err = DateError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (y, m) = s
-            .split_once('-')
-            .ok_or_else(|| DateError(format!("`{s}` is not a month: expected YYYY-MM")))?;
+        let (y, m) = s.split_once('-').ok_or_else(|| DateError(format!("`{s}` is not a month: expected YYYY-MM")))?;
         Ok(YearMonth { year: parse_year(y, s)?, month: parse_month(m, s)? })
     }
 }

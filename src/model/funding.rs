@@ -104,22 +104,20 @@ pub fn items(sheet: &FactSheet) -> Vec<FundingItem<'_>> {
             source: p.funding_source.as_ref().unwrap_or(&p.source),
         })
     });
-    let contributions = sheet
-        .contributions
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.kind != ContributionKind::StatedTotal)
-        .map(|(i, c)| FundingItem {
-            item: ItemRef::Contribution(i),
-            id: &c.id,
-            title: &c.title,
-            money: c.amount,
-            period: c.period,
-            funders: &c.funders,
-            themes: &c.themes,
-            partners: &[],
-            source: &c.source,
-        });
+    let contributions =
+        sheet.contributions.iter().enumerate().filter(|(_, c)| c.kind != ContributionKind::StatedTotal).map(
+            |(i, c)| FundingItem {
+                item: ItemRef::Contribution(i),
+                id: &c.id,
+                title: &c.title,
+                money: c.amount,
+                period: c.period,
+                funders: &c.funders,
+                themes: &c.themes,
+                partners: &[],
+                source: &c.source,
+            },
+        );
     projects.chain(contributions).collect()
 }
 

@@ -38,17 +38,8 @@ impl Parsed {
 }
 
 /// The top-level lists, read element by element.
-const LISTS: [&str; 9] = [
-    "highlights",
-    "themes",
-    "partners",
-    "geographies",
-    "sections",
-    "events",
-    "projects",
-    "contributions",
-    "contacts",
-];
+const LISTS: [&str; 9] =
+    ["highlights", "themes", "partners", "geographies", "sections", "events", "projects", "contributions", "contacts"];
 
 /// Reads and validates a fact-sheet file.
 pub fn parse(text: &str) -> Parsed {
@@ -79,7 +70,9 @@ pub fn parse(text: &str) -> Parsed {
         None => problems.push(Problem::error("meta", "the required field `meta` is missing")),
     }
     for key in LISTS {
-        let Some(value) = object.get(key) else { continue };
+        let Some(value) = object.get(key) else {
+            continue;
+        };
         let Value::Array(items) = value else {
             problems.push(Problem::error(key, format!("`{key}` must be a list ([ ... ])")));
             continue;

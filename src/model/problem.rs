@@ -47,7 +47,9 @@ impl fmt::Display for Problem {
             Severity::Warning => "warning",
         };
         match self.line_column {
-            Some((line, column)) => write!(f, "{level}: line {line}, column {column}: {}", self.message),
+            Some((line, column)) => {
+                write!(f, "{level}: line {line}, column {column}: {}", self.message)
+            }
             None => write!(f, "{level}: {}: {}", self.path, self.message),
         }
     }

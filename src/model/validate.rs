@@ -155,11 +155,7 @@ impl<'a> Validator<'a> {
 
     fn meta(&mut self) {
         let m = &self.sheet.meta;
-        for (field, value) in [
-            ("country_name", &m.country_name),
-            ("title", &m.title),
-            ("language", &m.language),
-        ] {
+        for (field, value) in [("country_name", &m.country_name), ("title", &m.title), ("language", &m.language)] {
             self.required("meta", field, value);
         }
         if !is_alpha3(&m.country) {
@@ -235,7 +231,8 @@ impl<'a> Validator<'a> {
         // Figures are listed under projects and events but shown on the map by id.
         let mut figures: HashMap<&str, String> = HashMap::new();
         let owners = s.projects.iter().enumerate().map(|(i, p)| (self.origins.path("projects", i), &p.figures));
-        let owners = owners.chain(s.events.iter().enumerate().map(|(i, e)| (self.origins.path("events", i), &e.figures)));
+        let owners =
+            owners.chain(s.events.iter().enumerate().map(|(i, e)| (self.origins.path("events", i), &e.figures)));
         for (owner, list) in owners.collect::<Vec<_>>() {
             for (fi, f) in list.iter().enumerate() {
                 let path = format!("{owner}.figures[{fi}]");
@@ -370,7 +367,10 @@ impl<'a> Validator<'a> {
         for (fi, f) in figures.iter().enumerate() {
             let fp = format!("{path}.figures[{fi}]");
             if !f.value.is_finite() || f.value < 0.0 {
-                self.error(format!("{fp}.value"), format!("a count must be a finite number of zero or more, not {}", f.value));
+                self.error(
+                    format!("{fp}.value"),
+                    format!("a count must be a finite number of zero or more, not {}", f.value),
+                );
             }
             self.required(&fp, "unit", &f.unit);
             self.one_ref(&format!("{fp}.geography"), &f.geography, Ref::Geography);

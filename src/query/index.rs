@@ -89,11 +89,8 @@ struct Tags<'a> {
 impl Index {
     /// Indexes every paragraph, event and project of `sheet`.
     pub fn new(sheet: &FactSheet) -> Index {
-        let members = sheet
-            .geographies
-            .iter()
-            .filter_map(|g| g.members.as_ref().map(|m| (g.id.clone(), set(m))))
-            .collect();
+        let members =
+            sheet.geographies.iter().filter_map(|g| g.members.as_ref().map(|m| (g.id.clone(), set(m)))).collect();
         let mut index = Index { items: Vec::new(), members };
 
         let mut paragraphs: Vec<(&Paragraph, Option<&Project>)> = Vec::new();

@@ -299,8 +299,13 @@ mod tests {
     fn a_count_is_what_choosing_that_option_alone_would_show() {
         let s = sample();
         let index = Index::new(&s);
-        let queries =
-            ["", "theme=skills", "partner=mohrss&country=asean", "q=social&from=2019", "theme=employment,skills&country=KEN"];
+        let queries = [
+            "",
+            "theme=skills",
+            "partner=mohrss&country=asean",
+            "q=social&from=2019",
+            "theme=employment,skills&country=KEN",
+        ];
         for query in queries {
             let state = FilterState::from_query(query);
             let c = select(&s, &index, &state).counts;

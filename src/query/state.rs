@@ -281,7 +281,13 @@ mod tests {
                 view: View::Map,
                 lang: Some("zh-Hans".into()),
             },
-            FilterState { from: Some(1985), to: Some(2025), q: "北京 ñ".into(), view: View::Funding, ..Default::default() },
+            FilterState {
+                from: Some(1985),
+                to: Some(2025),
+                q: "北京 ñ".into(),
+                view: View::Funding,
+                ..Default::default()
+            },
         ];
         for s in states {
             let q = s.to_query();

@@ -79,7 +79,9 @@ fn SearchBox() -> impl IntoView {
 fn ListFacet(facet: Facet) -> impl IntoView {
     let ctx = Ctx::get();
     let (name, legend, options): (&'static str, _, Vec<(String, String)>) = ctx.with_data(|d| match facet {
-        Facet::Theme => ("theme", t(Text::Themes), d.sheet.themes.iter().map(|x| (x.id.clone(), x.name.clone())).collect()),
+        Facet::Theme => {
+            ("theme", t(Text::Themes), d.sheet.themes.iter().map(|x| (x.id.clone(), x.name.clone())).collect())
+        }
         Facet::Partner => (
             "partner",
             t(Text::Partners),

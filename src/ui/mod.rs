@@ -32,8 +32,12 @@ pub const MOUNT_ATTRIBUTE: &str = "data-ilo-factsheet";
 /// Mounts a report into each `[data-ilo-factsheet]` element of the document.
 pub fn start() {
     panic::install();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+        return;
+    };
     for i in 0..nodes.length() {
         if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
             mount(el);
@@ -45,9 +49,13 @@ pub fn start() {
 pub fn mount(el: web_sys::HtmlElement) {
     let search = url::current_search();
     let sync_url = el.get_attribute("data-url-sync").as_deref() != Some("off");
-    let data_param = el
-        .get_attribute("data-src")
-        .or_else(|| if sync_url { crate::query::params::param(&search, "data") } else { None });
+    let data_param = el.get_attribute("data-src").or_else(|| {
+        if sync_url {
+            crate::query::params::param(&search, "data")
+        } else {
+            None
+        }
+    });
     let config = Config {
         data: crate::data_url::resolve(data_param.as_deref(), &url::current_origin()),
         initial: if sync_url { crate::query::FilterState::from_query(&search) } else { Default::default() },

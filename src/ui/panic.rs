@@ -8,11 +8,17 @@ use crate::ui::MOUNT_ATTRIBUTE;
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("ilo-factsheet: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+            return;
+        };
         for i in 0..nodes.length() {
             let Some(node) = nodes.item(i) else { continue };
-            let Ok(div) = document.create_element("div") else { continue };
+            let Ok(div) = document.create_element("div") else {
+                continue;
+            };
             let _ = div.set_attribute("role", "alert");
             let _ = div.set_attribute("class", "crashed");
             div.set_text_content(Some(&t(Text::Crashed)));

@@ -10,7 +10,6 @@
 //! Layout is computed from the width of the view (measured in an effect, kept
 //! per widget) by `chart::layout`; nothing here measures text.
 
-
 mod model;
 
 use leptos::ev;
@@ -87,7 +86,9 @@ pub fn Funding() -> impl IntoView {
 #[component]
 fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String) -> impl IntoView {
     let selected = RwSignal::new(None::<String>);
-    let Some(first) = chart.get_untracked() else { return ().into_any() };
+    let Some(first) = chart.get_untracked() else {
+        return ().into_any();
+    };
     let id = first.id;
     let heading_id = format!("funding-{id}-heading");
     let file_name = format!("{country}-funding-{id}.csv");
@@ -353,13 +354,19 @@ fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
 /// Saves `text` as a UTF-8 CSV file named `name`: a Blob, an object URL and a
 /// temporary `<a download>`, clicked and removed. Called from a click handler.
 fn download_csv(name: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     // The byte order mark lets spreadsheet programs read the file as UTF-8.
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&format!("\u{feff}{text}")));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     if let Some(a) = document.create_element("a").ok().and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
         a.set_href(&url);
         a.set_download(name);

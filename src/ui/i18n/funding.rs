@@ -1,146 +1,5 @@
-//! Every string of the interface lives here, behind [`t`] (the funding view's
-//! many strings are a table of their own, [`funding_text`], which `t` also
-//! serves). English only for now; French, Spanish and Chinese will add a
-//! `Lang` argument resolved per mounted widget. Content strings come from the
-//! data file, never from here.
-
-use std::borrow::Cow;
-
-/// An interface string, with its parameters where it has any.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Text<'a> {
-    Loading,
-    Retry,
-    Filters,
-    FiltersWithCount(usize),
-    ClearAll,
-    Themes,
-    Partners,
-    CountryOrRegion,
-    AllCountries,
-    Period,
-    From,
-    To,
-    AnyYear,
-    Search,
-    SearchHint,
-    NoMatch,
-    NoMatchHint,
-    ShowingCount(usize),
-    Views,
-    ViewFull,
-    ViewProjects,
-    ViewTimeline,
-    ViewMap,
-    ViewFunding,
-    Highlights,
-    Timeline,
-    Projects,
-    Contacts,
-    Funding,
-    FundedBy,
-    PartnersLabel,
-    Reached,
-    Beneficiaries,
-    Results,
-    SourceLabel,
-    Cumulative,
-    PartOfProject(&'a str),
-    NotYetAvailable,
-    ProblemsTitle(usize),
-    WarningsTitle(usize),
-    LoadFailed(&'a str),
-    NotFound(&'a str),
-    HttpStatus(u16, &'a str),
-    Timeout(&'a str),
-    Offline,
-    Network(&'a str),
-    OtherOrigin(&'a str),
-    CannotShow,
-    Crashed,
-    Published(&'a str),
-    /// The funding view's strings.
-    FundingView(FundingText),
-}
-
-/// The English text of an interface string.
-pub fn t(text: Text<'_>) -> Cow<'static, str> {
-    use Text::*;
-    let s: &'static str = match text {
-        Loading => "Loading the fact sheet…",
-        Retry => "Retry",
-        Filters => "Filters",
-        FiltersWithCount(n) => return format!("Filters ({n})").into(),
-        ClearAll => "Clear all",
-        Themes => "Themes",
-        Partners => "Partners",
-        CountryOrRegion => "Country or region",
-        AllCountries => "All countries and regions",
-        Period => "Period",
-        From => "From",
-        To => "To",
-        AnyYear => "Any year",
-        Search => "Search",
-        SearchHint => "Search the fact sheet",
-        NoMatch => "Nothing matches these filters.",
-        NoMatchHint => "Remove a filter or clear them all to see more.",
-        ShowingCount(n) => {
-            return match n {
-                1 => "1 matching item".into(),
-                n => format!("{n} matching items").into(),
-            }
-        }
-        Views => "Views",
-        ViewFull => "Full report",
-        ViewProjects => "Projects",
-        ViewTimeline => "Timeline",
-        ViewMap => "Map",
-        ViewFunding => "Funding",
-        Highlights => "Key figures",
-        Timeline => "Timeline",
-        Projects => "Projects",
-        Contacts => "Contact details",
-        Funding => "Funding",
-        FundedBy => "Funded by",
-        PartnersLabel => "Partners",
-        Reached => "Countries and regions",
-        Beneficiaries => "Reach",
-        Results => "Results",
-        SourceLabel => "Source",
-        Cumulative => "cumulative",
-        PartOfProject(title) => return format!("Project: {title}").into(),
-        NotYetAvailable => "This view is not available yet. The full report shows every fact.",
-        ProblemsTitle(n) => {
-            return match n {
-                1 => "The data file has 1 problem; everything valid is shown below.".into(),
-                n => format!("The data file has {n} problems; everything valid is shown below.").into(),
-            }
-        }
-        WarningsTitle(n) => {
-            return match n {
-                1 => "1 warning about the data file".into(),
-                n => format!("{n} warnings about the data file").into(),
-            }
-        }
-        LoadFailed(url) => return format!("The fact sheet could not be loaded from {url}.").into(),
-        NotFound(url) => return format!("The data file {url} was not found (HTTP 404).").into(),
-        HttpStatus(code, url) => return format!("The server answered HTTP {code} for {url}.").into(),
-        Timeout(url) => return format!("Loading {url} took too long and was stopped.").into(),
-        Offline => "You seem to be offline. Check the connection, then retry.",
-        Network(detail) => return format!("The network request failed: {detail}").into(),
-        OtherOrigin(url) => {
-            return format!(
-                "The data address {url} is not on this site. Only data files from this site can be shown."
-            )
-            .into()
-        }
-        CannotShow => "The data file cannot be shown:",
-        Crashed => "Something went wrong while showing the fact sheet. Reload the page to try again.",
-        Published(date) => return format!("Published {date}").into(),
-        FundingView(key) => funding_text(key),
-    };
-    Cow::Borrowed(s)
-}
+//! The funding view's strings, served by [`super::t`] as `Text::FundingView`
+//! and directly by [`funding_text`] (the view fills `{name}` parameters).
 
 /// The funding view's strings; `{name}` marks a parameter the view fills in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,8 +73,7 @@ pub enum FundingText {
     BarHint,
 }
 
-
-/// The English text of a funding string; `{name}` marks a parameter (see [`fill`]).
+/// The English text of a funding string; `{name}` marks a parameter (the funding view fills them in).
 pub fn funding_text(key: FundingText) -> &'static str {
     use FundingText::*;
     match key {
@@ -288,4 +146,3 @@ pub fn funding_text(key: FundingText) -> &'static str {
         BarHint => "{label}: {figure}",
     }
 }
-

@@ -1,0 +1,280 @@
+//! The beneficiary map and its table twin (`?view=map`).
+//!
+//! Countries reached by the matching projects are shaded by how many reach
+//! them; beneficiary figures are proportional circles at the geography the
+//! source attaches them to (a group: one circle between its known members,
+//! labelled with the group's name); thin links run from the sheet's country
+//! to the countries reached. Everything is also a sortable table, always in
+//! the page for screen readers.
+//!
+//! The map is the country facet: it shows every filter but `country`, so a
+//! visitor can move from country to country; the selected country stands out,
+//! and the details panel, the table and the projects follow the full filters.
+//! Tap, click, Enter or Space on a country or group sets the `country` filter.
+//!
+//! The geometry (`data/map/world.json`, ~45 KB gzip) is fetched when the view
+//! is first shown. All arithmetic is pure, in `crate::geo`.
+
+//! The parts: `canvas` (the SVG, keyboard, pinch), `controls` (frames, zoom,
+//! pan, find box), `panels` (legend, details of the selection), `table` (the
+//! table twin). They share one [`MapCtx`] per map, created here.
+
+mod canvas;
+mod controls;
+mod panels;
+mod table;
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::geo::reach::{reach, Place, Reach};
+use crate::geo::view::{self, ViewBox};
+use crate::geo::world::World;
+use crate::model::FactSheet;
+use crate::query::{select, FilterState, Selection};
+use crate::ui::app::Ctx;
+use crate::ui::i18n::{t, MapText, Text};
+use crate::ui::load::fetch_text;
+use crate::ui::projects::figure_text;
+
+use canvas::Canvas;
+use controls::{Controls, FindBox};
+use panels::{Details, Legend};
+use table::Table;
+
+/// Relative to the page, like the data file; Trunk copies `data/` into dist.
+const WORLD_URL: &str = "data/map/world.json";
+/// The tallest the map gets (width / height), for tall frames like Africa.
+const TALLEST: f64 = 1.25;
+
+/// A map string (through the one translation function).
+fn mt(text: MapText<'_>) -> Cow<'static, str> {
+    t(Text::Map(text))
+}
+
+// ---------------------------------------------------------------------------
+// State shared by the parts of one map (per widget, under MapView's owner).
+
+#[derive(Clone)]
+enum Geometry {
+    Loading,
+    Failed(String),
+    Ready(Arc<World>),
+}
+
+#[derive(Clone, Copy)]
+struct MapCtx {
+    geometry: RwSignal<Geometry>,
+    /// What the map draws: every filter but `country`.
+    map_reach: Memo<Reach>,
+    /// What the table and details show: every filter.
+    table_reach: Memo<Reach>,
+    viewbox: RwSignal<ViewBox>,
+    /// Map units per screen pixel.
+    upp: Memo<f64>,
+    focused: RwSignal<Option<String>>,
+    show_table: RwSignal<bool>,
+    status: RwSignal<String>,
+}
+
+impl MapCtx {
+    fn world(&self) -> Option<Arc<World>> {
+        match self.geometry.get() {
+            Geometry::Ready(w) => Some(w),
+            _ => None,
+        }
+    }
+}
+
+/// The sheet's name for a place, else the map's, else the id.
+fn place_name(sheet: &FactSheet, world: Option<&World>, id: &str) -> String {
+    if let Some(g) = sheet.geographies.iter().find(|g| g.id == id) {
+        return g.name.clone();
+    }
+    world.and_then(|w| w.country(id)).map_or_else(|| id.to_string(), |c| c.name.clone())
+}
+
+/// Selects a place: the `country` filter becomes it, or is cleared when it
+/// already was.
+fn choose(ctx: Ctx, id: &str) {
+    ctx.state.update(|s| {
+        if s.countries.len() == 1 && s.countries[0] == id {
+            s.countries.clear();
+        } else {
+            s.countries = vec![id.to_string()];
+        }
+    });
+}
+
+/// The place under an event target (`data-place`), if any.
+fn target_place(ev: &web_sys::Event) -> Option<String> {
+    let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest("[data-place]").ok()??.get_attribute("data-place")
+}
+
+/// What the live region says about a place.
+fn announcement(sheet: &FactSheet, place: &Place, name: &str) -> String {
+    let mut text = format!("{}.", mt(MapText::PlaceLabel(name, place.projects.len())));
+    let figures: Vec<String> =
+        place.figures.iter().filter_map(|r| r.get(sheet)).map(|f| figure_text(sheet, f)).collect();
+    if figures.is_empty() {
+        text.push(' ');
+        text.push_str(&mt(MapText::NoFigure));
+    } else {
+        text.push(' ');
+        text.push_str(&figures.join("; "));
+        text.push('.');
+    }
+    text
+}
+
+// ---------------------------------------------------------------------------
+// Components.
+
+#[component]
+pub fn MapView() -> impl IntoView {
+    let ctx = Ctx::get();
+    let geometry = RwSignal::new(Geometry::Loading);
+    let load = move || {
+        geometry.set(Geometry::Loading);
+        spawn_local(async move {
+            let next = match fetch_text(WORLD_URL).await {
+                Ok(text) => match World::from_json(&text) {
+                    Ok(world) if !world.countries.is_empty() && world.width > 0.0 && world.height > 0.0 => {
+                        Geometry::Ready(Arc::new(world))
+                    }
+                    Ok(_) => Geometry::Failed(mt(MapText::NoCountries(WORLD_URL)).into_owned()),
+                    Err(e) => Geometry::Failed(mt(MapText::NotAMap(WORLD_URL, &e.to_string())).into_owned()),
+                },
+                Err(e) => Geometry::Failed(e.message()),
+            };
+            geometry.set(next);
+        });
+    };
+    // Fetching is a browser call: from an effect, once, when the view is shown.
+    Effect::new(move |ran: Option<()>| {
+        if ran.is_none() {
+            load();
+        }
+    });
+
+    // The map is the country facet: every filter but `country`.
+    let facet: Memo<Selection> = Memo::new(move |_| {
+        let state = ctx.state.get();
+        if state.countries.is_empty() {
+            ctx.selection.get()
+        } else {
+            let without = FilterState { countries: Vec::new(), ..state };
+            ctx.data.with_value(|d| select(&d.sheet, &d.index, &without))
+        }
+    });
+    let map_reach = Memo::new(move |_| facet.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events))));
+    let table_reach =
+        Memo::new(move |_| ctx.selection.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events))));
+
+    let viewbox = RwSignal::new([0.0, 0.0, 1000.0, 440.0]);
+    // The first frame is the whole map, once it is known.
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        match geometry.get() {
+            Geometry::Ready(w) => {
+                viewbox.set(w.frame("world"));
+                true
+            }
+            _ => false,
+        }
+    });
+    // The drawn width, measured after mount and on resize.
+    let px_width = RwSignal::new(800.0_f64);
+    let canvas = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let measure = move || {
+            if let Some(el) = canvas.get_untracked() {
+                let w = f64::from(el.client_width());
+                if w > 0.0 && (w - px_width.get_untracked()).abs() >= 1.0 {
+                    px_width.set(w);
+                }
+            }
+        };
+        measure();
+        let handle = window_event_listener(ev::resize, move |_| measure());
+        on_cleanup(move || handle.remove());
+    });
+    let upp = Memo::new(move |_| {
+        let (w, h) = match geometry.get() {
+            Geometry::Ready(world) => (world.width, world.height),
+            _ => (1000.0, 440.0),
+        };
+        let vb = viewbox.get();
+        let px_w = px_width.get();
+        view::units_per_px(vb, px_w, px_w / view::display_aspect(vb, TALLEST, w / h))
+    });
+
+    let m = MapCtx {
+        geometry,
+        map_reach,
+        table_reach,
+        viewbox,
+        upp,
+        focused: RwSignal::new(None),
+        show_table: RwSignal::new(false),
+        status: RwSignal::new(String::new()),
+    };
+    let show_table = m.show_table;
+    let announce = Memo::new(move |_| {
+        let id = m.focused.get()?;
+        let world = m.world();
+        map_reach.with(|r| {
+            let place = r.get(&id)?;
+            ctx.with_data(|d| Some(announcement(&d.sheet, place, &place_name(&d.sheet, world.as_deref(), &id))))
+        })
+    });
+
+    view! {
+        <section class="map-view" aria-labelledby="map-title">
+            <h2 id="map-title">{mt(MapText::Heading)}</h2>
+            <p class="map-intro">{mt(MapText::Intro)}</p>
+            <div class="map-bar">
+                <div class="map-modes" role="group" aria-label=mt(MapText::Modes)>
+                    <button type="button" class="mode-map" aria-pressed=move || (!show_table.get()).to_string()
+                        on:click=move |_| show_table.set(false)>{mt(MapText::ShowMap)}</button>
+                    <button type="button" class="mode-table" aria-pressed=move || show_table.get().to_string()
+                        on:click=move |_| show_table.set(true)>{mt(MapText::ShowTable)}</button>
+                </div>
+                <FindBox m=m />
+            </div>
+            <p class="map-status" role="status">{move || m.status.get()}</p>
+            <div class="map-panel" hidden=move || show_table.get()>
+                <Controls m=m />
+                <div class="map-canvas" node_ref=canvas>
+                    {move || match geometry.get() {
+                        Geometry::Loading => view! { <p class="map-loading" aria-busy="true">{mt(MapText::LoadingMap)}</p> }.into_any(),
+                        Geometry::Failed(why) => view! {
+                            <div class="map-failed" role="alert">
+                                <p>{mt(MapText::MapFailed(&why))}</p>
+                                <button type="button" class="retry" on:click=move |_| load()>{t(Text::Retry)}</button>
+                            </div>
+                        }.into_any(),
+                        Geometry::Ready(world) => view! { <Canvas m=m world=world /> }.into_any(),
+                    }}
+                </div>
+                <p class="map-hint">{mt(MapText::KeysHint)}</p>
+            </div>
+            <Details m=m />
+            <div class="map-legend-area" hidden=move || show_table.get()>
+                <Legend m=m />
+            </div>
+            <div class=move || if show_table.get() { "map-table" } else { "map-table visually-hidden" }>
+                <Table m=m />
+            </div>
+            <p class="visually-hidden map-announce" aria-live="polite">{move || announce.get().unwrap_or_default()}</p>
+        </section>
+    }
+}

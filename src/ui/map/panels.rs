@@ -1,0 +1,146 @@
+//! Beside the map: the legend (keys, the figures drawn, the credit line) and
+//! the details of the selected place(s), figures with their source sentences.
+
+use std::borrow::Cow;
+
+use leptos::prelude::*;
+
+use super::{mt, place_name, MapCtx};
+use crate::geo::reach::anchor;
+use crate::model::{Figure, GeographyKind};
+use crate::ui::app::Ctx;
+use crate::ui::i18n::{t, MapText, Text};
+use crate::ui::projects::figure_text;
+
+/// Shading key, link, circles, the figures drawn, and the credit line.
+#[component]
+pub(super) fn Legend(m: MapCtx) -> impl IntoView {
+    let ctx = Ctx::get();
+    let origin_name = ctx.with_data(|d| d.sheet.meta.country_name.clone());
+    let drawn = Memo::new(move |_| {
+        let world = m.world();
+        m.map_reach.with(|r| {
+            ctx.with_data(|d| {
+                let mut shown = Vec::new();
+                let mut unmapped = false;
+                for p in r.with_figures() {
+                    let on_map = world.as_deref().and_then(|w| anchor(w, p)).is_some();
+                    if on_map {
+                        shown
+                            .extend(p.figures.iter().filter_map(|f| f.get(&d.sheet)).map(|f| figure_text(&d.sheet, f)));
+                    } else {
+                        unmapped = true;
+                    }
+                }
+                (shown, unmapped)
+            })
+        })
+    });
+    let attribution = move || m.world().map(|w| format!("{} {}", w.attribution, mt(MapText::Projection)));
+    view! {
+        <div class="map-legend">
+            <h3>{mt(MapText::Legend)}</h3>
+            <ul class="legend-keys">
+                <li><span class="swatch level-1" aria-hidden="true"></span>{mt(MapText::Projects(1))}</li>
+                <li><span class="swatch level-2" aria-hidden="true"></span>{mt(MapText::Projects(2))}</li>
+                <li><span class="swatch level-3" aria-hidden="true"></span>{mt(MapText::ProjectsOrMore(3))}</li>
+                <li><span class="swatch origin" aria-hidden="true"></span>{mt(MapText::Origin(&origin_name))}</li>
+                <li><span class="swatch link" aria-hidden="true"></span>{mt(MapText::Link(&origin_name))}</li>
+                <li><span class="swatch circle" aria-hidden="true"></span>{mt(MapText::Circles)}</li>
+            </ul>
+            {move || {
+                let (shown, unmapped) = drawn.get();
+                view! {
+                    {(!shown.is_empty()).then(|| view! {
+                        <p class="legend-figures-title">{mt(MapText::FiguresShown)}</p>
+                        <ul class="legend-figures">
+                            {shown.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    {unmapped.then(|| view! { <p class="legend-note">{mt(MapText::Unmapped)}</p> })}
+                }
+            }}
+            <p class="map-attribution">{attribution}</p>
+        </div>
+    }
+}
+
+/// The selected place(s): name, matching projects, figures with their qualifiers.
+#[component]
+pub(super) fn Details(m: MapCtx) -> impl IntoView {
+    let ctx = Ctx::get();
+    let panels = move || {
+        let selected = ctx.state.with(|s| s.countries.clone());
+        let world = m.world();
+        selected
+            .into_iter()
+            .map(|id| {
+                let (name, projects, own, groups, is_group) = m.table_reach.with(|r| {
+                    ctx.with_data(|d| {
+                        let sheet = &d.sheet;
+                        let name = place_name(sheet, world.as_deref(), &id);
+                        let place = r.get(&id);
+                        let projects: Vec<(String, String)> = place
+                            .map(|p| {
+                                p.projects
+                                    .iter()
+                                    .filter_map(|&i| sheet.projects.get(i))
+                                    .map(|p| (p.id.clone(), p.title.clone()))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        let quote_of = |f: &Figure| (figure_text(sheet, f), f.source.quote.clone());
+                        let own: Vec<(String, String)> = place
+                            .map(|p| p.figures.iter().filter_map(|f| f.get(sheet)).map(quote_of).collect())
+                            .unwrap_or_default();
+                        let groups: Vec<(String, String)> = r
+                            .places
+                            .iter()
+                            .filter(|g| g.kind == GeographyKind::Group && g.id != id && g.members.contains(&id))
+                            .flat_map(|g| g.figures.iter().filter_map(|f| f.get(sheet)).map(quote_of))
+                            .collect();
+                        let is_group = !crate::geo::reach::is_country(sheet, &id);
+                        (name, projects, own, groups, is_group)
+                    })
+                });
+                let figure_list = |items: Vec<(String, String)>| {
+                    view! {
+                        <ul class="details-figures">
+                            {items.into_iter().map(|(text, quote)| view! {
+                                <li><span class="figure-text">{text}</span><blockquote class="details-quote">{quote}</blockquote></li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                };
+                let title = format!("{name}{}", if is_group { mt(MapText::GroupSuffix) } else { Cow::Borrowed("") });
+                view! {
+                    <div class="map-details" data-details=id.clone()>
+                        <h3 class="details-title">{mt(MapText::Selected(&title))}</h3>
+                        {if projects.is_empty() {
+                            view! { <p>{mt(MapText::NoProject(&name))}</p> }.into_any()
+                        } else {
+                            view! {
+                                <p>{mt(MapText::DetailsProjects(projects.len()))}</p>
+                                <ul class="details-projects">
+                                    {projects.into_iter().map(|(pid, title)| view! { <li data-project-ref=pid>{title}</li> }).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }}
+                        {(!own.is_empty()).then(|| view! {
+                            <h4>{t(Text::Beneficiaries)}</h4>
+                            {figure_list(own)}
+                        })}
+                        {(!groups.is_empty()).then(|| view! {
+                            <h4>{mt(MapText::GroupFigures(&name))}</h4>
+                            {figure_list(groups)}
+                        })}
+                        <button type="button" class="show-all" on:click=move |_| ctx.state.update(|s| s.countries.clear())>
+                            {mt(MapText::ShowAll)}
+                        </button>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! { <div class="map-details-area" aria-live="polite">{panels}</div> }
+}

@@ -1,0 +1,137 @@
+//! The map's table twin, always in the page for screen readers and shown by
+//! the "Table" toggle: one row per place, sortable by name, projects or
+//! beneficiaries, with each figure's unit and source sentence.
+
+use leptos::prelude::*;
+
+use super::{choose, mt, place_name, MapCtx};
+use crate::geo::reach::{qualified_value, row_figure, rows, sort_rows, Row, SortKey};
+use crate::model::GeographyKind;
+use crate::ui::app::Ctx;
+use crate::ui::i18n::{t, MapText, Text};
+
+/// The table twin: every place the map shows (narrowed by the `country`
+/// filter), sortable, with the source sentence of each figure.
+#[component]
+pub(super) fn Table(m: MapCtx) -> impl IntoView {
+    let ctx = Ctx::get();
+    let sort = RwSignal::new((SortKey::Name, true));
+    let table_rows = Memo::new(move |_| {
+        let filter = ctx.state.with(|s| s.countries.clone());
+        let (key, ascending) = sort.get();
+        m.table_reach.with(|r| {
+            ctx.with_data(|d| {
+                let mut out: Vec<Row> = rows(&d.sheet, r, &filter);
+                sort_rows(&d.sheet, &mut out, key, ascending);
+                out
+            })
+        })
+    });
+    let hidden = move || !m.show_table.get();
+    let header = move |key: SortKey, label: MapText<'static>| {
+        let text = mt(label);
+        let aria_sort = move || {
+            let (k, asc) = sort.get();
+            if k == key {
+                if asc {
+                    "ascending"
+                } else {
+                    "descending"
+                }
+            } else {
+                "none"
+            }
+        };
+        let arrow = move || {
+            let (k, asc) = sort.get();
+            if k == key {
+                if asc {
+                    " ▲"
+                } else {
+                    " ▼"
+                }
+            } else {
+                ""
+            }
+        };
+        view! {
+            <th scope="col" aria-sort=aria_sort>
+                <button type="button" class="sort" tabindex=move || hidden().then_some("-1")
+                    on:click=move |_| sort.update(|(k, asc)| {
+                        if *k == key {
+                            *asc = !*asc;
+                        } else {
+                            *k = key;
+                            *asc = key == SortKey::Name;
+                        }
+                    })>
+                    {text}<span aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+    let body = move || {
+        let world = m.world();
+        let list = table_rows.get();
+        if list.is_empty() {
+            return view! { <tr><td colspan="5" class="no-rows">{mt(MapText::NoRows)}</td></tr> }.into_any();
+        }
+        ctx.with_data(|d| {
+            list.into_iter()
+                .map(|row| {
+                    let name = if row.kind == GeographyKind::Group {
+                        format!("{}{}", row.name, mt(MapText::GroupSuffix))
+                    } else if d.sheet.geographies.iter().any(|g| g.id == row.place) {
+                        row.name.clone()
+                    } else {
+                        place_name(&d.sheet, world.as_deref(), &row.place)
+                    };
+                    let figure = row_figure(&d.sheet, &row);
+                    let value = figure.map(qualified_value).unwrap_or_default();
+                    let unit =
+                        figure
+                            .map(|f| {
+                                if f.cumulative {
+                                    format!("{} {}", t(Text::Cumulative), f.unit)
+                                } else {
+                                    f.unit.clone()
+                                }
+                            })
+                            .unwrap_or_default();
+                    let quote = figure.map(|f| f.source.quote.clone()).unwrap_or_default();
+                    let id = row.place.clone();
+                    view! {
+                        <tr data-place-row=row.place.clone()>
+                            <th scope="row">
+                                <button type="button" class="place-link" tabindex=move || hidden().then_some("-1")
+                                    on:click=move |_| choose(ctx, &id)>{name}</button>
+                            </th>
+                            <td class="num">{row.projects}</td>
+                            <td class="num">{value}</td>
+                            <td>{unit}</td>
+                            <td class="quote">{quote}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+    view! {
+        <div class="table-scroll">
+            <table class="map-data">
+                <caption>{mt(MapText::Caption)}</caption>
+                <thead>
+                    <tr>
+                        {header(SortKey::Name, MapText::ColPlace)}
+                        {header(SortKey::Projects, MapText::ColProjects)}
+                        {header(SortKey::Beneficiaries, MapText::ColBeneficiaries)}
+                        <th scope="col">{mt(MapText::ColUnit)}</th>
+                        <th scope="col">{mt(MapText::ColSource)}</th>
+                    </tr>
+                </thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
