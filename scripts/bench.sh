@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make bench`: the wasm's raw and gzip -9 size, then the time from navigation to
-# the first section rendered in headless Chromium (tests/e2e/bench.mjs; RUNS=5,
-# median printed). Numbers to read, not pass/fail. Usage: scripts/bench.sh [dist]
+# the first section rendered, and of the map drawn, in headless Chromium
+# (tests/e2e/bench.mjs; RUNS=5, medians printed). Numbers to read, not pass/fail. Usage: scripts/bench.sh [dist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-dist}"
@@ -9,7 +9,7 @@ dir="${1:-dist}"
 shopt -s nullglob
 echo "== sizes (bytes)"
 printf '%-48s %10s %10s\n' file raw gzip-9
-for f in "$dir"/*.wasm "$dir"/*.js; do
+for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/data/*.json "$dir"/data/map/*.json; do
   printf '%-48s %10d %10d\n' "${f#"$dir"/}" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
 done
 echo "== load in headless Chromium"

@@ -7,6 +7,13 @@
 //! - At run time: [`world`] reads that file, [`reach`] works out what the
 //!   map and its table show for the matching projects, [`view`] does the
 //!   frame, keyboard and label arithmetic.
+//!
+//! Why not the georust crates: `geo`'s simplifiers work on one geometry at a
+//! time, so two neighbours would get two different borders (gaps, slivers);
+//! simplifying each shared TopoJSON arc once keeps borders shared. No georust
+//! crate reads TopoJSON arcs, and Equal Earth is a few lines of arithmetic,
+//! where a projection crate would bring the C PROJ library or much more than
+//! one projection. The generator thus needs no dependency at all.
 
 #[cfg(any(test, feature = "gen-map"))]
 pub mod build;

@@ -14,15 +14,15 @@ const median = (xs) => {
 };
 const ms = (x) => `${Math.round(x)} ms`;
 
-// Records when the app started (Trunk's event) and when the first section appeared.
+// Records when the app started (Trunk's event), when the first section
+// appeared, and when the map had drawn its countries.
 const probe = () => {
   window.__bench = {};
   addEventListener('TrunkApplicationStarted', () => { window.__bench.started = performance.now(); });
-  new MutationObserver((_, observer) => {
-    if (document.querySelector('section.fs-section')) {
-      window.__bench.firstSection = performance.now();
-      observer.disconnect();
-    }
+  new MutationObserver(() => {
+    const b = window.__bench;
+    if (b.firstSection === undefined && document.querySelector('section.fs-section')) b.firstSection = performance.now();
+    if (b.map === undefined && document.querySelectorAll('.map-svg .country').length >= 150) b.map = performance.now();
   }).observe(document, { childList: true, subtree: true });
 };
 
@@ -43,9 +43,44 @@ try {
     console.log(`run ${i + 1}: first section ${ms(t.firstSection)} (DOMContentLoaded ${ms(t.domContentLoaded)}, wasm started ${ms(t.started ?? NaN)})`);
     await page.context().close();
   }
+} catch (e) {
+  await browser.close();
+  await server.close();
+  throw e;
+}
+// The map: opened directly (?view=map), and from the report by its tab (the
+// geometry is fetched then, so this is what a visitor waits for).
+const direct = [];
+const byTab = [];
+try {
+  for (let i = 0; i < RUNS; i++) {
+    let page = await newPage(browser);
+    await page.addInitScript(probe);
+    await page.goto(`${server.url}?view=map`);
+    await page.waitForFunction(() => window.__bench?.map !== undefined, null, { timeout: 60_000 });
+    direct.push(await page.evaluate(() => window.__bench.map));
+    await page.context().close();
+
+    page = await newPage(browser);
+    await page.addInitScript(probe);
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.__bench?.firstSection !== undefined, null, { timeout: 60_000 });
+    const clicked = await page.evaluate(() => {
+      document.querySelector('nav.views a[href*="view=map"]').click();
+      return performance.now();
+    });
+    await page.waitForFunction(() => window.__bench?.map !== undefined, null, { timeout: 60_000 });
+    byTab.push((await page.evaluate(() => window.__bench.map)) - clicked);
+    console.log(`map run ${i + 1}: ?view=map drawn at ${ms(direct.at(-1))}; tab to map drawn ${ms(byTab.at(-1))}`);
+    await page.context().close();
+  }
 } finally {
   await browser.close();
   await server.close();
 }
-const first = runs.map((r) => r.firstSection);
-console.log(`navigation to first section rendered: median ${ms(median(first))} over ${RUNS} runs (min ${ms(Math.min(...first))}, max ${ms(Math.max(...first))})`);
+
+const summary = (label, xs) =>
+  console.log(`${label}: median ${ms(median(xs))} over ${xs.length} runs (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`);
+summary('navigation to first section rendered', runs.map((r) => r.firstSection));
+summary('navigation to ?view=map with 150+ countries drawn', direct);
+summary('Map tab clicked to countries drawn (geometry fetched, parsed, rendered)', byTab);

@@ -4,7 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, CHINA, TIMEOUT } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { useBrowser, CHINA, DIST, TIMEOUT } from './helpers.mjs';
 
 // Every page is checked afterwards for requests that left 127.0.0.1.
 const ctx = useBrowser();
@@ -127,4 +130,10 @@ test('on a phone a one-finger swipe is left to the page', async () => {
   assert.equal(style, 'pan-y');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page wider than the screen by ${overflow}px`);
+});
+
+test('the map geometry, as deployed, stays under its 60 KB gzip budget', () => {
+  const raw = readFileSync(join(DIST, 'data/map/world.json'));
+  const gzip = gzipSync(raw, { level: 9 }).length;
+  assert.ok(gzip < 60_000, `data/map/world.json: ${gzip} bytes gzip`);
 });
