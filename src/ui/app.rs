@@ -22,6 +22,9 @@ pub struct Config {
     pub foreign_params: String,
     /// Whether this widget mirrors its state in the page URL.
     pub sync_url: bool,
+    /// Put before every element id this widget writes, so that several
+    /// widgets in one document never share an id (empty for the first).
+    pub id_prefix: String,
 }
 
 /// Where loading stands.
@@ -39,6 +42,7 @@ pub struct Ctx {
     pub data: StoredValue<Arc<Loaded>>,
     pub selection: Memo<Selection>,
     pub foreign_params: StoredValue<String>,
+    pub id_prefix: StoredValue<String>,
 }
 
 impl Ctx {
@@ -49,6 +53,11 @@ impl Ctx {
     /// Runs `f` with the loaded data.
     pub fn with_data<R>(&self, f: impl FnOnce(&Loaded) -> R) -> R {
         self.data.with_value(|d| f(d))
+    }
+
+    /// This widget's element id for `name` (`section-overview`, `map-title`).
+    pub fn dom_id(&self, name: &str) -> String {
+        self.id_prefix.with_value(|p| format!("{p}{name}"))
     }
 
     /// The link (query string) for another filter state, keeping foreign parameters.
@@ -95,6 +104,7 @@ pub fn App(config: Config) -> impl IntoView {
         }
     });
     let foreign = config.foreign_params.clone();
+    let id_prefix = config.id_prefix.clone();
 
     view! {
         <div class="ilo-factsheet">
@@ -114,6 +124,7 @@ pub fn App(config: Config) -> impl IntoView {
                         data,
                         selection,
                         foreign_params: StoredValue::new(foreign.clone()),
+                        id_prefix: StoredValue::new(id_prefix.clone()),
                     });
                     view! { <crate::ui::report::Report /> }.into_any()
                 }

@@ -13,7 +13,7 @@ pub fn Contacts() -> impl IntoView {
     view! {
         <div class="contacts">
             {contacts.into_iter().map(|c| view! {
-                <div class="contact" id=format!("contact-{}", c.id)>
+                <div class="contact" id=ctx.dom_id(&format!("contact-{}", c.id))>
                     <h3>{c.name}</h3>
                     {(!c.lines.is_empty()).then(|| view! {
                         <p class="lines">

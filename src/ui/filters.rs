@@ -42,10 +42,10 @@ pub fn Filters() -> impl IntoView {
         n => t(Text::FiltersWithCount(n)),
     };
     view! {
-        <button type="button" class="filters-toggle" aria-controls="filters"
+        <button type="button" class="filters-toggle" aria-controls=ctx.dom_id("filters")
             aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|o| *o = !*o)>{label}</button>
-        <aside id="filters" class="filters" class:open=move || open.get() aria-label=t(Text::Filters)>
+        <aside id=ctx.dom_id("filters") class="filters" class:open=move || open.get() aria-label=t(Text::Filters)>
             <SearchBox />
             <ListFacet facet=Facet::Theme />
             <ListFacet facet=Facet::Partner />

@@ -40,13 +40,16 @@ pub fn start() {
     };
     for i in 0..nodes.length() {
         if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-            mount(el);
+            // The first widget keeps plain ids (`#section-overview` links work).
+            let prefix = if i == 0 { String::new() } else { format!("w{}-", i + 1) };
+            mount(el, prefix);
         }
     }
 }
 
-/// Mounts one report into `el`, reading its options from the element and the URL.
-pub fn mount(el: web_sys::HtmlElement) {
+/// Mounts one report into `el`, reading its options from the element and the
+/// URL; `id_prefix` goes before every element id the widget writes.
+pub fn mount(el: web_sys::HtmlElement, id_prefix: String) {
     let search = url::current_search();
     let sync_url = el.get_attribute("data-url-sync").as_deref() != Some("off");
     let data_param = el.get_attribute("data-src").or_else(|| {
@@ -61,6 +64,7 @@ pub fn mount(el: web_sys::HtmlElement) {
         initial: if sync_url { crate::query::FilterState::from_query(&search) } else { Default::default() },
         foreign_params: crate::query::params::foreign_params(&search),
         sync_url,
+        id_prefix,
     };
     el.set_inner_html("");
     leptos::mount::mount_to(el, move || leptos::prelude::view! { <App config=config /> }).forget();

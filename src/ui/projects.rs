@@ -15,8 +15,8 @@ pub fn Projects() -> impl IntoView {
     let ctx = Ctx::get();
     let projects = move || ctx.selection.with(|s| s.projects.clone());
     view! {
-        <section class="projects" aria-labelledby="projects-title" hidden=move || projects().is_empty()>
-            <h2 id="projects-title">{t(Text::Projects)}</h2>
+        <section class="projects" aria-labelledby=ctx.dom_id("projects-title") hidden=move || projects().is_empty()>
+            <h2 id=ctx.dom_id("projects-title")>{t(Text::Projects)}</h2>
             <div class="project-grid">
                 <For each=projects key=|i| *i let:i>
                     {ctx.with_data(|d| d.sheet.projects.get(i).map(|p| card(&d.sheet, p)))}

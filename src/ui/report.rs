@@ -77,7 +77,7 @@ fn Problems() -> impl IntoView {
             <ul>
                 {problems.into_iter().map(|p| {
                     let place = match p.line_column {
-                        Some((line, column)) => format!("line {line}, column {column}"),
+                        Some((line, column)) => t(Text::LineColumn(line, column)).into_owned(),
                         None => p.path.clone(),
                     };
                     view! { <li><code>{place}</code>" "{p.message}</li> }
@@ -182,7 +182,7 @@ fn SectionView(section: Section) -> impl IntoView {
         view! {
             <Paragraphs paragraphs=section.paragraphs.clone() />
             {section.subsections.iter().cloned().map(|sub| view! {
-                <div class="subsection" id=format!("part-{}", sub.id)>
+                <div class="subsection" id=ctx.dom_id(&format!("part-{}", sub.id))>
                     <h3>{sub.title}</h3>
                     <Paragraphs paragraphs=sub.paragraphs />
                 </div>
@@ -192,7 +192,7 @@ fn SectionView(section: Section) -> impl IntoView {
         .into_any()
     };
     view! {
-        <section class="fs-section" id=format!("section-{}", section.id) hidden=hidden>
+        <section class="fs-section" id=ctx.dom_id(&format!("section-{}", section.id)) hidden=hidden>
             <h2>{section.title.clone()}</h2>
             {body}
         </section>

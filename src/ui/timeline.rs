@@ -2,33 +2,17 @@
 
 use leptos::prelude::*;
 
-use crate::model::EventKind;
 use crate::ui::app::Ctx;
 use crate::ui::i18n::{t, Text};
 use crate::ui::text::Highlighted;
-
-fn kind_label(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::Agreement => "Agreement",
-        EventKind::Mou => "MoU",
-        EventKind::Launch => "Launch",
-        EventKind::Visit => "Visit",
-        EventKind::Meeting => "Meeting",
-        EventKind::Publication => "Publication",
-        EventKind::Establishment => "Establishment",
-        EventKind::Contribution => "Contribution",
-        EventKind::Recognition => "Recognition",
-        EventKind::Other => "Event",
-    }
-}
 
 #[component]
 pub fn Timeline() -> impl IntoView {
     let ctx = Ctx::get();
     let events = move || ctx.selection.with(|s| s.events.clone());
     view! {
-        <section class="timeline" aria-labelledby="timeline-title" hidden=move || events().is_empty()>
-            <h2 id="timeline-title">{t(Text::Timeline)}</h2>
+        <section class="timeline" aria-labelledby=ctx.dom_id("timeline-title") hidden=move || events().is_empty()>
+            <h2 id=ctx.dom_id("timeline-title")>{t(Text::Timeline)}</h2>
             <ol class="events">
                 <For each=events key=|i| *i let:i>
                     {ctx.with_data(|d| {
@@ -39,7 +23,7 @@ pub fn Timeline() -> impl IntoView {
                         Some(view! {
                             <li class="event" data-event=e.id.clone()>
                                 <time datetime=String::from(date)>{date.display()}</time>
-                                <span class="kind">{kind_label(e.kind)}</span>
+                                <span class="kind">{t(Text::EventKind(e.kind))}</span>
                                 <p class="event-title"><Highlighted text=e.title.clone() /></p>
                                 {(!figures.is_empty()).then(|| view! {
                                     <ul class="figures">

@@ -1,6 +1,7 @@
 // Never a blank page: a missing file, a broken item, a truncated file, a
 // foreign data address, a server error and a dropped connection each give a
-// clear role="alert" message; Retry recovers where retrying makes sense.
+// clear role="alert" message, and so do going offline and a server that never
+// answers; Retry recovers where retrying makes sense.
 // Every test has its own copy of dist/, so removing or breaking files is safe.
 
 import { test } from 'node:test';
@@ -90,4 +91,37 @@ test('a dropped connection gives an alert, and Retry works once it is back', asy
   await page.unroute('**/data/china.json');
   await page.click('button.retry');
   await page.waitForSelector('main#app h1');
+});
+
+test('offline: the alert says so, and Retry works once the connection is back', async () => {
+  const page = await ctx.page();
+  // Hold the data request until the browser is offline, then drop it.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/data/china.json', async (route) => { await held; await route.abort('internetdisconnected'); });
+  await page.goto(ctx.server.url);
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]'));
+  await page.context().setOffline(true);
+  release();
+  await page.waitForSelector('[role="alert"]');
+  assert.match(await page.textContent('[role="alert"]'), /offline/i);
+  await page.unroute('**/data/china.json');
+  await page.context().setOffline(false);
+  await page.click('button.retry');
+  await page.waitForSelector('main#app h1');
+  assert.equal(await page.locator('[role="alert"]').count(), 0);
+});
+
+test('a server that never answers: the fetch is stopped with a timeout alert, and Retry recovers', async () => {
+  const page = await ctx.page();
+  let hang = true;
+  await page.route('**/data/china.json', (route) => (hang ? undefined : route.continue()));
+  await page.goto(ctx.server.url);
+  // The app gives up after 20 s.
+  await page.waitForSelector('[role="alert"]', { timeout: 40_000 });
+  assert.match(await page.textContent('[role="alert"]'), /took too long/);
+  hang = false;
+  await page.click('button.retry');
+  await page.waitForSelector('main#app h1');
+  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
 });

@@ -53,8 +53,8 @@ pub fn Funding() -> impl IntoView {
         on_cleanup(move || handle.remove());
     });
     view! {
-        <section class="funding" aria-labelledby="funding-title">
-            <h2 id="funding-title">{tf(F::Heading)}</h2>
+        <section class="funding" aria-labelledby=ctx.dom_id("funding-title")>
+            <h2 id=ctx.dom_id("funding-title")>{tf(F::Heading)}</h2>
             <p class="funding-intro">{tf(F::Intro)}</p>
             <div class="funding-totals" aria-live="polite">
                 <h3>{tf(F::TotalsHeading)}</h3>
@@ -85,17 +85,19 @@ pub fn Funding() -> impl IntoView {
 /// One chart with its sentence, legend, SVG, details box, table and download.
 #[component]
 fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String) -> impl IntoView {
+    let ctx = Ctx::get();
     let selected = RwSignal::new(None::<String>);
     let Some(first) = chart.get_untracked() else {
         return ().into_any();
     };
     let id = first.id;
-    let heading_id = format!("funding-{id}-heading");
+    let heading_id = ctx.dom_id(&format!("funding-{id}-heading"));
     let file_name = format!("{country}-funding-{id}.csv");
+    let svg_ids = (ctx.dom_id(&format!("funding-{id}-title")), ctx.dom_id(&format!("funding-{id}-desc")));
     let svg = move || {
         chart.get().map(|c| {
             let w = width.get().max(200.0);
-            draw(&c, w, selected)
+            draw(&c, w, selected, &svg_ids)
         })
     };
     let details = move || {
@@ -110,7 +112,7 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
     };
     let legend = move || chart.with(|c| c.as_ref().map(legend_items).unwrap_or_default());
     view! {
-        <figure class=format!("funding-chart chart-{id}") id=format!("funding-{id}") aria-labelledby=heading_id.clone()>
+        <figure class=format!("funding-chart chart-{id}") id=ctx.dom_id(&format!("funding-{id}")) aria-labelledby=heading_id.clone()>
             <h3 id=heading_id.clone()>{first.title}</h3>
             <p class="chart-note">{move || chart.with(|c| c.as_ref().map(|c| c.desc.clone()))}</p>
             <ul class="chart-legend">
@@ -175,7 +177,8 @@ fn px(v: f64) -> String {
 }
 
 /// The SVG of a chart at width `w`.
-fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>) -> impl IntoView {
+/// `ids`: the element ids of the SVG's title and description.
+fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>, ids: &(String, String)) -> impl IntoView {
     let m = metrics();
     let (layout, geoms, ticks, axis_y, axis_title) = match c.shape {
         Shape::Bars => {
@@ -220,14 +223,13 @@ fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>) -> impl IntoView 
         Vec::new()
     };
     let rows = layout.rows.clone();
-    let id = c.id;
     view! {
         <svg class="chart" role="img" width=px(width) height=px(height)
             viewBox=format!("0 0 {} {}", px(width), px(height))
-            aria-labelledby=format!("funding-{id}-title funding-{id}-desc")
+            aria-labelledby=format!("{} {}", ids.0, ids.1)
             data-mode=if mode == LabelMode::Side { "side" } else { "above" }>
-            <title id=format!("funding-{id}-title")>{c.title}</title>
-            <desc id=format!("funding-{id}-desc")>{c.desc.clone()}</desc>
+            <title id=ids.0.clone()>{c.title}</title>
+            <desc id=ids.1.clone()>{c.desc.clone()}</desc>
             <g class="grid" aria-hidden="true">
                 {bands.iter().flat_map(|(y1, y2)| ticks.iter().map(move |t| view! {
                     <line x1=px(t.x) x2=px(t.x) y1=px(*y1) y2=px(*y2) />

@@ -6,6 +6,8 @@
 
 use std::borrow::Cow;
 
+use crate::model::EventKind as Kind;
+
 mod funding;
 mod map;
 
@@ -64,6 +66,10 @@ pub enum Text<'a> {
     CannotShow,
     Crashed,
     Published(&'a str),
+    /// Where a syntax error is, in the data file.
+    LineColumn(usize, usize),
+    /// What kind of event a timeline entry is.
+    EventKind(Kind),
     /// The funding view's strings.
     FundingView(FundingText),
     /// The map view's strings.
@@ -141,6 +147,19 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
         CannotShow => "The data file cannot be shown:",
         Crashed => "Something went wrong while showing the fact sheet. Reload the page to try again.",
         Published(date) => return format!("Published {date}").into(),
+        LineColumn(line, column) => return format!("line {line}, column {column}").into(),
+        EventKind(kind) => match kind {
+            Kind::Agreement => "Agreement",
+            Kind::Mou => "MoU",
+            Kind::Launch => "Launch",
+            Kind::Visit => "Visit",
+            Kind::Meeting => "Meeting",
+            Kind::Publication => "Publication",
+            Kind::Establishment => "Establishment",
+            Kind::Contribution => "Contribution",
+            Kind::Recognition => "Recognition",
+            Kind::Other => "Event",
+        },
         FundingView(key) => funding_text(key),
         Map(key) => return map_text(key),
     };

@@ -112,10 +112,10 @@ pub(super) fn FindBox(m: MapCtx) -> impl IntoView {
     };
     view! {
         <form class="map-find" role="search" on:submit=find>
-            <label for="map-find-input">{mt(MapText::Find)}</label>
-            <input id="map-find-input" type="search" list="map-find-names" autocomplete="off"
+            <label for=ctx.dom_id("map-find-input")>{mt(MapText::Find)}</label>
+            <input id=ctx.dom_id("map-find-input") type="search" list=ctx.dom_id("map-find-names") autocomplete="off"
                 prop:value=move || query.get() on:input=move |ev| query.set(event_target_value(&ev)) />
-            <datalist id="map-find-names">
+            <datalist id=ctx.dom_id("map-find-names")>
                 {move || names.get().into_iter().map(|(_, name)| view! { <option value=name></option> }).collect_view()}
             </datalist>
             <button type="submit">{mt(MapText::FindButton)}</button>

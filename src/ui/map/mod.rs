@@ -238,8 +238,8 @@ pub fn MapView() -> impl IntoView {
     });
 
     view! {
-        <section class="map-view" aria-labelledby="map-title">
-            <h2 id="map-title">{mt(MapText::Heading)}</h2>
+        <section class="map-view" aria-labelledby=ctx.dom_id("map-title")>
+            <h2 id=ctx.dom_id("map-title")>{mt(MapText::Heading)}</h2>
             <p class="map-intro">{mt(MapText::Intro)}</p>
             <div class="map-bar">
                 <div class="map-modes" role="group" aria-label=mt(MapText::Modes)>
