@@ -92,48 +92,6 @@ impl Reach {
     }
 }
 
-/// Whether an id is a country: the sheet says so, or the sheet does not know
-/// it and it looks like an ISO alpha-3 code.
-pub fn is_country(sheet: &FactSheet, id: &str) -> bool {
-    match sheet.geographies.iter().find(|g| g.id == id) {
-        Some(g) => g.kind == GeographyKind::Country,
-        None => id.len() == 3 && id.bytes().all(|b| b.is_ascii_uppercase()),
-    }
-}
-
-/// The sheet's name for a geography, else its id.
-pub fn geography_name(sheet: &FactSheet, id: &str) -> String {
-    sheet.geographies.iter().find(|g| g.id == id).map_or_else(|| id.to_string(), |g| g.name.clone())
-}
-
-/// The countries a geography stands for: itself for a country, the known
-/// members of a group (nested groups expanded, each once), nothing for a
-/// group without a member list.
-pub fn members(sheet: &FactSheet, id: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut seen = vec![id.to_string()];
-    expand(sheet, id, &mut out, &mut seen);
-    out
-}
-
-fn expand(sheet: &FactSheet, id: &str, out: &mut Vec<String>, seen: &mut Vec<String>) {
-    if is_country(sheet, id) {
-        if !out.iter().any(|m| m == id) {
-            out.push(id.to_string());
-        }
-        return;
-    }
-    let Some(list) = sheet.geographies.iter().find(|g| g.id == id).and_then(|g| g.members.as_ref()) else {
-        return;
-    };
-    for m in list {
-        if !seen.contains(m) {
-            seen.push(m.clone());
-            expand(sheet, m, out, seen);
-        }
-    }
-}
-
 /// What the matching projects and events (indices into `sheet.projects` and
 /// `sheet.events`) reach.
 pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
@@ -145,8 +103,8 @@ pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
         let named = p.geographies.iter().map(String::as_str).chain(p.figures.iter().map(|f| f.geography.as_str()));
         for g in named {
             touch(sheet, &mut places, g, Some(i), true);
-            if !is_country(sheet, g) {
-                for m in members(sheet, g) {
+            if !sheet.is_country(g) {
+                for m in sheet.member_countries(g) {
                     touch(sheet, &mut places, &m, Some(i), false);
                 }
             }
@@ -181,9 +139,9 @@ fn touch<'a>(
 ) -> &'a mut Place {
     let place = places.entry(id.to_string()).or_insert_with(|| Place {
         id: id.to_string(),
-        name: geography_name(sheet, id),
-        kind: if is_country(sheet, id) { GeographyKind::Country } else { GeographyKind::Group },
-        members: members(sheet, id),
+        name: sheet.geography_name(id).to_string(),
+        kind: if sheet.is_country(id) { GeographyKind::Country } else { GeographyKind::Group },
+        members: sheet.member_countries(id),
         projects: Vec::new(),
         figures: Vec::new(),
         direct: false,
@@ -204,7 +162,7 @@ pub fn concerns(sheet: &FactSheet, place: &Place, filter: &[String]) -> bool {
     filter.is_empty()
         || filter.iter().any(|f| {
             f == &place.id || {
-                let wanted = members(sheet, f);
+                let wanted = sheet.member_countries(f);
                 place.members.iter().any(|m| wanted.contains(m))
             }
         })
@@ -396,16 +354,6 @@ mod tests {
             project("tvet", &["asean-china"], vec![]),
         ];
         s
-    }
-
-    #[test]
-    fn members_expand_nested_groups_once() {
-        let s = sheet();
-        assert_eq!(members(&s, "asean-china"), ["KHM", "LAO", "SGP", "CHN"]);
-        assert_eq!(members(&s, "KEN"), ["KEN"]);
-        assert!(members(&s, "global-south").is_empty());
-        // An id the sheet does not list but that looks like a country.
-        assert!(is_country(&s, "SGP") && !is_country(&s, "nowhere"));
     }
 
     #[test]

@@ -9,6 +9,7 @@
 pub mod counts;
 pub mod date;
 pub mod funding;
+pub mod geography;
 pub mod parse;
 pub mod problem;
 #[cfg(feature = "schema")]

@@ -89,8 +89,14 @@ struct Tags<'a> {
 impl Index {
     /// Indexes every paragraph, event and project of `sheet`.
     pub fn new(sheet: &FactSheet) -> Index {
-        let members =
-            sheet.geographies.iter().filter_map(|g| g.members.as_ref().map(|m| (g.id.clone(), set(m)))).collect();
+        // Each group with a member list, as the countries it stands for
+        // (nested groups expanded, as the map expands them).
+        let members = sheet
+            .geographies
+            .iter()
+            .filter(|g| g.members.is_some())
+            .map(|g| (g.id.clone(), sheet.member_countries(&g.id).into_iter().collect()))
+            .collect();
         let mut index = Index { items: Vec::new(), members };
 
         let mut paragraphs: Vec<(&Paragraph, Option<&Project>)> = Vec::new();
@@ -219,6 +225,7 @@ fn names(sheet: &FactSheet, ids: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Geography, GeographyKind};
     use crate::query::fixture::sample;
     use crate::query::text::{matches, terms};
 
@@ -256,6 +263,22 @@ mod tests {
         assert_eq!(item(&index, Paragraph, "p-sub").position, 4);
         assert_eq!(strs(&index.members["asean"]), ["KHM", "LAO"]);
         assert!(!index.members.contains_key("global"), "a group without members lists none");
+    }
+
+    #[test]
+    fn nested_groups_stand_for_their_countries_as_on_the_map() {
+        let mut sheet = sample();
+        sheet.geographies.push(Geography {
+            id: "asean-plus".into(),
+            kind: GeographyKind::Group,
+            name: "ASEAN and Kenya".into(),
+            members: Some(vec!["asean".into(), "KEN".into()]),
+            ..Geography::default()
+        });
+        let index = Index::new(&sheet);
+        assert_eq!(strs(&index.members["asean-plus"]), ["KEN", "KHM", "LAO"]);
+        // The Kenya project reaches a member, so the nested group selects it.
+        assert!(index.matches_country(item(&index, ItemKind::Project, "sp-lao-kenya"), "asean-plus"));
     }
 
     #[test]

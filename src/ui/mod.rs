@@ -13,6 +13,7 @@ mod funding;
 pub mod i18n;
 mod load;
 mod map;
+mod measure;
 mod panic;
 mod projects;
 mod report;

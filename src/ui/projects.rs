@@ -35,10 +35,7 @@ fn partner_names(sheet: &FactSheet, ids: &[String]) -> String {
 }
 
 fn geography_names(sheet: &FactSheet, ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| sheet.geographies.iter().find(|g| &g.id == id).map_or(id.as_str(), |g| g.name.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    ids.iter().map(|id| sheet.geography_name(id)).collect::<Vec<_>>().join(", ")
 }
 
 /// "more than 10,000 workers (Cambodia)", keeping the source's qualifiers.

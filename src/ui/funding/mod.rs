@@ -21,6 +21,7 @@ use crate::chart::data::EntryKind;
 use crate::chart::layout::{self, BarInput, LabelMode, Metrics, RowsLayout, SpanInput};
 use crate::ui::app::Ctx;
 use crate::ui::i18n::{funding_text as tf, FundingText as F};
+use crate::ui::measure::track_width;
 
 use model::*;
 // ---------------------------------------------------------------------------
@@ -39,19 +40,7 @@ pub fn Funding() -> impl IntoView {
     // The width charts lay out in, measured after mount and on resize.
     let width = RwSignal::new(320.0_f64);
     let root = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let measure = move || {
-            if let Some(el) = root.get_untracked() {
-                let w = f64::from(el.client_width());
-                if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
-                    width.set(w);
-                }
-            }
-        };
-        measure();
-        let handle = window_event_listener(ev::resize, move |_| measure());
-        on_cleanup(move || handle.remove());
-    });
+    track_width(root, width);
     view! {
         <section class="funding" aria-labelledby=ctx.dom_id("funding-title")>
             <h2 id=ctx.dom_id("funding-title")>{tf(F::Heading)}</h2>

@@ -352,7 +352,7 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
     let world_o = world.clone();
     let outlines = move || {
         let mut ids: Vec<(String, &'static str)> = Vec::new();
-        let members = |id: &str| ctx.with_data(|d| crate::geo::reach::members(&d.sheet, id));
+        let members = |id: &str| ctx.with_data(|d| d.sheet.member_countries(id));
         for s in selected.get() {
             for c in members(&s) {
                 ids.push((c, "outline selected"));
@@ -398,6 +398,6 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
 fn concerns_any(ctx: &Ctx, r: &Reach, id: &str, selected: &[String]) -> bool {
     ctx.with_data(|d| match r.get(id) {
         Some(place) => crate::geo::reach::concerns(&d.sheet, place, selected),
-        None => selected.iter().any(|s| s == id || crate::geo::reach::members(&d.sheet, s).iter().any(|m| m == id)),
+        None => selected.iter().any(|s| s == id || d.sheet.member_countries(s).iter().any(|m| m == id)),
     })
 }

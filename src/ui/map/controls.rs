@@ -100,7 +100,7 @@ pub(super) fn FindBox(m: MapCtx) -> impl IntoView {
         ctx.state.update(|s| s.countries = vec![id.clone()]);
         m.status.set(mt(MapText::Found(&name)).into_owned());
         if let Some(w) = m.world() {
-            let members = ctx.with_data(|d| crate::geo::reach::members(&d.sheet, &id));
+            let members = ctx.with_data(|d| d.sheet.member_countries(&id));
             let boxes: Vec<[f64; 4]> = members.iter().filter_map(|c| w.country(c)).map(|c| c.bbox).collect();
             if let Some(first) = boxes.first() {
                 let bbox =

@@ -27,7 +27,6 @@ mod table;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use leptos::ev;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -40,6 +39,7 @@ use crate::query::{select, FilterState, Selection};
 use crate::ui::app::Ctx;
 use crate::ui::i18n::{t, MapText, Text};
 use crate::ui::load::fetch_text;
+use crate::ui::measure::track_width;
 use crate::ui::projects::figure_text;
 
 use canvas::Canvas;
@@ -194,19 +194,7 @@ pub fn MapView() -> impl IntoView {
     // The drawn width, measured after mount and on resize.
     let px_width = RwSignal::new(800.0_f64);
     let canvas = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let measure = move || {
-            if let Some(el) = canvas.get_untracked() {
-                let w = f64::from(el.client_width());
-                if w > 0.0 && (w - px_width.get_untracked()).abs() >= 1.0 {
-                    px_width.set(w);
-                }
-            }
-        };
-        measure();
-        let handle = window_event_listener(ev::resize, move |_| measure());
-        on_cleanup(move || handle.remove());
-    });
+    track_width(canvas, px_width);
     let upp = Memo::new(move |_| {
         let (w, h) = match geometry.get() {
             Geometry::Ready(world) => (world.width, world.height),

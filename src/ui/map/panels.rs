@@ -99,7 +99,7 @@ pub(super) fn Details(m: MapCtx) -> impl IntoView {
                             .filter(|g| g.kind == GeographyKind::Group && g.id != id && g.members.contains(&id))
                             .flat_map(|g| g.figures.iter().filter_map(|f| f.get(sheet)).map(quote_of))
                             .collect();
-                        let is_group = !crate::geo::reach::is_country(sheet, &id);
+                        let is_group = !sheet.is_country(&id);
                         (name, projects, own, groups, is_group)
                     })
                 });
