@@ -94,6 +94,9 @@ test('click, then keyboard: select a country, move with arrows, Enter selects, l
   assert.match(await page.textContent('.map-announce'), /matching project/);
   // Enter on a group's circle selects the group.
   await page.focus('.map-svg .symbol[data-place="asean"]');
+  // Focusing redraws nothing: the focus stays on the group's circle.
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.place), 'asean');
   await page.keyboard.press('Enter');
   await page.waitForURL(/country=asean/);
   assert.match(await page.textContent('.map-details'), /over 186,000 cumulative beneficiaries \(ASEAN\)/);

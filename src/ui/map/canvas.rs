@@ -304,8 +304,8 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
             })
             .collect();
         let placed = view::place_labels(&boxes, 2.0 * upp, m.viewbox.get());
-        let tab = tab_target.get();
-        let sel = selected.get();
+        // Focus and selection are read per symbol, not here: a change of
+        // either must not redraw the symbols (that would drop the focus).
         order
             .iter()
             .zip(placed)
@@ -315,9 +315,17 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
                 let is_group = place.kind == GeographyKind::Group;
                 let label = labels[i].clone();
                 let focusable = is_group;
-                let tabindex = focusable.then(|| if tab.as_deref() == Some(place.id.as_str()) { "0" } else { "-1" });
+                let id = place.id.clone();
+                let is_selected = move || selected.with(|s| s.contains(&id));
+                let id = place.id.clone();
+                let tabindex = move || {
+                    focusable.then(|| if tab_target.with(|t| t.as_deref() == Some(id.as_str())) { "0" } else { "-1" })
+                };
                 let aria = focusable.then(|| mt(MapText::PlaceLabel(&name, place.projects.len())).into_owned());
-                let pressed = focusable.then(|| sel.contains(&place.id).to_string());
+                let pressed = {
+                    let is_selected = is_selected.clone();
+                    move || focusable.then(|| is_selected().to_string())
+                };
                 let circles = figs
                     .iter()
                     .map(|f| {
@@ -330,11 +338,9 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
                     view! { <line class="leader" x1=format!("{:.2}", at[0]) y1=format!("{:.2}", at[1])
                         x2=format!("{:.2}", lx) y2=format!("{:.2}", spot.y + b.height / 2.0) /> }
                 });
-                let class = format!(
-                    "symbol{}{}",
-                    if is_group { " group" } else { "" },
-                    if sel.contains(&place.id) { " selected" } else { "" }
-                );
+                let class = move || {
+                    format!("symbol{}{}", if is_group { " group" } else { "" }, if is_selected() { " selected" } else { "" })
+                };
                 view! {
                     <g class=class data-place=place.id.clone() tabindex=tabindex role=focusable.then_some("button")
                         aria-label=aria aria-pressed=pressed aria-hidden=(!focusable).then_some("true")>
