@@ -31,15 +31,18 @@ dist:
 	trunk build --release
 	@scripts/sizes.sh dist
 
-## Every test: native tests (whole crate, default features), the release build, browser tests.
+## Every test: native tests (whole crate, default features), the views rendered
+## to HTML natively (feature ssr: rendering makes no browser call), the release
+## build, browser tests.
 test:
 	@$(ENSURE) all
-	cargo test
+	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory e2e
 
 unit:
 	cargo test
+	cargo test --features ssr --test render
 
 ## Browser tests (node --test, headless Chromium) against the existing dist/.
 e2e:

@@ -5,11 +5,14 @@
 //! natively; the browser shell (`ui`) is compiled only with the `web` feature.
 //! See ARCHITECTURE.md for the map of modules and their invariants.
 
+// Rendering the views to HTML (feature `ssr`) nests view types deeply.
+#![recursion_limit = "256"]
+
 pub mod chart;
 pub mod data_url;
 pub mod geo;
 pub mod model;
 pub mod query;
 
-#[cfg(feature = "web")]
+#[cfg(any(feature = "web", feature = "ssr"))]
 pub mod ui;

@@ -73,6 +73,20 @@ impl Ctx {
     }
 }
 
+/// Provides the context every view of a widget reads, once its sheet is
+/// loaded (under the current reactive owner).
+pub fn provide_ctx(data: Arc<Loaded>, state: RwSignal<FilterState>, foreign_params: String, id_prefix: String) {
+    let data = StoredValue::new(data);
+    let selection = Memo::new(move |_| data.with_value(|d| state.with(|s| select(&d.sheet, &d.index, s))));
+    provide_context(Ctx {
+        state,
+        data,
+        selection,
+        foreign_params: StoredValue::new(foreign_params),
+        id_prefix: StoredValue::new(id_prefix),
+    });
+}
+
 /// One fact-sheet widget.
 #[component]
 pub fn App(config: Config) -> impl IntoView {
@@ -115,17 +129,7 @@ pub fn App(config: Config) -> impl IntoView {
                     view! { <LoadFailed error=error on_retry=move || retry() /> }.into_any()
                 }
                 LoadState::Ready(data) => {
-                    let data = StoredValue::new(data);
-                    let selection = Memo::new(move |_| {
-                        data.with_value(|d| state.with(|s| select(&d.sheet, &d.index, s)))
-                    });
-                    provide_context(Ctx {
-                        state,
-                        data,
-                        selection,
-                        foreign_params: StoredValue::new(foreign.clone()),
-                        id_prefix: StoredValue::new(id_prefix.clone()),
-                    });
+                    provide_ctx(data, state, foreign.clone(), id_prefix.clone());
                     view! { <crate::ui::report::Report /> }.into_any()
                 }
             }}

@@ -1,5 +1,6 @@
 //! The Leptos shell: components that present state and forward events. Only
-//! compiled with the `web` feature.
+//! compiled with the `web` feature (in the browser), or with `ssr` (the same
+//! views rendered to HTML natively, see [`snapshot`]).
 //!
 //! One widget per mount element. Each mount owns its state (filter signal,
 //! load state, URL mirror) through Leptos context under its own root; nothing
@@ -17,6 +18,8 @@ mod measure;
 mod panic;
 mod projects;
 mod report;
+#[cfg(feature = "ssr")]
+pub mod snapshot;
 mod text;
 mod timeline;
 mod url;

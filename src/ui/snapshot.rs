@@ -1,0 +1,28 @@
+//! The report rendered to an HTML string, natively, without a browser
+//! (feature `ssr`). It proves the rule that rendering makes no browser call
+//! (a call would panic here; `tests/render.rs` renders every view), and it is
+//! what a static snapshot, painted before the wasm arrives, will be made of.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::query::params::foreign_params;
+use crate::query::FilterState;
+use crate::ui::app::provide_ctx;
+use crate::ui::load::Loaded;
+use crate::ui::report::Report;
+
+/// The HTML of the report for the data file `text` and the URL query `query`
+/// (`?view=map&country=KEN`), as the first widget of a page would render it
+/// once its data is loaded. Parts that wait for a browser (the map's
+/// geometry) render their loading state.
+pub fn render(text: &str, query: &str) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let loaded = Arc::new(Loaded::from_text(text));
+        let state = RwSignal::new(FilterState::from_query(query));
+        provide_ctx(loaded, state, foreign_params(query), String::new());
+        view! { <div class="ilo-factsheet"><Report /></div> }.to_html()
+    })
+}
