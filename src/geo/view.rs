@@ -159,7 +159,8 @@ fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
 /// Places labels in the given order (most important first): right of the
 /// circle, left, above, below, then further up or down on either side,
 /// taking the first spot inside `frame` (a view box) that overlaps neither an
-/// earlier label nor a circle.
+/// earlier label nor a circle; when every spot overlaps something, the first
+/// spot inside the frame (a label may cover another, but is never cut off).
 pub fn place_labels(items: &[LabelBox], gap: f64, frame: ViewBox) -> Vec<Placed> {
     let circles: Vec<[f64; 4]> = items
         .iter()
@@ -194,7 +195,12 @@ pub fn place_labels(items: &[LabelBox], gap: f64, frame: ViewBox) -> Vec<Placed>
                 && !taken.iter().any(|t| overlaps(*t, b))
                 && !circles.iter().enumerate().any(|(j, c)| j != i && overlaps(*c, b))
         };
-        let (x, y, leader) = candidates.iter().copied().find(free).unwrap_or(candidates[0]);
+        let (x, y, leader) = candidates
+            .iter()
+            .copied()
+            .find(free)
+            .or_else(|| candidates.iter().copied().find(|&(x, y, _)| inside(x, y)))
+            .unwrap_or(candidates[0]);
         taken.push([x, y, x + w, y + h]);
         out.push(Placed { x, y, leader });
     }
@@ -308,5 +314,17 @@ mod tests {
         let edge = [LabelBox { anchor: [990.0, 100.0], radius: 3.0, width: 40.0, height: 8.0 }];
         let placed = place_labels(&edge, 1.0, [0.0, 0.0, 1000.0, 500.0]);
         assert_eq!(placed[0].x, 990.0 - 3.0 - 1.0 - 40.0);
+    }
+
+    #[test]
+    fn crowded_labels_stay_inside_the_frame() {
+        // Twelve wide labels on one point near the right edge: no free spot
+        // for the last ones, yet none is cut off by the frame.
+        let frame = [0.0, 0.0, 1000.0, 100.0];
+        let items: Vec<LabelBox> =
+            (0..12).map(|_| LabelBox { anchor: [960.0, 50.0], radius: 10.0, width: 200.0, height: 12.0 }).collect();
+        for (p, l) in place_labels(&items, 1.0, frame).iter().zip(&items) {
+            assert!(p.x >= 0.0 && p.x + l.width <= 1000.0 && p.y >= 0.0 && p.y + l.height <= 100.0, "{p:?}");
+        }
     }
 }

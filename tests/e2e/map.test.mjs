@@ -33,6 +33,15 @@ test('?view=map draws the countries, names the places reached, with their figure
   const labels = await text(page, '.map-svg .figure-label');
   assert.ok(labels.includes('ASEAN: over 186,000'), labels.join(' | '));
   assert.equal(await page.locator('.map-svg .symbol[data-place="asean"]').count(), 1);
+  // Every label is whole: none runs past the edge of the map.
+  const cut = await page.$eval('.map-svg', (svg) => {
+    const frame = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('.figure-label')]
+      .map((t) => [t.textContent, t.getBoundingClientRect()])
+      .filter(([, r]) => r.left < frame.left - 1 || r.right > frame.right + 1 || r.top < frame.top - 1 || r.bottom > frame.bottom + 1)
+      .map(([text]) => text);
+  });
+  assert.deepEqual(cut, []);
   const legend = await text(page, '.legend-figures li');
   assert.ok(legend.includes('over 186,000 cumulative beneficiaries (ASEAN)'), legend.join(' | '));
   assert.ok(legend.includes('more than 10,000 workers (Cambodia)'), legend.join(' | '));

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{choose, mt, place_name, target_place, MapCtx, TALLEST};
+use crate::chart::text::text_width;
 use crate::geo::reach::{anchor, circle_radius, link_path, qualified_value, shade_level, Place, Reach};
 use crate::geo::view::{self, Direction, LabelBox};
 use crate::geo::world::World;
@@ -298,7 +299,8 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
                 LabelBox {
                     anchor: items[i].1,
                     radius: r,
-                    width: labels[i].chars().count() as f64 * font * 0.56,
+                    // Labels are semibold: a little wider than the estimate's regular weight.
+                    width: text_width(&labels[i], font) * 1.08,
                     height: font * 1.2,
                 }
             })
