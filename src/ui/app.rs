@@ -95,6 +95,8 @@ pub fn App(config: Config) -> impl IntoView {
         crate::ui::url::sync(state);
     }
     let load = RwSignal::new(LoadState::Loading);
+    // Lives as long as the widget, across views: the map file is fetched once.
+    provide_context(crate::ui::map::MapGeometry::new());
     let url = config.data.clone();
     let fetch = move || {
         let url = url.clone();

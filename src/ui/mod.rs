@@ -13,7 +13,7 @@ mod filters;
 mod funding;
 pub mod i18n;
 mod load;
-mod map;
+pub(crate) mod map;
 mod measure;
 mod panic;
 mod projects;

@@ -59,10 +59,16 @@ test('?view=map draws the countries, names the places reached, with their figure
   assert.deepEqual(page.errors, []);
 });
 
-test('the map file is fetched only when the map is shown', async () => {
+test('the map file is fetched only when the map is shown, and once', async () => {
   const page = await ctx.open('');
   await page.waitForTimeout(300);
   assert.ok(!page.requests.some((u) => u.includes('world.json')));
+  await page.click('nav.views a[href*="view=map"]');
+  await page.waitForSelector('.map-svg .country');
+  assert.equal(page.requests.filter((u) => u.includes('world.json')).length, 1);
+  // Away and back: the widget keeps the geometry it has.
+  await page.click('nav.views a[href*="view=projects"]');
+  await page.waitForSelector('.map-svg', { state: 'detached' });
   await page.click('nav.views a[href*="view=map"]');
   await page.waitForSelector('.map-svg .country');
   assert.equal(page.requests.filter((u) => u.includes('world.json')).length, 1);

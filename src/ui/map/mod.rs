@@ -67,6 +67,21 @@ enum Geometry {
     Ready(Arc<World>),
 }
 
+/// A widget's map geometry, kept while the visitor moves between views, so
+/// the file is fetched once per widget. `App` provides it; a map without it
+/// (in a snapshot) keeps its own.
+#[derive(Clone, Copy)]
+pub struct MapGeometry {
+    state: RwSignal<Geometry>,
+    requested: StoredValue<bool>,
+}
+
+impl MapGeometry {
+    pub fn new() -> MapGeometry {
+        MapGeometry { state: RwSignal::new(Geometry::Loading), requested: StoredValue::new(false) }
+    }
+}
+
 #[derive(Clone, Copy)]
 struct MapCtx {
     geometry: RwSignal<Geometry>,
@@ -139,8 +154,10 @@ fn announcement(sheet: &FactSheet, place: &Place, name: &str) -> String {
 #[component]
 pub fn MapView() -> impl IntoView {
     let ctx = Ctx::get();
-    let geometry = RwSignal::new(Geometry::Loading);
+    let cache = use_context::<MapGeometry>().unwrap_or_else(MapGeometry::new);
+    let geometry = cache.state;
     let load = move || {
+        cache.requested.set_value(true);
         geometry.set(Geometry::Loading);
         spawn_local(async move {
             let next = match fetch_text(WORLD_URL).await {
@@ -156,9 +173,11 @@ pub fn MapView() -> impl IntoView {
             geometry.set(next);
         });
     };
-    // Fetching is a browser call: from an effect, once, when the view is shown.
+    // Fetching is a browser call: from an effect, when the view is first
+    // shown (again only if it failed).
     Effect::new(move |ran: Option<()>| {
-        if ran.is_none() {
+        let failed = matches!(geometry.get_untracked(), Geometry::Failed(_));
+        if ran.is_none() && (!cache.requested.get_value() || failed) {
             load();
         }
     });
