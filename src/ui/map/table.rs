@@ -30,29 +30,17 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
     let hidden = move || !m.show_table.get();
     let header = move |key: SortKey, label: MapText<'static>| {
         let text = mt(label);
-        let aria_sort = move || {
-            let (k, asc) = sort.get();
-            if k == key {
-                if asc {
-                    "ascending"
-                } else {
-                    "descending"
-                }
-            } else {
-                "none"
-            }
+        // Some(ascending) when the table is sorted by this column.
+        let order = move || sort.with(|&(k, asc)| (k == key).then_some(asc));
+        let aria_sort = move || match order() {
+            Some(true) => "ascending",
+            Some(false) => "descending",
+            None => "none",
         };
-        let arrow = move || {
-            let (k, asc) = sort.get();
-            if k == key {
-                if asc {
-                    " ▲"
-                } else {
-                    " ▼"
-                }
-            } else {
-                ""
-            }
+        let arrow = move || match order() {
+            Some(true) => " ▲",
+            Some(false) => " ▼",
+            None => "",
         };
         view! {
             <th scope="col" aria-sort=aria_sort>
