@@ -155,3 +155,27 @@ test('the map geometry, as deployed, stays under its 60 KB gzip budget', () => {
   const gzip = gzipSync(raw, { level: 9 }).length;
   assert.ok(gzip < 60_000, `data/map/world.json: ${gzip} bytes gzip`);
 });
+
+test('on a touch screen, two fingers pinch the map to zoom', async () => {
+  const page = await openMap('?view=map', { viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+  await page.$eval('.map-svg', (el) => el.scrollIntoView({ block: 'center' }));
+  const box = await page.$eval('.map-svg', (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  const before = await page.getAttribute('.map-svg', 'viewBox');
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: type === 'touchEnd' ? [] : [
+      { x: box.x - d, y: box.y, id: 1 },
+      { x: box.x + d, y: box.y, id: 2 },
+    ],
+  });
+  await touch('touchStart', 20);
+  for (const d of [30, 45, 60, 80]) await touch('touchMove', d);
+  await touch('touchEnd', 80);
+  const after = await page.getAttribute('.map-svg', 'viewBox');
+  const width = (vb) => Number(vb.split(' ')[2]);
+  assert.ok(width(after) < width(before) * 0.6, `${before} -> ${after}`);
+});
