@@ -15,8 +15,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::funding::group_thousands;
-use crate::model::{FactSheet, Figure, GeographyKind, Qualifier};
+use crate::model::funding::{group_thousands, qualifier_prefix};
+use crate::model::{FactSheet, Figure, GeographyKind};
 
 use super::world::World;
 
@@ -170,13 +170,7 @@ pub fn concerns(sheet: &FactSheet, place: &Place, filter: &[String]) -> bool {
 
 /// The figure's count with the source's qualifier: `over 186,000`.
 pub fn qualified_value(f: &Figure) -> String {
-    let qualifier = match f.qualifier {
-        Qualifier::Over => "over ",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::TotalOf => "a total of ",
-        Qualifier::Exact => "",
-    };
-    format!("{qualifier}{}", group_thousands(f.value.max(0.0).round() as u64))
+    format!("{}{}", qualifier_prefix(f.qualifier), group_thousands(f.value.max(0.0).round() as u64))
 }
 
 /// Where a place's symbol goes on the map: a country's centroid; the mean of
@@ -294,7 +288,7 @@ pub fn sort_rows(sheet: &FactSheet, rows: &mut [Row], key: SortKey, ascending: b
 mod tests {
     use super::*;
     use crate::geo::world::Country;
-    use crate::model::{Geography, Project, Source};
+    use crate::model::{Geography, Project, Qualifier, Source};
 
     fn geo(id: &str, kind: GeographyKind, name: &str, members: Option<&[&str]>) -> Geography {
         Geography {

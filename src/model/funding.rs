@@ -207,15 +207,21 @@ pub fn by_start_year<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<i32> {
     breakdown(items, |i| vec![i.period.start])
 }
 
-/// "US$ 1.2 million", "over US$ 4.45 million", "US$ 500,000".
-pub fn format_usd(money: Money) -> String {
-    let prefix = match money.qualifier {
+/// The words a qualifier puts before a number, as the source words them
+/// ("over ", "more than ", "a total of "; nothing for an exact number). The
+/// one place they are written, for amounts and beneficiary counts alike.
+pub fn qualifier_prefix(qualifier: Qualifier) -> &'static str {
+    match qualifier {
         Qualifier::Exact => "",
         Qualifier::Over => "over ",
         Qualifier::MoreThan => "more than ",
         Qualifier::TotalOf => "a total of ",
-    };
-    format!("{prefix}US$ {}", format_amount(money.amount_usd))
+    }
+}
+
+/// "US$ 1.2 million", "over US$ 4.45 million", "US$ 500,000".
+pub fn format_usd(money: Money) -> String {
+    format!("{}US$ {}", qualifier_prefix(money.qualifier), format_amount(money.amount_usd))
 }
 
 /// An amount without currency: `1.2 million`, `500,000`.

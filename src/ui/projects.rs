@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::funding::{format_usd, group_thousands};
-use crate::model::{FactSheet, Figure, Project, Qualifier};
+use crate::geo::reach::qualified_value;
+use crate::model::funding::format_usd;
+use crate::model::{FactSheet, Figure, Project};
 use crate::ui::app::Ctx;
 use crate::ui::i18n::{t, Text};
 use crate::ui::text::Highlighted;
@@ -40,15 +41,9 @@ fn geography_names(sheet: &FactSheet, ids: &[String]) -> String {
 
 /// "more than 10,000 workers (Cambodia)", keeping the source's qualifiers.
 pub fn figure_text(sheet: &FactSheet, f: &Figure) -> String {
-    let qualifier = match f.qualifier {
-        Qualifier::Over => "over ",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::TotalOf => "a total of ",
-        Qualifier::Exact => "",
-    };
     let cumulative = if f.cumulative { format!("{} ", t(Text::Cumulative)) } else { String::new() };
-    let place = geography_names(sheet, std::slice::from_ref(&f.geography));
-    format!("{qualifier}{} {cumulative}{} ({place})", group_thousands(f.value.round() as u64), f.unit)
+    let place = sheet.geography_name(&f.geography);
+    format!("{} {cumulative}{} ({place})", qualified_value(f), f.unit)
 }
 
 fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
