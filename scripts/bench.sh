@@ -6,11 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-dist}"
 [ -f "$dir/index.html" ] || { echo "bench.sh: no $dir/index.html, run 'make dist' first" >&2; exit 1; }
-shopt -s nullglob
 echo "== sizes (bytes)"
-printf '%-48s %10s %10s\n' file raw gzip-9
-for f in "$dir"/*.wasm "$dir"/*.js "$dir"/*.css "$dir"/data/*.json "$dir"/data/map/*.json; do
-  printf '%-48s %10d %10d\n' "${f#"$dir"/}" "$(wc -c <"$f")" "$(gzip -9 -c "$f" | wc -c)"
-done
+scripts/sizes.sh "$dir"
 echo "== load in headless Chromium"
 DIST="$dir" node tests/e2e/bench.mjs

@@ -108,10 +108,11 @@ impl MapCtx {
 
 /// The sheet's name for a place, else the map's, else the id.
 fn place_name(sheet: &FactSheet, world: Option<&World>, id: &str) -> String {
-    if let Some(g) = sheet.geographies.iter().find(|g| g.id == id) {
-        return g.name.clone();
+    match (sheet.geography(id), world.and_then(|w| w.country(id))) {
+        (Some(g), _) => g.name.clone(),
+        (None, Some(c)) => c.name.clone(),
+        (None, None) => id.to_string(),
     }
-    world.and_then(|w| w.country(id)).map_or_else(|| id.to_string(), |c| c.name.clone())
 }
 
 /// Selects a place: the `country` filter becomes it, or is cleared when it
@@ -193,8 +194,14 @@ pub fn MapView() -> impl IntoView {
         }
     });
     let map_reach = Memo::new(move |_| facet.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events))));
-    let table_reach =
-        Memo::new(move |_| ctx.selection.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events))));
+    // Without a country filter the two selections are one: reuse the map's.
+    let table_reach = Memo::new(move |_| {
+        if ctx.state.with(|s| s.countries.is_empty()) {
+            map_reach.get()
+        } else {
+            ctx.selection.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events)))
+        }
+    });
 
     let viewbox = RwSignal::new([0.0, 0.0, 1000.0, 440.0]);
     // The first frame is the whole map, once it is known.

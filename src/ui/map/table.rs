@@ -67,12 +67,11 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
         ctx.with_data(|d| {
             list.into_iter()
                 .map(|row| {
+                    let name = place_name(&d.sheet, world.as_deref(), &row.place);
                     let name = if row.kind == GeographyKind::Group {
-                        format!("{}{}", row.name, mt(MapText::GroupSuffix))
-                    } else if d.sheet.geographies.iter().any(|g| g.id == row.place) {
-                        row.name.clone()
+                        format!("{name}{}", mt(MapText::GroupSuffix))
                     } else {
-                        place_name(&d.sheet, world.as_deref(), &row.place)
+                        name
                     };
                     let figure = row_figure(&d.sheet, &row);
                     let value = figure.map(qualified_value).unwrap_or_default();
