@@ -13,7 +13,7 @@ ENSURE := scripts/ensure-tools.sh
 WEB := --no-default-features --features web --bin ilo-factsheet-web
 E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
 
-.PHONY: all serve dist test unit e2e check-wasm bench tools clean
+.PHONY: all serve dist test unit e2e check-wasm bench tools clean fuzz
 
 all: dist
 
@@ -65,3 +65,10 @@ tools:
 
 clean:
 	rm -rf dist target
+
+## Fuzzing (cargo-fuzz on nightly; installed on first use): parse + validate +
+## select + every pure derivation, for FUZZ_SECONDS (default 10 minutes). Not part of `make test`.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@$(ENSURE) fuzz
+	scripts/fuzz.sh $(FUZZ_SECONDS)

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there.
 #
-#   scripts/ensure-tools.sh [rust|wasm|browser|all]...     (default: all)
+#   scripts/ensure-tools.sh [rust|wasm|browser|fuzz|all]...     (default: all but fuzz)
 #
 #   rust     rustup target wasm32-unknown-unknown; trunk 0.21.14 and
 #            wasm-bindgen-cli at the exact version Cargo.lock pins (cargo install)
 #   wasm     wasm-opt from the npm package binaryen@132.0.0, installed under
 #            ${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}/binaryen (never Debian's
 #            binaryen: its wasm-opt 108 silently breaks the module)
+#   fuzz     nightly Rust (minimal profile) and cargo-fuzz, for `make fuzz` only
 #   browser  Debian's chromium + chromium-driver (apt, as root or with sudo) and
 #            the e2e node modules (npm ci in tests/e2e when missing or when
 #            package.json / package-lock.json changed)
@@ -88,6 +89,22 @@ ensure_wasm() {
   fi
 }
 
+ensure_fuzz() {
+  need rustup "install Rust with rustup first"
+  if rustup run nightly rustc --version >/dev/null 2>&1; then
+    ok "rust nightly ($(rustup run nightly rustc --version))"
+  else
+    installing "rust nightly (minimal profile)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if cargo fuzz --version >/dev/null 2>&1; then
+    ok "$(cargo fuzz --version)"
+  else
+    installing "cargo-fuzz (cargo install, about 2 minutes)"
+    cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+  fi
+}
+
 ensure_browser() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
@@ -117,8 +134,8 @@ ensure_browser() {
 [ $# -gt 0 ] || set -- all
 for what in "$@"; do
   case "$what" in
-    rust | wasm | browser | all) ;;
-    *) echo "usage: $0 [rust|wasm|browser|all]..." >&2; exit 2 ;;
+    rust | wasm | browser | fuzz | all) ;;
+    *) echo "usage: $0 [rust|wasm|browser|fuzz|all]..." >&2; exit 2 ;;
   esac
 done
 
@@ -134,6 +151,7 @@ for what in "$@"; do
     rust) ensure_rust ;;
     wasm) ensure_wasm ;;
     browser) ensure_browser ;;
+    fuzz) ensure_fuzz ;;
     all) ensure_rust; ensure_wasm; ensure_browser ;;
   esac
 done

@@ -11,6 +11,7 @@
 pub mod chart;
 pub mod data_url;
 pub mod geo;
+pub mod harness;
 pub mod model;
 pub mod query;
 

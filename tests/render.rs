@@ -82,3 +82,140 @@ fn broken_data_renders_the_problems_and_the_rest() {
     assert!(count(&html, "class=\"project-card") >= sheet.projects.len() - 1);
     assert_eq!(count(&html, "class=\"fs-section\""), sheet.sections.len());
 }
+
+/// A start tag of rendered HTML: its name and attributes (values unescaped).
+#[derive(Debug)]
+struct Tag {
+    name: String,
+    attributes: Vec<(String, String)>,
+}
+
+/// The start tags of `html` as Leptos writes it: text is escaped (a `<` in
+/// text is `&lt;`), attribute values are double-quoted with `"` escaped. A
+/// `<` that is not a tag, comment or end tag fails the test: it would be
+/// markup that came from data.
+fn start_tags(html: &str) -> Vec<Tag> {
+    let unescape = |v: &str| v.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    let mut tags = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix("!--") {
+            rest = after.split_once("-->").map_or("", |(_, r)| r);
+            continue;
+        }
+        if rest.starts_with('/') || rest.starts_with('!') {
+            // An end tag, or Leptos's `<!>` marker.
+            continue;
+        }
+        let name_end = rest.find(|c: char| c.is_whitespace() || c == '>' || c == '/').unwrap_or(rest.len());
+        let name = rest[..name_end].to_string();
+        assert!(
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+            "a `<` that starts no tag: {:?}",
+            &rest[..rest.len().min(80)]
+        );
+        let mut attributes = Vec::new();
+        let mut s = &rest[name_end..];
+        loop {
+            s = s.trim_start();
+            if s.starts_with('>') || s.starts_with("/>") || s.is_empty() {
+                break;
+            }
+            let end = s.find(|c: char| c.is_whitespace() || c == '=' || c == '>').unwrap_or(s.len());
+            let attr = s[..end].to_string();
+            s = &s[end..];
+            let mut value = String::new();
+            if let Some(after) = s.strip_prefix("=\"") {
+                let close = after.find('"').expect("a closed attribute value");
+                value = unescape(&after[..close]);
+                s = &after[close + 1..];
+            }
+            attributes.push((attr, value));
+        }
+        rest = s;
+        tags.push(Tag { name, attributes });
+    }
+    tags
+}
+
+/// Everything the hostile corpus might try to put in the page: no element
+/// that loads or runs anything, no event-handler attribute, no address
+/// attribute but `href`, and every `href` either the widget's own filter link
+/// or an allowed scheme.
+fn assert_inert(html: &str, what: &str) {
+    const FORBIDDEN: [&str; 15] = [
+        "script", "img", "iframe", "frame", "frameset", "object", "embed", "style", "link", "meta", "base",
+        "audio", "video", "source", "template",
+    ];
+    for tag in start_tags(html) {
+        assert!(!FORBIDDEN.contains(&tag.name.to_ascii_lowercase().as_str()), "{what}: a <{}> element", tag.name);
+        for (name, value) in &tag.attributes {
+            let name = name.to_ascii_lowercase();
+            assert!(!name.starts_with("on"), "{what}: <{} {name}=…>", tag.name);
+            assert!(
+                !["src", "srcdoc", "action", "formaction", "xlink:href", "style"].contains(&name.as_str()),
+                "{what}: <{} {name}={value:?}>",
+                tag.name
+            );
+            if name == "href" {
+                let own = value.starts_with('?') || value.starts_with('#');
+                assert!(
+                    own || ilo_factsheet::model::SafeUrl::parse(value).is_ok_and(|u| u.as_str() == value),
+                    "{what}: href {value:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tag_reader_sees_markup_when_there_is_some() {
+    // The check above must be able to fail.
+    let tags = start_tags(r#"<p class="a">x &lt;img&gt;</p><!-- c --><img src="x" onerror="y"><a href="javascript:z">"#);
+    let names: Vec<_> = tags.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["p", "img", "a"]);
+    assert_eq!(tags[1].attributes, [("src".to_string(), "x".to_string()), ("onerror".to_string(), "y".to_string())]);
+    let caught = std::panic::catch_unwind(|| assert_inert(r#"<a href="javascript:z">"#, "test"));
+    assert!(caught.is_err(), "a javascript: href must fail the check");
+    assert!(std::panic::catch_unwind(|| assert_inert(r#"<div onclick="x">"#, "test")).is_err());
+    assert!(std::panic::catch_unwind(|| assert_inert(r#"<svg><script>x</script></svg>"#, "test")).is_err());
+}
+
+#[test]
+fn hostile_files_render_as_text_with_no_markup_and_no_dangerous_link() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
+    let expect: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/expect.json")).expect("expect.json")).expect("json");
+    assert!(expect.len() >= 20, "the corpus is there");
+    for e in &expect {
+        let name = e["name"].as_str().expect("name");
+        let bytes = std::fs::read(format!("{dir}/{name}")).expect("file");
+        let text = String::from_utf8_lossy(&bytes);
+        let queries = ["", "?view=projects", "?view=timeline", "?view=map", "?view=funding", "?q=onerror", "?q=script&view=map"];
+        for query in queries {
+            let html = render(&text, query);
+            assert_inert(&html, &format!("{name} {query}"));
+            match e["outcome"].as_str() {
+                Some("clean") => assert!(!html.contains("role=\"alert\""), "{name} {query}: no alert"),
+                _ => assert!(html.contains("role=\"alert\""), "{name} {query}: an alert"),
+            }
+            if e["outcome"] == "refused" {
+                assert!(!html.contains("<h1"), "{name}: nothing but the alert");
+            } else {
+                assert!(html.contains("<h1"), "{name} {query}: the report");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_refused_link_is_text_with_its_reason_beside_it() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/dangerous-urls.json"))
+        .expect("dangerous-urls.json");
+    let html = render(&text, "");
+    assert!(html.contains("Link 1</span>"), "the label shows as text");
+    assert!(html.contains("the scheme `javascript:` is not allowed"), "with the reason");
+    assert_eq!(count(&html, "class=\"link web link-refused\""), 23);
+    assert!(html.contains(r#"href="https://www.ilo.org/beijing""#) && html.contains(r#"href="mailto:beijing@ilo.org""#));
+}

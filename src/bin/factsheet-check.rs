@@ -16,8 +16,15 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for file in &files {
-        let text = match std::fs::read_to_string(file) {
-            Ok(text) => text,
+        let text = match std::fs::read(file) {
+            // Read as a browser reads it: bytes that are not UTF-8 become U+FFFD.
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(e) => {
+                    println!("{file}: warning: the file is not valid UTF-8; its bad bytes read as U+FFFD");
+                    String::from_utf8_lossy(e.as_bytes()).into_owned()
+                }
+            },
             Err(e) => {
                 println!("{file}: error: cannot read the file: {e}");
                 failed = true;

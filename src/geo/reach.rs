@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::funding::{group_thousands, qualifier_prefix};
+use crate::model::geography::Geographies;
 use crate::model::{FactSheet, Figure, GeographyKind};
 
 use super::world::World;
@@ -95,6 +96,7 @@ impl Reach {
 /// What the matching projects and events (indices into `sheet.projects` and
 /// `sheet.events`) reach.
 pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
+    let geo = Geographies::of(sheet);
     let mut places: BTreeMap<String, Place> = BTreeMap::new();
     for &i in projects {
         let Some(p) = sheet.projects.get(i) else {
@@ -102,15 +104,15 @@ pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
         };
         let named = p.geographies.iter().map(String::as_str).chain(p.figures.iter().map(|f| f.geography.as_str()));
         for g in named {
-            touch(sheet, &mut places, g, Some(i), true);
-            if !sheet.is_country(g) {
-                for m in sheet.member_countries(g) {
-                    touch(sheet, &mut places, &m, Some(i), false);
+            touch(sheet, &geo, &mut places, g, Some(i), true);
+            if !geo.is_country(g) {
+                for m in geo.member_countries(g) {
+                    touch(sheet, &geo, &mut places, &m, Some(i), false);
                 }
             }
         }
         for (k, f) in p.figures.iter().enumerate() {
-            touch(sheet, &mut places, &f.geography, Some(i), true).figures.push(FigureRef::Project(i, k));
+            touch(sheet, &geo, &mut places, &f.geography, Some(i), true).figures.push(FigureRef::Project(i, k));
         }
     }
     for &i in events {
@@ -118,7 +120,7 @@ pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
             continue;
         };
         for (k, f) in e.figures.iter().enumerate() {
-            touch(sheet, &mut places, &f.geography, None, true).figures.push(FigureRef::Event(i, k));
+            touch(sheet, &geo, &mut places, &f.geography, None, true).figures.push(FigureRef::Event(i, k));
         }
     }
     let mut places: Vec<Place> = places.into_values().collect();
@@ -132,6 +134,7 @@ pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
 /// The place for `id`, created on first use, with `project` recorded.
 fn touch<'a>(
     sheet: &FactSheet,
+    geo: &Geographies<'_>,
     places: &'a mut BTreeMap<String, Place>,
     id: &str,
     project: Option<usize>,
@@ -139,9 +142,9 @@ fn touch<'a>(
 ) -> &'a mut Place {
     let place = places.entry(id.to_string()).or_insert_with(|| Place {
         id: id.to_string(),
-        name: sheet.geography_name(id).to_string(),
-        kind: if sheet.is_country(id) { GeographyKind::Country } else { GeographyKind::Group },
-        members: sheet.member_countries(id),
+        name: geo.get(id).map_or(id, |g| g.name.as_str()).to_string(),
+        kind: if geo.is_country(id) { GeographyKind::Country } else { GeographyKind::Group },
+        members: geo.member_countries(id),
         projects: Vec::new(),
         figures: Vec::new(),
         direct: false,

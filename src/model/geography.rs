@@ -2,7 +2,96 @@
 //! names, whether it is a country, and which countries a group stands for.
 //! One answer here, so the filters (`query`) and the map (`geo`) agree.
 
+use std::collections::{HashMap, HashSet};
+
 use super::types::{FactSheet, Geography, GeographyKind};
+
+/// Groups inside groups are followed this many levels deep, no further (the
+/// validator reports a deeper one). A real sheet nests two levels (ASEAN inside
+/// an ASEAN–China group); the bound keeps a hostile chain of thousands cheap.
+pub const MAX_GROUP_DEPTH: usize = 8;
+
+/// A sheet's geographies by id, for many questions in a row: built once in
+/// O(n), each lookup O(1). The [`FactSheet`] methods below build one per call.
+pub struct Geographies<'a> {
+    by_id: HashMap<&'a str, &'a Geography>,
+}
+
+impl<'a> Geographies<'a> {
+    pub fn of(sheet: &'a FactSheet) -> Self {
+        let mut by_id = HashMap::with_capacity(sheet.geographies.len());
+        for g in &sheet.geographies {
+            // The first of duplicate ids wins, as everywhere else.
+            by_id.entry(g.id.as_str()).or_insert(g);
+        }
+        Geographies { by_id }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&'a Geography> {
+        self.by_id.get(id).copied()
+    }
+
+    /// Whether an id is a country: the sheet says so, or the sheet does not
+    /// list it and it looks like an ISO 3166-1 alpha-3 code.
+    pub fn is_country(&self, id: &str) -> bool {
+        match self.get(id) {
+            Some(g) => g.kind == GeographyKind::Country,
+            None => id.len() == 3 && id.bytes().all(|b| b.is_ascii_uppercase()),
+        }
+    }
+
+    /// The countries a geography stands for: itself for a country; the known
+    /// members of a group, nested groups expanded (at most
+    /// [`MAX_GROUP_DEPTH`] levels), each country once, in the order listed;
+    /// nothing for a group without a member list.
+    pub fn member_countries(&self, id: &str) -> Vec<String> {
+        // Depth first with a stack of its own, each id visited once (cycles
+        // end there).
+        let mut out: Vec<String> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<(&str, usize)> = vec![(id, 0)];
+        while let Some((at, depth)) = stack.pop() {
+            if !seen.insert(at) {
+                continue;
+            }
+            if self.is_country(at) {
+                out.push(at.to_string());
+                continue;
+            }
+            if depth > MAX_GROUP_DEPTH {
+                continue;
+            }
+            let Some(list) = self.get(at).and_then(|g| g.members.as_ref()) else {
+                continue;
+            };
+            // Reversed, so members come off the stack in the order listed.
+            stack.extend(list.iter().rev().map(|m| (m.as_str(), depth + 1)).filter(|(m, _)| !seen.contains(m)));
+        }
+        out
+    }
+
+    /// How many levels of groups `id` holds (0 for a country or a group of
+    /// countries), counted up to `MAX_GROUP_DEPTH + 1`.
+    pub fn group_depth(&self, id: &str) -> usize {
+        let mut deepest = 0;
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<(&str, usize)> = vec![(id, 0)];
+        while let Some((at, depth)) = stack.pop() {
+            if !seen.insert(at) || self.is_country(at) {
+                continue;
+            }
+            let Some(list) = self.get(at).and_then(|g| g.members.as_ref()) else {
+                continue;
+            };
+            deepest = deepest.max(depth);
+            if depth > MAX_GROUP_DEPTH {
+                continue;
+            }
+            stack.extend(list.iter().map(|m| (m.as_str(), depth + 1)));
+        }
+        deepest
+    }
+}
 
 impl FactSheet {
     /// The geography with this id, if the sheet lists it.
@@ -15,8 +104,7 @@ impl FactSheet {
         self.geography(id).map_or(id, |g| g.name.as_str())
     }
 
-    /// Whether an id is a country: the sheet says so, or the sheet does not
-    /// list it and it looks like an ISO 3166-1 alpha-3 code.
+    /// See [`Geographies::is_country`].
     pub fn is_country(&self, id: &str) -> bool {
         match self.geography(id) {
             Some(g) => g.kind == GeographyKind::Country,
@@ -24,32 +112,10 @@ impl FactSheet {
         }
     }
 
-    /// The countries a geography stands for: itself for a country; the known
-    /// members of a group, nested groups expanded, each country once, in the
-    /// order listed; nothing for a group without a member list.
+    /// See [`Geographies::member_countries`]; for many questions build a
+    /// [`Geographies`] once.
     pub fn member_countries(&self, id: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut seen = vec![id.to_string()];
-        self.expand(id, &mut out, &mut seen);
-        out
-    }
-
-    fn expand(&self, id: &str, out: &mut Vec<String>, seen: &mut Vec<String>) {
-        if self.is_country(id) {
-            if !out.iter().any(|m| m == id) {
-                out.push(id.to_string());
-            }
-            return;
-        }
-        let Some(list) = self.geography(id).and_then(|g| g.members.as_ref()) else {
-            return;
-        };
-        for m in list {
-            if !seen.contains(m) {
-                seen.push(m.clone());
-                self.expand(m, out, seen);
-            }
-        }
+        Geographies::of(self).member_countries(id)
     }
 }
 
@@ -89,6 +155,32 @@ mod tests {
         assert_eq!(s.member_countries("KHM"), ["KHM"]);
         assert!(s.member_countries("global-south").is_empty());
         assert!(s.member_countries("nowhere").is_empty());
+    }
+
+    #[test]
+    fn a_chain_of_groups_is_followed_to_a_bounded_depth() {
+        use GeographyKind::*;
+        let chain = |n: usize| FactSheet {
+            geographies: (0..n)
+                .map(|i| {
+                    let next = if i + 1 < n { format!("g{}", i + 1) } else { "KEN".to_string() };
+                    geo(&format!("g{i}"), Group, Some(&[next.as_str()]))
+                })
+                .collect(),
+            ..FactSheet::default()
+        };
+        let short = chain(MAX_GROUP_DEPTH);
+        let geos = Geographies::of(&short);
+        assert_eq!(geos.member_countries("g0"), ["KEN"]);
+        assert_eq!(geos.group_depth("g0"), MAX_GROUP_DEPTH - 1);
+        let long = chain(5000);
+        let geos = Geographies::of(&long);
+        assert!(geos.member_countries("g0").is_empty(), "not followed past the bound");
+        assert_eq!(geos.member_countries("g4999"), ["KEN"]);
+        assert_eq!(geos.group_depth("g0"), MAX_GROUP_DEPTH + 1);
+        // A cycle ends, and counts as deep as it goes.
+        let s = sheet();
+        assert_eq!(Geographies::of(&s).group_depth("asean-china"), 1);
     }
 
     #[test]

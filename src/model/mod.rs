@@ -10,6 +10,7 @@ pub mod counts;
 pub mod date;
 pub mod funding;
 pub mod geography;
+pub mod link;
 pub mod parse;
 pub mod problem;
 #[cfg(feature = "schema")]
@@ -18,6 +19,7 @@ pub mod types;
 pub mod validate;
 
 pub use counts::Counts;
+pub use link::{SafeUrl, Scheme, UrlRejection};
 pub use date::{PartialDate, YearMonth};
 pub use parse::{parse, Parsed};
 pub use problem::{Problem, Severity};

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::problem::Problem;
 use super::types::{FactSheet, FORMAT_VERSION};
-use super::validate::{validate, Origins};
+use super::validate::{excerpt, excerpt_to, validate, Origins};
 
 /// The result of reading a fact-sheet file.
 #[derive(Debug, Clone, Default)]
@@ -41,8 +41,22 @@ impl Parsed {
 const LISTS: [&str; 9] =
     ["highlights", "themes", "partners", "geographies", "sections", "events", "projects", "contributions", "contacts"];
 
+/// The largest file read, in bytes: 4 MB (a sheet with thousands of projects
+/// fits; the China sheet is 73 KB).
+pub const MAX_BYTES: usize = 4_000_000;
+
+/// The deepest nesting of lists and objects read. The format needs six levels
+/// (`sections[].subsections[].paragraphs[].themes[]`); the margin leaves room
+/// for unknown fields, which are reported, not read.
+pub const MAX_DEPTH: usize = 32;
+
 /// Reads and validates a fact-sheet file.
 pub fn parse(text: &str) -> Parsed {
+    // A byte-order mark is not JSON, but editors save one; browsers drop it too.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(refusal) = check_shape(text) {
+        return Parsed::fatal(refusal);
+    }
     let root: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(e) => {
@@ -98,11 +112,79 @@ pub fn parse(text: &str) -> Parsed {
     }
     for key in object.keys() {
         if key != "format_version" && key != "meta" && !LISTS.contains(&key.as_str()) {
+            let key = excerpt(key);
             problems.push(Problem::warning(key.as_str(), format!("unknown field `{key}` is ignored")));
         }
     }
     problems.extend(validate(&sheet, &origins));
     Parsed { sheet, problems, fatal: false }
+}
+
+/// Refuses, before any JSON parsing, what would be costly or pointless to
+/// parse: an empty file, an oversized one, nesting deeper than [`MAX_DEPTH`]
+/// (found with one scan, so 20,000 levels cost no recursion), and an HTML page
+/// (a server's error page served in place of the data).
+fn check_shape(text: &str) -> Option<Problem> {
+    if text.trim().is_empty() {
+        return Some(Problem::error("$", "the file is empty"));
+    }
+    if text.len() > MAX_BYTES {
+        let mb = |n: usize| n as f64 / 1_000_000.0;
+        return Some(Problem::error(
+            "$",
+            format!(
+                "the file is {:.1} MB, larger than the {:.1} MB this app reads; split it or remove what it does not need",
+                mb(text.len()),
+                mb(MAX_BYTES)
+            ),
+        ));
+    }
+    let start = text.trim_start();
+    if start.starts_with('<') {
+        let mut p = Problem::error(
+            "$",
+            "the file is an HTML page, not JSON: the address may be wrong, or the server sent an error page",
+        );
+        p.line_column = Some(line_column(text, text.len() - start.len()));
+        return Some(p);
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let mut p = Problem::error(
+                        "$",
+                        format!("lists and objects are nested more than {MAX_DEPTH} levels deep; a fact sheet needs far fewer"),
+                    );
+                    p.line_column = Some(line_column(text, at));
+                    return Some(p);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 fn push<T>(list: &mut Vec<T>, item: Option<T>) -> bool {
@@ -154,14 +236,15 @@ fn read<T: DeserializeOwned>(value: &Value, path: &str, problems: &mut Vec<Probl
     match result {
         Ok(item) => {
             for u in unknown {
-                let (field, full) = (u.rsplit(['.', ']']).next().unwrap_or(&u).to_string(), join(path, &u));
-                problems.push(Problem::warning(full, format!("unknown field `{field}` is ignored")));
+                let field = excerpt(u.rsplit(['.', ']']).next().unwrap_or(&u));
+                problems.push(Problem::warning(join(path, &excerpt(&u)), format!("unknown field `{field}` is ignored")));
             }
             Some(item)
         }
         Err(e) => {
             let inner = track_path(&track.path());
-            problems.push(Problem::error(join(path, &inner), type_message(&e.to_string())));
+            // serde quotes the offending value whole: keep the message short.
+            problems.push(Problem::error(join(path, &inner), type_message(&excerpt_to(&e.to_string(), 300))));
             None
         }
     }
@@ -218,6 +301,7 @@ fn type_message(raw: &str) -> String {
     let plain = raw
         .replace("expected f64", "expected a number")
         .replace("expected i32", "expected a whole number (a year)")
+        .replace("expected i64", "expected a whole number (a year)")
         .replace("expected u32", "expected a whole number")
         .replace("expected u8", "expected a whole number")
         .replace("invalid type: ", "wrong type: found ");
@@ -237,6 +321,9 @@ fn syntax_message(e: &serde_json::Error) -> String {
     // serde_json appends " at line L column C"; the Problem carries those separately.
     let detail = e.to_string();
     let detail = detail.split(" at line ").next().unwrap_or_default().to_string();
+    if detail == "number out of range" {
+        return "a number is too large to read (numbers must be below about 1e308)".to_string();
+    }
     format!("{what}: {detail}")
 }
 

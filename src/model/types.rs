@@ -312,8 +312,29 @@ pub struct Event {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Period {
+    #[serde(deserialize_with = "year")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1000, max = 9999)))]
     pub start: i32,
+    #[serde(deserialize_with = "year")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1000, max = 9999)))]
     pub end: i32,
+}
+
+/// The years a period may name. A year outside drops its item when the file
+/// is read: views lay periods out year by year, so a year like 2147483647
+/// would cost billions of steps.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
+fn year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
+    let y = i64::deserialize(d)?;
+    match i32::try_from(y) {
+        Ok(y) if YEARS.contains(&y) => Ok(y),
+        _ => Err(serde::de::Error::custom(format_args!(
+            "a year must be a whole number from {} to {}, not {y}",
+            YEARS.start(),
+            YEARS.end()
+        ))),
+    }
 }
 
 /// How the source qualifies an amount or a count.

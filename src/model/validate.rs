@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::geography::{Geographies, MAX_GROUP_DEPTH};
+use super::link::SafeUrl;
 use super::problem::Problem;
 use super::types::*;
 
@@ -112,7 +114,7 @@ impl<'a> Validator<'a> {
                 Ref::Geography => "geographies".to_string(),
                 _ => format!("{what}s"),
             };
-            self.error(path.to_string(), format!("unknown {what} id `{id}`: it is not in `{plural}`"));
+            self.error(path.to_string(), format!("unknown {what} id `{}`: it is not in `{plural}`", excerpt(id)));
         }
     }
 
@@ -144,12 +146,9 @@ impl<'a> Validator<'a> {
     }
 
     fn url(&mut self, path: String, url: &str) {
-        let lower = url.trim().to_ascii_lowercase();
-        let ok = ["https://", "http://", "mailto:", "tel:"]
-            .iter()
-            .any(|scheme| lower.starts_with(scheme) && lower.len() > scheme.len());
-        if !ok {
-            self.error(path, format!("link `{url}` must start with https://, http://, mailto: or tel:"));
+        if let Err(reason) = SafeUrl::parse(url) {
+            let shown = excerpt(url);
+            self.error(path, format!("link `{shown}` is refused ({reason}): a link must start with https://, http://, mailto: or tel:"));
         }
     }
 
@@ -159,7 +158,7 @@ impl<'a> Validator<'a> {
             self.required("meta", field, value);
         }
         if !is_alpha3(&m.country) {
-            self.error("meta.country".into(), format!("`{}` is not an ISO 3166-1 alpha-3 code such as CHN", m.country));
+            self.error("meta.country".into(), format!("`{}` is not an ISO 3166-1 alpha-3 code such as CHN", excerpt(&m.country)));
         }
         self.required("meta.source", "title", &m.source.title);
         if let Some(url) = &m.source.url {
@@ -192,7 +191,7 @@ impl<'a> Validator<'a> {
                     self.error(format!("{path}.id"), "`id` must not be empty".into());
                 } else if let Some(&j) = first.get(id) {
                     let other = self.origins.path(key, j);
-                    self.error(format!("{path}.id"), format!("duplicate id `{id}`: {other} has it too"));
+                    self.error(format!("{path}.id"), format!("duplicate id `{}`: {other} has it too", excerpt(id)));
                 } else {
                     first.insert(id, i);
                 }
@@ -207,7 +206,7 @@ impl<'a> Validator<'a> {
         for (si, section) in s.sections.iter().enumerate() {
             let sp = self.origins.path("sections", si);
             let mut note = |id: &'a str, path: String| match seen.get(id) {
-                Some(other) => dupes.push((path, format!("duplicate id `{id}`: {other} has it too"))),
+                Some(other) => dupes.push((path, format!("duplicate id `{}`: {other} has it too", excerpt(id)))),
                 None => {
                     seen.insert(id, path);
                 }
@@ -237,7 +236,7 @@ impl<'a> Validator<'a> {
             for (fi, f) in list.iter().enumerate() {
                 let path = format!("{owner}.figures[{fi}]");
                 if let Some(other) = figures.get(f.id.as_str()) {
-                    let message = format!("duplicate id `{}`: {other} has it too", f.id);
+                    let message = format!("duplicate id `{}`: {other} has it too", excerpt(&f.id));
                     self.error(format!("{path}.id"), message);
                 } else {
                     figures.insert(f.id.as_str(), path);
@@ -248,6 +247,7 @@ impl<'a> Validator<'a> {
 
     fn catalogues(&mut self) {
         let s = self.sheet;
+        let geographies = Geographies::of(s);
         for (i, t) in s.themes.iter().enumerate() {
             self.required(&self.origins.path("themes", i), "name", &t.name);
         }
@@ -267,7 +267,7 @@ impl<'a> Validator<'a> {
                     if !is_alpha3(&g.id) {
                         self.error(
                             format!("{path}.id"),
-                            format!("a country's id must be its ISO 3166-1 alpha-3 code (such as KHM), not `{}`", g.id),
+                            format!("a country's id must be its ISO 3166-1 alpha-3 code (such as KHM), not `{}`", excerpt(&g.id)),
                         );
                     }
                     if g.members.is_some() {
@@ -280,6 +280,15 @@ impl<'a> Validator<'a> {
                 GeographyKind::Group => {
                     if let Some(members) = &g.members {
                         self.refs(&path, "members", members, Ref::Geography);
+                        if geographies.group_depth(&g.id) > MAX_GROUP_DEPTH {
+                            self.error(
+                                format!("{path}.members"),
+                                format!(
+                                    "groups inside this group nest more than {MAX_GROUP_DEPTH} levels deep; \
+                                     the deeper ones are not followed"
+                                ),
+                            );
+                        }
                     }
                 }
             }
@@ -406,4 +415,26 @@ impl<'a> Validator<'a> {
 /// Three ASCII capital letters, the shape of an ISO 3166-1 alpha-3 code.
 pub fn is_alpha3(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A value quoted in a message: at most 80 characters, control characters
+/// written as escapes, so a hostile value cannot flood or garble the alert.
+pub fn excerpt(value: &str) -> String {
+    excerpt_to(value, 80)
+}
+
+/// [`excerpt`] with another length limit, in characters.
+pub fn excerpt_to(value: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in value.chars().take(max) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if value.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
 }

@@ -27,6 +27,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::model::geography::Geographies;
 use crate::model::{FactSheet, Paragraph, Project};
 
 use super::text::{fold, years_in_text};
@@ -91,11 +92,12 @@ impl Index {
     pub fn new(sheet: &FactSheet) -> Index {
         // Each group with a member list, as the countries it stands for
         // (nested groups expanded, as the map expands them).
+        let geographies = Geographies::of(sheet);
         let members = sheet
             .geographies
             .iter()
             .filter(|g| g.members.is_some())
-            .map(|g| (g.id.clone(), sheet.member_countries(&g.id).into_iter().collect()))
+            .map(|g| (g.id.clone(), geographies.member_countries(&g.id).into_iter().collect()))
             .collect();
         let mut index = Index { items: Vec::new(), members };
 

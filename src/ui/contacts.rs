@@ -1,10 +1,12 @@
 //! The contact block: offices with their printed lines and working
-//! `mailto:`, `tel:` and web links.
+//! `mailto:`, `tel:` and web links (through [`DataLink`]: a refused address
+//! shows as text with the reason).
 
 use leptos::prelude::*;
 
 use crate::model::LinkKind;
 use crate::ui::app::Ctx;
+use crate::ui::link::DataLink;
 
 #[component]
 pub fn Contacts() -> impl IntoView {
@@ -28,13 +30,7 @@ pub fn Contacts() -> impl IntoView {
                                     LinkKind::Email => "link email",
                                     LinkKind::Phone => "link phone",
                                 };
-                                let external = l.kind == LinkKind::Web;
-                                view! {
-                                    <li>
-                                        <a class=class href=l.url
-                                            rel=external.then_some("noopener")>{l.label}</a>
-                                    </li>
-                                }
+                                view! { <li><DataLink raw=l.url label=l.label class=class /></li> }
                             }).collect_view()}
                         </ul>
                     })}

@@ -10,6 +10,7 @@
 mod app;
 mod contacts;
 mod filters;
+mod link;
 mod funding;
 pub mod i18n;
 mod load;
@@ -72,4 +73,6 @@ pub fn mount(el: web_sys::HtmlElement, id_prefix: String) {
     };
     el.set_inner_html("");
     leptos::mount::mount_to(el, move || leptos::prelude::view! { <App config=config /> }).forget();
+    #[cfg(feature = "panic-test")]
+    panic::trigger_if_asked(&search);
 }

@@ -1,28 +1,97 @@
-//! A panic must not leave a frozen page: the hook logs it and puts a message
-//! in every mounted widget. The hook is process-wide by nature, the one
-//! global of the shell.
+//! A panic must not leave a frozen page: the hook logs it once and puts an
+//! alert at the top of every mounted widget, saying what happened, with the
+//! program's own message folded under "Details" and a Reload link. The hook
+//! is process-wide by nature, the one global of the shell.
+//!
+//! After a panic the wasm instance cannot be trusted (the release build aborts
+//! on panic), so the alert is built with plain DOM calls and its Reload is a
+//! link to the page itself: it works with no code running, and under a CSP
+//! that forbids inline handlers.
+//!
+//! The build feature `panic-test` (never in the shipped build) adds a way to
+//! panic on purpose, [`trigger_if_asked`], so a browser test can check all this.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::ui::i18n::{t, Text};
 use crate::ui::MOUNT_ATTRIBUTE;
 
+/// Set by the first panic: later ones (a panic can cascade) are not shown again.
+static REPORTED: AtomicBool = AtomicBool::new(false);
+
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("ilo-factsheet: {info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        if REPORTED.swap(true, Ordering::SeqCst) {
             return;
-        };
-        let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
-            return;
-        };
-        for i in 0..nodes.length() {
-            let Some(node) = nodes.item(i) else { continue };
-            let Ok(div) = document.create_element("div") else {
-                continue;
-            };
-            let _ = div.set_attribute("role", "alert");
-            let _ = div.set_attribute("class", "crashed");
-            div.set_text_content(Some(&t(Text::Crashed)));
-            let _ = node.insert_before(&div, node.first_child().as_ref());
         }
+        web_sys::console::error_1(&format!("ilo-factsheet: {info}").into());
+        let message = match (info.payload().downcast_ref::<&str>(), info.payload().downcast_ref::<String>()) {
+            (Some(s), _) => s.to_string(),
+            (_, Some(s)) => s.clone(),
+            _ => info.to_string(),
+        };
+        show(&message);
     }));
+}
+
+/// Puts the crash alert at the top of every mount element.
+fn show(message: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+        return;
+    };
+    // The page itself, without a fragment (a link to `#x` would only scroll).
+    let reload = window.location().href().ok().map(|h| h.split('#').next().unwrap_or_default().to_string());
+    for i in 0..nodes.length() {
+        let Some(node) = nodes.item(i) else { continue };
+        let Some(alert) = alert(&document, message, reload.as_deref()) else {
+            continue;
+        };
+        let _ = node.insert_before(&alert, node.first_child().as_ref());
+    }
+}
+
+/// `<div role="alert" class="crashed"><p>…</p><details><summary>Details</summary><code>message</code></details><a>Reload</a></div>`
+fn alert(document: &web_sys::Document, message: &str, reload: Option<&str>) -> Option<web_sys::Element> {
+    let el = |tag: &str, class: &str, text: Option<&str>| {
+        let e = document.create_element(tag).ok()?;
+        if !class.is_empty() {
+            let _ = e.set_attribute("class", class);
+        }
+        if text.is_some() {
+            e.set_text_content(text);
+        }
+        Some(e)
+    };
+    let div = el("div", "crashed", None)?;
+    let _ = div.set_attribute("role", "alert");
+    let title = el("p", "alert-title", Some(&t(Text::Crashed)))?;
+    let details = el("details", "crash-detail", None)?;
+    let summary = el("summary", "", Some(&t(Text::CrashDetail)))?;
+    let code = el("code", "", Some(message))?;
+    let _ = details.append_child(&summary);
+    let _ = details.append_child(&code);
+    let _ = div.append_child(&title);
+    let _ = div.append_child(&details);
+    if let Some(href) = reload {
+        let a = el("a", "reload", Some(&t(Text::Reload)))?;
+        let _ = a.set_attribute("href", href);
+        let _ = div.append_child(&a);
+    }
+    Some(div)
+}
+
+/// Test builds only: panics when the page's query holds `ilo-panic-test`,
+/// once the widget has mounted, to prove the hook above. Never compiled into
+/// the shipped build (the feature is off there).
+#[cfg(feature = "panic-test")]
+pub fn trigger_if_asked(search: &str) {
+    if crate::query::params::param(search, "ilo-panic-test").is_some() {
+        leptos::prelude::request_animation_frame(|| panic!("panic-test: a deliberate panic to test the hook"));
+    }
 }

@@ -72,16 +72,20 @@ fn Problems() -> impl IntoView {
     let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
         ctx.with_data(|d| d.problems.iter().cloned().partition(Problem::is_error));
     let fatal = ctx.with_data(|d| d.fatal);
+    // A hostile file can hold thousands of problems: list the first ones.
+    const LISTED: usize = 50;
     let list = |problems: Vec<Problem>| {
+        let more = problems.len().saturating_sub(LISTED);
         view! {
             <ul>
-                {problems.into_iter().map(|p| {
+                {problems.into_iter().take(LISTED).map(|p| {
                     let place = match p.line_column {
                         Some((line, column)) => t(Text::LineColumn(line, column)).into_owned(),
                         None => p.path.clone(),
                     };
                     view! { <li><code>{place}</code>" "{p.message}</li> }
                 }).collect_view()}
+                {(more > 0).then(|| view! { <li class="more">{t(Text::MoreProblems(more))}</li> })}
             </ul>
         }
     };

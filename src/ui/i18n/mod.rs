@@ -64,7 +64,14 @@ pub enum Text<'a> {
     Network(&'a str),
     OtherOrigin(&'a str),
     CannotShow,
+    /// More problems than the alert lists.
+    MoreProblems(usize),
+    /// A link from the data whose address is refused, with the reason.
+    LinkRefused(&'a str),
     Crashed,
+    /// What the program said when it stopped, under the crash message.
+    CrashDetail,
+    Reload,
     Published(&'a str),
     /// Where a syntax error is, in the data file.
     LineColumn(usize, usize),
@@ -145,7 +152,16 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
                 .into()
         }
         CannotShow => "The data file cannot be shown:",
+        MoreProblems(n) => {
+            return match n {
+                1 => "… and 1 more problem.".into(),
+                n => format!("… and {n} more problems.").into(),
+            }
+        }
+        LinkRefused(reason) => return format!("(not a link: {reason})").into(),
         Crashed => "Something went wrong while showing the fact sheet. Reload the page to try again.",
+        CrashDetail => "Details",
+        Reload => "Reload",
         Published(date) => return format!("Published {date}").into(),
         LineColumn(line, column) => return format!("line {line}, column {column}").into(),
         EventKind(kind) => match kind {

@@ -1,0 +1,130 @@
+//! Runs a data file through every pure derivation a view makes, checking the
+//! invariants the shell relies on. The fuzzer (`fuzz/`, `make fuzz`) and the
+//! hostile-corpus tests (`tests/hostile.rs`) both call [`run`], so a file that
+//! breaks one breaks the other too.
+//!
+//! What it covers, in the order a widget does it: reading and checking the
+//! file (`model::parse`), the search index and the selection for a filter
+//! state (`query`), the map's reach and table (`geo::reach`), the funding
+//! entries, sums, breakdowns and chart layouts (`chart`, `model::funding`),
+//! the safe links (`model::link`) and search highlighting of every text.
+
+use crate::chart::{data as chart_data, layout};
+use crate::geo::reach::{self, SortKey};
+use crate::model::funding::{self, format_usd};
+use crate::model::{link::SafeUrl, parse, Parsed, Severity};
+use crate::query::{select, text::highlight, FilterState, Index};
+
+/// What [`run`] saw, for tests to assert on.
+#[derive(Debug)]
+pub struct Outcome {
+    pub parsed: Parsed,
+    /// Items the selection shows (paragraphs, events, projects).
+    pub shown: usize,
+    /// Links that may become `<a href>`; the others are shown as text.
+    pub safe_links: usize,
+    pub unsafe_links: usize,
+}
+
+/// Splits an input into a filter state (its first line, when that starts
+/// with `?`) and the data text.
+pub fn split_input(input: &str) -> (FilterState, &str) {
+    match input.strip_prefix('?').and_then(|rest| rest.split_once('\n')) {
+        Some((query, text)) => (FilterState::from_query(query), text),
+        None => (FilterState::default(), input),
+    }
+}
+
+/// Reads `text` and derives everything the views show under `state`.
+/// Panics only when an invariant breaks (that is the finding).
+pub fn run(text: &str, state: &FilterState) -> Outcome {
+    let parsed = parse(text);
+    for p in &parsed.problems {
+        assert!(!p.path.is_empty() && !p.message.is_empty(), "a problem without a path or message: {p:?}");
+    }
+    if parsed.fatal {
+        assert!(parsed.problems.iter().any(|p| p.severity == Severity::Error), "fatal without an error");
+        assert_eq!(parsed.sheet, Default::default(), "a fatal file must hold nothing");
+    }
+    let sheet = &parsed.sheet;
+    let index = Index::new(sheet);
+    let selection = select(sheet, &index, state);
+    assert!(selection.projects.iter().all(|&i| i < sheet.projects.len()), "project index out of range");
+    assert!(selection.events.iter().all(|&i| i < sheet.events.len()), "event index out of range");
+    let shown = selection.total();
+
+    // Map: reach, the table's rows in every order, circle sizes, shading.
+    let places = reach::reach(sheet, &selection.projects, &selection.events);
+    let mut rows = reach::rows(sheet, &places, &state.countries);
+    for key in [SortKey::Name, SortKey::Projects, SortKey::Beneficiaries] {
+        reach::sort_rows(sheet, &mut rows, key, false);
+    }
+    let largest = places.with_figures().flat_map(|p| p.figures.iter()).filter_map(|f| f.get(sheet)).fold(0.0, |m, f| {
+        reach::qualified_value(f);
+        f64::max(m, f.value)
+    });
+    for place in places.places.iter() {
+        for f in place.figures.iter().filter_map(|f| f.get(sheet)) {
+            let r = reach::circle_radius(f.value, largest, 30.0, 3.0);
+            assert!(r.is_finite(), "circle radius {r} for {}", f.value);
+        }
+        reach::shade_level(place.projects.len());
+    }
+
+    // Funding: entries, sums, breakdowns, money text, and the chart layouts.
+    let visible = chart_data::Visible::all(sheet);
+    let entries = chart_data::entries(sheet, &visible);
+    let items = chart_data::items(sheet, &visible);
+    let _ = (chart_data::sums(&items), chart_data::stated(&entries), chart_data::by_time(&entries));
+    let _ = (chart_data::by_funder(sheet, &items), chart_data::by_theme(sheet, &items));
+    let all = funding::items(sheet);
+    let _ = (funding::stated_totals(sheet), funding::by_start_year(&all), funding::by_partner(&all));
+    let bars: Vec<layout::BarInput> = entries
+        .iter()
+        .map(|e| layout::BarInput {
+            label: e.title.to_string(),
+            value_text: format_usd(e.money),
+            value: e.money.amount_usd,
+            lower_bound: e.money.qualifier.is_lower_bound(),
+        })
+        .collect();
+    let spans: Vec<layout::SpanInput> = entries
+        .iter()
+        .map(|e| layout::SpanInput {
+            label: e.title.to_string(),
+            value_text: format_usd(e.money),
+            start: e.period.start,
+            end: e.period.end,
+        })
+        .collect();
+    let metrics = layout::Metrics::default();
+    if let Some((first, last)) = chart_data::year_span(sheet) {
+        for width in [320.0, 1200.0] {
+            layout::bar_chart(&bars, width, 0.0, &metrics);
+            layout::gantt(&spans, width, first, last, &metrics);
+        }
+    }
+
+    // Links: each either safe to put in an href or shown as text.
+    let urls = sheet.contacts.iter().flat_map(|c| c.links.iter().map(|l| l.url.as_str()));
+    let urls = urls.chain(sheet.meta.source.url.as_deref());
+    let (mut safe_links, mut unsafe_links) = (0, 0);
+    for url in urls {
+        match SafeUrl::parse(url) {
+            Ok(safe) => {
+                assert!(SafeUrl::parse(safe.as_str()).is_ok(), "a safe URL must stay safe: {}", safe.as_str());
+                safe_links += 1;
+            }
+            Err(_) => unsafe_links += 1,
+        }
+    }
+
+    // Search highlighting over every paragraph: the pieces give back the text.
+    for section in &sheet.sections {
+        for p in section.all_paragraphs() {
+            let joined: String = highlight(&p.text, &state.q).into_iter().map(|s| s.text).collect();
+            assert_eq!(joined, p.text, "highlighting changed the text");
+        }
+    }
+    Outcome { parsed, shown, safe_links, unsafe_links }
+}

@@ -1,0 +1,150 @@
+//! The hostile corpus (`tests/fixtures/hostile/`, made by its `generate.mjs`)
+//! read natively: each file through every pure derivation a view makes
+//! (`harness::run`: no panic, no hang, the invariants hold) and through the
+//! checker binary as an editor would run it, ending as `expect.json` says:
+//! refused with a clear message, a partial read with the problem named, or
+//! clean. The same files are rendered in `tests/render.rs` (no markup, no
+//! dangerous link in the HTML) and loaded in Chromium by
+//! `tests/e2e/hostile.test.mjs` (no script runs).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use ilo_factsheet::harness::run;
+use ilo_factsheet::model::parse::{MAX_BYTES, MAX_DEPTH};
+use ilo_factsheet::query::FilterState;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Expect {
+    name: String,
+    /// `refused`, `partial` or `clean`.
+    outcome: String,
+    /// Words the alert must hold (empty for `clean`).
+    message: String,
+    note: String,
+}
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+}
+
+fn corpus() -> Vec<Expect> {
+    let text = std::fs::read_to_string(dir().join("expect.json")).expect("tests/fixtures/hostile/expect.json");
+    serde_json::from_str(&text).expect("expect.json reads")
+}
+
+/// The file as a browser's `response.text()` gives it: invalid UTF-8 replaced.
+fn text_of(name: &str) -> String {
+    let bytes = std::fs::read(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+#[test]
+fn the_corpus_covers_what_the_issue_lists() {
+    let names: Vec<String> = corpus().into_iter().map(|e| e.name).collect();
+    for wanted in [
+        "empty.json",
+        "truncated.json",
+        "html-error-page.json",
+        "array.json",
+        "wrong-types.json",
+        "format-version-99.json",
+        "duplicate-ids.json",
+        "dangling-references.json",
+        "large-5mb.json",
+        "deep-nesting.json",
+        "control-characters.json",
+        "rtl-emoji.json",
+        "markup-in-text.json",
+        "dangerous-urls.json",
+        "number-1e400.json",
+        "numbers.json",
+    ] {
+        assert!(names.iter().any(|n| n == wanted), "{wanted} is missing from expect.json");
+    }
+    // Every file in the folder is in the manifest, and the other way round.
+    let mut on_disk: Vec<String> = std::fs::read_dir(dir())
+        .expect("corpus folder")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".json") && n != "expect.json")
+        .collect();
+    on_disk.sort();
+    let mut listed = names.clone();
+    listed.sort();
+    assert_eq!(on_disk, listed);
+    let large = std::fs::metadata(dir().join("large-5mb.json")).expect("large file").len();
+    assert!(large > 5_000_000 && large as usize > MAX_BYTES, "large-5mb.json is {large} bytes");
+    assert!(text_of("deep-nesting.json").matches('[').count() >= 20_000 && MAX_DEPTH < 100);
+}
+
+#[test]
+fn every_file_ends_as_expected_without_a_panic() {
+    let mut failures = Vec::new();
+    for e in corpus() {
+        let started = std::time::Instant::now();
+        let outcome = run(&text_of(&e.name), &FilterState::default());
+        eprintln!("{:>8.1} ms  {}", started.elapsed().as_secs_f64() * 1000.0, e.name);
+        let p = &outcome.parsed;
+        let named = p.problems.iter().any(|pr| {
+            let m = e.message.to_lowercase();
+            pr.message.to_lowercase().contains(&m) || pr.path.to_lowercase().contains(&m)
+        });
+        let ok = match e.outcome.as_str() {
+            "refused" => p.fatal && named,
+            "partial" => !p.fatal && p.has_errors() && named,
+            "clean" => !p.fatal && !p.has_errors() && outcome.shown > 0,
+            other => panic!("{}: unknown outcome {other}", e.name),
+        };
+        if !ok {
+            let first: Vec<String> = p.problems.iter().take(5).map(|p| p.to_string()).collect();
+            failures.push(format!("{} ({}), expected {} `{}`: fatal={} problems={first:?}", e.name, e.note, e.outcome, e.message, p.fatal));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_filtered_state_survives_every_file_too() {
+    for e in corpus() {
+        let state = FilterState::from_query("?view=map&country=KEN&theme=skills&q=%3Cscript%3E&from=2018&to=2022");
+        run(&text_of(&e.name), &state);
+    }
+}
+
+#[test]
+fn dangerous_urls_are_all_refused_and_good_ones_kept() {
+    let outcome = run(&text_of("dangerous-urls.json"), &FilterState::default());
+    let links: usize = outcome.parsed.sheet.contacts.iter().map(|c| c.links.len()).sum::<usize>() + 1;
+    // Only the two good links of the "mixed" contact pass.
+    assert_eq!((outcome.safe_links, outcome.unsafe_links), (2, links - 2));
+    let url_errors = outcome.parsed.problems.iter().filter(|p| p.path.ends_with(".url")).count();
+    assert_eq!(url_errors, links - 2, "one problem per refused URL, source URL included");
+}
+
+#[test]
+fn limits_are_named_in_their_messages() {
+    let big = run(&text_of("large-5mb.json"), &FilterState::default()).parsed;
+    assert!(big.problems[0].message.contains("5.1 MB") && big.problems[0].message.contains("4.0 MB"), "{:?}", big.problems);
+    let deep = run(&text_of("deep-nesting.json"), &FilterState::default()).parsed;
+    assert_eq!(deep.problems[0].line_column, Some((1, MAX_DEPTH + 1)), "{:?}", deep.problems);
+    let many = run(&text_of("many-problems.json"), &FilterState::default()).parsed;
+    assert!(many.problems.len() >= 3000, "every problem is kept (the alert lists the first)");
+}
+
+#[test]
+fn the_checker_reports_each_file_without_crashing() {
+    for e in corpus() {
+        let out = Command::new(env!("CARGO_BIN_EXE_factsheet-check")).arg(dir().join(&e.name)).output().expect("runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let code = out.status.code();
+        match e.outcome.as_str() {
+            "clean" => assert_eq!(code, Some(0), "{}: {stdout}", e.name),
+            _ => {
+                assert_eq!(code, Some(1), "{}: exit {code:?} {stdout}", e.name);
+                assert!(stdout.to_lowercase().contains(&e.message.to_lowercase()), "{}: {stdout}", e.name);
+            }
+        }
+        assert!(stdout.lines().all(|l| l.len() < 2_000), "{}: a line of the report is too long", e.name);
+    }
+}
