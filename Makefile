@@ -13,7 +13,7 @@ ENSURE := scripts/ensure-tools.sh
 WEB := --no-default-features --features web --bin ilo-factsheet-web
 E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
 
-.PHONY: all serve dist test unit e2e check-wasm bench tools clean fuzz
+.PHONY: all serve dist panic-dist test unit e2e check-wasm bench tools clean fuzz
 
 all: dist
 
@@ -38,15 +38,26 @@ test:
 	@$(ENSURE) all
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory panic-dist
 	$(MAKE) --no-print-directory e2e
 
 unit:
 	cargo test
 	cargo test --features ssr --test render
 
-## Browser tests (node --test, headless Chromium) against the existing dist/.
+## A release build with the test-only feature `panic-test` (a way to panic on
+## purpose, for tests/e2e/panic.test.mjs), outside dist/: never deployed.
+PANIC_DIST := target/dist-panic-test
+panic-dist:
+	@$(ENSURE) rust wasm
+	cargo fetch --quiet
+	trunk build --release --features web,panic-test --dist $(PANIC_DIST)
+
+## Browser tests (node --test, headless Chromium) against the existing dist/
+## (and target/dist-panic-test for the panic hook).
 e2e:
 	@test -f dist/index.html || { echo "dist/ is missing: run 'make dist' first" >&2; exit 1; }
+	@test -f $(PANIC_DIST)/index.html || { echo "$(PANIC_DIST) is missing: run 'make panic-dist' first" >&2; exit 1; }
 	@$(ENSURE) browser
 	node --test --test-concurrency=1 --test-timeout=180000 --test-reporter=tap $(E2E_TESTS)
 

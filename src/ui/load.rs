@@ -1,11 +1,12 @@
 //! Fetching the data file: the only network code of the report. Turns every
-//! failure (404, 500, timeout, offline, refused origin) into a [`LoadError`]
+//! failure (404, 500, timeout, offline, refused origin, too large) into a [`LoadError`]
 //! the view can name, and a fetched text into a parsed, indexed [`Loaded`].
 
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::model::parse::MAX_BYTES;
 use crate::model::{parse, FactSheet, Problem};
 use crate::query::Index;
 use crate::ui::i18n::{t, Text};
@@ -40,6 +41,8 @@ pub enum LoadError {
     Timeout(String),
     Offline,
     Network(String),
+    /// The server announced more bytes than [`MAX_BYTES`]: not even read.
+    TooLarge(String, u64),
 }
 
 impl LoadError {
@@ -52,12 +55,13 @@ impl LoadError {
             LoadError::Timeout(url) => t(Text::Timeout(url)).into_owned(),
             LoadError::Offline => t(Text::Offline).into_owned(),
             LoadError::Network(detail) => t(Text::Network(detail)).into_owned(),
+            LoadError::TooLarge(url, bytes) => t(Text::TooLarge(url, *bytes, MAX_BYTES as u64)).into_owned(),
         }
     }
 
     /// Retrying cannot help a refused address.
     pub fn can_retry(&self) -> bool {
-        !matches!(self, LoadError::Refused(_))
+        !matches!(self, LoadError::Refused(_) | LoadError::TooLarge(..))
     }
 }
 
@@ -79,7 +83,12 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
     let signal = controller.signal();
     let result = gloo_net::http::Request::get(url).abort_signal(Some(&signal)).send().await;
     let outcome = match result {
-        Ok(response) if response.ok() => response.text().await.map_err(|e| LoadError::Network(e.to_string())),
+        Ok(response) if response.ok() => match announced_length(&response) {
+            // Refused before reading: a huge body would freeze the tab. (A body
+            // sent without a length is read, and `parse` refuses it by size.)
+            Some(n) if n > MAX_BYTES as u64 => Err(LoadError::TooLarge(url.to_string(), n)),
+            _ => response.text().await.map_err(|e| LoadError::Network(e.to_string())),
+        },
         Ok(response) if response.status() == 404 => Err(LoadError::NotFound(url.to_string())),
         Ok(response) => Err(LoadError::Status(response.status(), url.to_string())),
         Err(_) if timed_out.get() => Err(LoadError::Timeout(url.to_string())),
@@ -90,6 +99,16 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         timer.clear();
     }
     outcome
+}
+
+/// The body's length as the server announces it, when it does and the body
+/// is not compressed (a compressed length says nothing of the text's size).
+fn announced_length(response: &gloo_net::http::Response) -> Option<u64> {
+    let headers = response.headers();
+    if headers.get("content-encoding").is_some_and(|e| !e.trim().eq_ignore_ascii_case("identity")) {
+        return None;
+    }
+    headers.get("content-length")?.trim().parse().ok()
 }
 
 fn is_offline() -> bool {

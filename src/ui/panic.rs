@@ -91,7 +91,7 @@ fn alert(document: &web_sys::Document, message: &str, reload: Option<&str>) -> O
 /// the shipped build (the feature is off there).
 #[cfg(feature = "panic-test")]
 pub fn trigger_if_asked(search: &str) {
-    if crate::query::params::param(search, "ilo-panic-test").is_some() {
+    if crate::query::params::raw_pairs(search).iter().any(|(key, _)| key == "ilo-panic-test") {
         leptos::prelude::request_animation_frame(|| panic!("panic-test: a deliberate panic to test the hook"));
     }
 }

@@ -46,11 +46,15 @@ fn Header() -> impl IntoView {
     let (meta, highlights) = ctx.with_data(|d| (d.sheet.meta.clone(), d.sheet.highlights.clone()));
     view! {
         <header class="fs-header">
-            <h1>{meta.title.clone()}</h1>
+            // Never an empty heading, even when the file's `meta` is broken.
+            <h1>{if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title.clone() }}</h1>
             <p class="subtitle">{meta.subtitle.clone()}</p>
-            <p class="published">
-                <time datetime=String::from(meta.published)>{meta.published.display()}</time>
-            </p>
+            // A default date means the file's `meta` could not be read.
+            {(meta.published != Default::default()).then(|| view! {
+                <p class="published">
+                    <time datetime=String::from(meta.published)>{meta.published.display()}</time>
+                </p>
+            })}
             {(!highlights.is_empty()).then(|| view! {
                 <ul class="highlights" aria-label=t(Text::Highlights)>
                     {highlights.into_iter().map(|h| view! {

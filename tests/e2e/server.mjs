@@ -36,7 +36,8 @@ export const MIME = {
 
 /**
  * Serves `root` on 127.0.0.1 (a free port unless `port` is given).
- * `headers` are added to every 200 response (e.g. a Content-Security-Policy).
+ * `headers` are added to every 200 response (e.g. a Content-Security-Policy):
+ * an object, or a function of the request path giving one.
  * Returns { url, port, dir, requests, put, remove, read, close }:
  * `requests` lists every path asked for; `put(rel, text|Buffer)` adds or
  * replaces a file; `remove(rel)` deletes one.
@@ -73,7 +74,7 @@ export async function serveDir(root, { port = 0, headers = {} } = {}) {
       'content-length': body.length,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      ...headers,
+      ...(typeof headers === 'function' ? headers(path) : headers),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   });

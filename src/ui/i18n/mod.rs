@@ -19,6 +19,8 @@ pub use map::{map_text, MapText};
 pub enum Text<'a> {
     Loading,
     Retry,
+    /// The heading of a sheet whose file gives no title.
+    Untitled,
     Filters,
     FiltersWithCount(usize),
     ClearAll,
@@ -63,6 +65,8 @@ pub enum Text<'a> {
     Offline,
     Network(&'a str),
     OtherOrigin(&'a str),
+    /// A data file larger than the app reads: address, its bytes, the limit.
+    TooLarge(&'a str, u64, u64),
     CannotShow,
     /// More problems than the alert lists.
     MoreProblems(usize),
@@ -89,6 +93,7 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
     let s: &'static str = match text {
         Loading => "Loading the fact sheet…",
         Retry => "Retry",
+        Untitled => "Untitled fact sheet",
         Filters => "Filters",
         FiltersWithCount(n) => return format!("Filters ({n})").into(),
         ClearAll => "Clear all",
@@ -150,6 +155,15 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
         OtherOrigin(url) => {
             return format!("The data address {url} is not on this site. Only data files from this site can be shown.")
                 .into()
+        }
+        TooLarge(url, bytes, limit) => {
+            let mb = |n: u64| n as f64 / 1_000_000.0;
+            return format!(
+                "The data file {url} is {:.1} MB, larger than the {:.1} MB this app reads.",
+                mb(bytes),
+                mb(limit)
+            )
+            .into();
         }
         CannotShow => "The data file cannot be shown:",
         MoreProblems(n) => {
