@@ -148,3 +148,50 @@ fn the_checker_reports_each_file_without_crashing() {
         assert!(stdout.lines().all(|l| l.len() < 2_000), "{}: a line of the report is too long", e.name);
     }
 }
+
+/// Where the shell writes an `href` (or `src`), and why each is safe. Data
+/// never reaches one but through `SafeLink`, which takes a `SafeUrl`; a new
+/// place fails this test until it is looked at and listed here.
+#[test]
+fn only_safe_link_writes_an_address_from_data() {
+    let allowed: [(&str, &str, &str); 4] = [
+        ("src/ui/link.rs", "href=url.as_str()", "SafeLink: the SafeUrl"),
+        ("src/ui/report.rs", "href=target", "view tabs: the widget's own query string"),
+        ("src/ui/funding/mod.rs", "a.set_href(&url)", "CSV download: a blob: URL the widget made"),
+        ("src/ui/panic.rs", "set_attribute(\"href\", href)", "Reload: the page's own address"),
+    ];
+    let mut found = Vec::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/ui").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("source");
+            let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).expect("inside").to_string_lossy().replace('\\', "/");
+            for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
+                let writes = ["href=", "set_href(", "\"href\"", "src=", "set_src(", "\"src\"", "inner_html"]
+                    .iter()
+                    .any(|w| line.contains(w));
+                if writes {
+                    found.push((rel.clone(), line.to_string()));
+                }
+            }
+        }
+    }
+    let unexplained: Vec<_> = found
+        .iter()
+        .filter(|(file, line)| {
+            let listed = allowed.iter().any(|(f, needle, _)| f == file && line.contains(needle));
+            // Clearing the mount element before mounting writes no data.
+            let clearing = file == "src/ui/mod.rs" && line.contains("set_inner_html(\"\")");
+            !listed && !clearing
+        })
+        .collect();
+    assert!(unexplained.is_empty(), "new places that write an address or markup: {unexplained:#?}");
+    for (file, needle, why) in allowed {
+        assert!(found.iter().any(|(f, l)| f == file && l.contains(needle)), "{file}: `{needle}` ({why}) moved");
+    }
+}

@@ -4,8 +4,8 @@
 //! `javascript:`, `data:` or `vbscript:` address cannot reach the page as a
 //! link however it is spelled. [`DataLink`] takes the raw text from the file
 //! and shows a refused address as plain text with the reason beside it.
-//! (`tests/render.rs` checks that no other shell file writes an `href`
-//! from anything but the widget's own filter links.)
+//! (`tests/hostile.rs` lists every place the shell writes an address, so a
+//! new one is looked at; `tests/render.rs` checks every `href` rendered.)
 
 use leptos::prelude::*;
 

@@ -13,6 +13,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use wasm_bindgen::JsCast;
+
 use crate::ui::i18n::{t, Text};
 use crate::ui::MOUNT_ATTRIBUTE;
 
@@ -48,11 +50,18 @@ fn show(message: &str) {
     // The page itself, without a fragment (a link to `#x` would only scroll).
     let reload = window.location().href().ok().map(|h| h.split('#').next().unwrap_or_default().to_string());
     for i in 0..nodes.length() {
-        let Some(node) = nodes.item(i) else { continue };
+        let Some(mount) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
+            continue;
+        };
         let Some(alert) = alert(&document, message, reload.as_deref()) else {
             continue;
         };
-        let _ = node.insert_before(&alert, node.first_child().as_ref());
+        // Inside the widget's root when it has one, so the widget's styles apply.
+        let root: web_sys::Node = match mount.query_selector(".ilo-factsheet") {
+            Ok(Some(root)) => root.into(),
+            _ => mount.into(),
+        };
+        let _ = root.insert_before(&alert, root.first_child().as_ref());
     }
 }
 

@@ -21,7 +21,7 @@ const wasmOf = (dir) => readFileSync(join(dir, readdirSync(dir).find((f) => f.en
 test('a panic shows its message in the widget with a Reload link, logged once', async () => {
   const page = await ctx.page();
   await page.goto(new URL('?ilo-panic-test#section-overview', ctx.server.url).href);
-  await page.waitForSelector('main#app > .crashed[role="alert"]');
+  await page.waitForSelector('main#app .ilo-factsheet > .crashed[role="alert"]');
   assert.equal(await page.locator('.crashed').count(), 1, 'one alert, however the panic cascades');
   assert.match(await page.textContent('.crashed .alert-title'), /Something went wrong while showing the fact sheet/);
   // The program's own message, folded under Details.
@@ -40,7 +40,7 @@ test('a panic shows its message in the widget with a Reload link, logged once', 
   await page.evaluate(() => { window.__beforeReload = true; });
   await Promise.all([page.waitForEvent('load'), page.click('.crashed a.reload')]);
   assert.equal(await page.evaluate(() => window.__beforeReload), undefined, 'a fresh document');
-  await page.waitForSelector('main#app > .crashed[role="alert"]');
+  await page.waitForSelector('main#app .ilo-factsheet > .crashed[role="alert"]');
 });
 
 test('the same test build without the query shows the report and no crash', async () => {
