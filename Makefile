@@ -31,9 +31,9 @@ dist:
 	trunk build --release
 	@scripts/sizes.sh dist
 
-## Every test: native tests (whole crate, default features), the views rendered
-## to HTML natively (feature ssr: rendering makes no browser call), the release
-## build, browser tests.
+## Every test: native tests (every crate), the views rendered to HTML natively
+## (feature ssr: rendering makes no browser call), the release build, the
+## panic-test build, browser tests.
 test:
 	@$(ENSURE) all
 	$(MAKE) --no-print-directory unit
@@ -41,9 +41,13 @@ test:
 	$(MAKE) --no-print-directory panic-dist
 	$(MAKE) --no-print-directory e2e
 
+## Native tests of every crate of the workspace (core, tools, shell), the
+## views rendered natively (ssr), and the layer check (no web crate in the
+## core's or the tools' dependency tree).
 unit:
-	cargo test
+	cargo test --workspace
 	cargo test --features ssr --test render
+	scripts/check-layers.sh
 
 ## A release build with the test-only feature `panic-test` (a way to panic on
 ## purpose, for tests/e2e/panic.test.mjs), outside dist/: never deployed.

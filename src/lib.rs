@@ -1,19 +1,14 @@
-//! ilo-factsheet: an ILO country partnership fact sheet as data, and the
-//! Leptos app that shows it.
-//!
-//! The pure core (`model`, `query`) has no web dependency and is tested
-//! natively; the browser shell (`ui`) is compiled only with the `web` feature.
-//! See ARCHITECTURE.md for the map of modules and their invariants.
+//! ilo-factsheet's Leptos shell: the report, map and funding views of a fact
+//! sheet, in the browser (feature `web`, csr) or rendered to HTML natively
+//! (feature `ssr`). Everything it shows is derived by the pure core,
+//! `ilo-factsheet-core` (crates/core), re-exported here under the same names
+//! so `crate::model`, `crate::query`, … read the same in every shell module.
+//! See ARCHITECTURE.md for the layers, the code map and the invariants.
 
 // Rendering the views to HTML (feature `ssr`) nests view types deeply.
 #![recursion_limit = "256"]
 
-pub mod chart;
-pub mod data_url;
-pub mod geo;
-pub mod harness;
-pub mod model;
-pub mod query;
+pub use ilo_factsheet_core::{chart, data_url, geo, harness, model, query};
 
 #[cfg(any(feature = "web", feature = "ssr"))]
 pub mod ui;

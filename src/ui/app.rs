@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data_url::Refused;
-use crate::query::{select, FilterState, Selection, View};
+use crate::query::FilterState;
+use crate::ui::ctx::provide_ctx;
 use crate::ui::i18n::{t, Text};
 use crate::ui::load::{fetch_text, LoadError, Loaded};
 
@@ -33,58 +34,6 @@ pub enum LoadState {
     Loading,
     Failed(LoadError),
     Ready(Arc<Loaded>),
-}
-
-/// Everything a view of one widget reads, provided as context.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    pub state: RwSignal<FilterState>,
-    pub data: StoredValue<Arc<Loaded>>,
-    pub selection: Memo<Selection>,
-    pub foreign_params: StoredValue<String>,
-    pub id_prefix: StoredValue<String>,
-}
-
-impl Ctx {
-    pub fn get() -> Ctx {
-        expect_context::<Ctx>()
-    }
-
-    /// Runs `f` with the loaded data.
-    pub fn with_data<R>(&self, f: impl FnOnce(&Loaded) -> R) -> R {
-        self.data.with_value(|d| f(d))
-    }
-
-    /// This widget's element id for `name` (`section-overview`, `map-title`).
-    pub fn dom_id(&self, name: &str) -> String {
-        self.id_prefix.with_value(|p| format!("{p}{name}"))
-    }
-
-    /// The link (query string) for another filter state, keeping foreign parameters.
-    pub fn href(&self, state: &FilterState) -> String {
-        let own = state.to_query();
-        let kept = self.foreign_params.get_value();
-        match (own.is_empty(), kept.is_empty()) {
-            (true, true) => "?".to_string(),
-            (true, false) => format!("?{kept}"),
-            (false, true) => own,
-            (false, false) => format!("{own}&{kept}"),
-        }
-    }
-}
-
-/// Provides the context every view of a widget reads, once its sheet is
-/// loaded (under the current reactive owner).
-pub fn provide_ctx(data: Arc<Loaded>, state: RwSignal<FilterState>, foreign_params: String, id_prefix: String) {
-    let data = StoredValue::new(data);
-    let selection = Memo::new(move |_| data.with_value(|d| state.with(|s| select(&d.sheet, &d.index, s))));
-    provide_context(Ctx {
-        state,
-        data,
-        selection,
-        foreign_params: StoredValue::new(foreign_params),
-        id_prefix: StoredValue::new(id_prefix),
-    });
 }
 
 /// One fact-sheet widget.
@@ -183,6 +132,3 @@ fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView 
         </div>
     }
 }
-
-/// The views a visitor can pick, in tab order.
-pub const VIEWS: [View; 5] = [View::Full, View::Projects, View::Timeline, View::Map, View::Funding];

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::{FactSheet, GeographyKind};
 use crate::query::{Facet, FilterState};
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, Text};
 
 /// The years the sheet spans: events, projects and contributions.

@@ -9,6 +9,7 @@
 
 mod app;
 mod contacts;
+mod ctx;
 mod filters;
 mod link;
 mod funding;

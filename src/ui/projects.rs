@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::geo::reach::qualified_value;
 use crate::model::funding::format_usd;
 use crate::model::{FactSheet, Figure, Project};
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, Text};
 use crate::ui::text::Highlighted;
 

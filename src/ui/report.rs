@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
-use crate::ui::app::{Ctx, VIEWS};
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, Text};
 use crate::ui::text::Highlighted;
 
@@ -252,3 +252,6 @@ fn ParagraphView(paragraph: Paragraph, #[prop(optional)] item: bool) -> impl Int
         })
     }
 }
+
+/// The views a visitor can pick, in tab order.
+pub const VIEWS: [View; 5] = [View::Full, View::Projects, View::Timeline, View::Map, View::Funding];

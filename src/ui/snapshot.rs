@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::query::params::foreign_params;
 use crate::query::FilterState;
-use crate::ui::app::provide_ctx;
+use crate::ui::ctx::provide_ctx;
 use crate::ui::load::Loaded;
 use crate::ui::report::Report;
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, Text};
 use crate::ui::text::Highlighted;
 

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use crate::query::params::{foreign_params, join_search};
 use crate::query::FilterState;
 
 /// The page's current query string, `?a=b` or empty.
@@ -22,14 +23,7 @@ pub fn current_origin() -> String {
 
 /// The query string for `state`, keeping parameters the state does not own.
 pub fn search_for(state: &FilterState, current: &str) -> String {
-    let own = state.to_query();
-    let kept = crate::query::params::foreign_params(current);
-    match (own.is_empty(), kept.is_empty()) {
-        (true, true) => String::new(),
-        (true, false) => format!("?{kept}"),
-        (false, true) => own,
-        (false, false) => format!("{own}&{kept}"),
-    }
+    join_search(&state.to_query(), &foreign_params(current))
 }
 
 /// Keeps `state` and the URL in step, both ways.

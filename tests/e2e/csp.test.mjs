@@ -1,6 +1,6 @@
 // The built page runs under a strict Content-Security-Policy: no inline
 // script (Trunk's default loader is inline; Trunk.toml's pattern_script and
-// web/boot.js replace it), no inline styles, no connections elsewhere.
+// public/boot.js replace it), no inline styles, no connections elsewhere.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use crate::chart::csv;
 use crate::chart::data::EntryKind;
 use crate::chart::layout::{self, BarInput, LabelMode, Metrics, RowsLayout, SpanInput};
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{funding_text as tf, FundingText as F};
 use crate::ui::measure::track_width;
 

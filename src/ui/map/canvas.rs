@@ -16,7 +16,7 @@ use crate::geo::reach::{anchor, circle_radius, link_path, qualified_value, shade
 use crate::geo::view::{self, Direction, LabelBox};
 use crate::geo::world::World;
 use crate::model::{Figure, GeographyKind};
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::MapText;
 
 /// Largest and smallest circle radius, in screen pixels.

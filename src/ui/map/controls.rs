@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{mt, Geometry, MapCtx};
 use crate::geo::view;
 use crate::query::text::fold;
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::MapText;
 
 /// Frames, zoom and pan buttons.

@@ -36,7 +36,7 @@ use crate::geo::view::{self, ViewBox};
 use crate::geo::world::World;
 use crate::model::FactSheet;
 use crate::query::{select, FilterState, Selection};
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, MapText, Text};
 use crate::ui::load::fetch_text;
 use crate::ui::measure::track_width;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::{mt, place_name, MapCtx};
 use crate::geo::reach::anchor;
 use crate::model::{Figure, GeographyKind};
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, MapText, Text};
 use crate::ui::projects::figure_text;
 

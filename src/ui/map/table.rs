@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{choose, mt, place_name, MapCtx};
 use crate::geo::reach::{qualified_value, row_figure, rows, sort_rows, Row, SortKey};
 use crate::model::GeographyKind;
-use crate::ui::app::Ctx;
+use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, MapText, Text};
 
 /// The table twin: every place the map shows (narrowed by the `country`

@@ -10,9 +10,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use ilo_factsheet::harness::run;
-use ilo_factsheet::model::parse::{MAX_BYTES, MAX_DEPTH};
-use ilo_factsheet::query::FilterState;
+use ilo_factsheet_core::harness::run;
+use ilo_factsheet_core::model::parse::{MAX_BYTES, MAX_DEPTH};
+use ilo_factsheet_core::query::FilterState;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -25,8 +25,13 @@ struct Expect {
     note: String,
 }
 
+/// The workspace root (this crate is `crates/tools`).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+    root().join("tests/fixtures/hostile")
 }
 
 fn corpus() -> Vec<Expect> {
@@ -161,7 +166,8 @@ fn only_safe_link_writes_an_address_from_data() {
         ("src/ui/panic.rs", "set_attribute(\"href\", href)", "Reload: the page's own address"),
     ];
     let mut found = Vec::new();
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui")];
+    let root = root().canonicalize().expect("workspace root");
+    let mut stack = vec![root.join("src/ui")];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).expect("src/ui").flatten() {
             let path = entry.path();
@@ -170,7 +176,7 @@ fn only_safe_link_writes_an_address_from_data() {
                 continue;
             }
             let text = std::fs::read_to_string(&path).expect("source");
-            let rel = path.strip_prefix(env!("CARGO_MANIFEST_DIR")).expect("inside").to_string_lossy().replace('\\', "/");
+            let rel = path.strip_prefix(&root).expect("inside").to_string_lossy().replace('\\', "/");
             for line in text.lines().map(str::trim).filter(|l| !l.starts_with("//")) {
                 let writes = ["href=", "set_href(", "\"href\"", "src=", "set_src(", "\"src\"", "inner_html"]
                     .iter()

@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use ilo_factsheet::geo::world::World;
+use ilo_factsheet_core::geo::world::World;
 
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/map/world.json");
+const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/map/world.json");
 
 fn world() -> (World, usize) {
     let text = std::fs::read_to_string(PATH).expect("data/map/world.json is committed");
@@ -67,7 +67,7 @@ fn credits_natural_earth_and_names_the_projection() {
     let (w, _) = world();
     assert!(w.attribution.contains("Natural Earth") && w.attribution.contains("world-atlas 2.0.2"));
     assert_eq!(w.projection, "Equal Earth");
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/map/README.md")).expect("README");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/map/README.md")).expect("README");
     assert!(readme.contains(&w.attribution), "data/map/README.md carries the attribution line");
 }
 

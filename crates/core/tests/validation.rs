@@ -1,10 +1,10 @@
 //! Validation rules, one broken file per rule: each must report an error at
 //! the right JSON path, and the valid rest of the sheet must still be read.
 
-use ilo_factsheet::model::{parse, Parsed};
+use ilo_factsheet_core::model::{parse, Parsed};
 use serde_json::{json, Value};
 
-const MINIMAL: &str = include_str!("fixtures/minimal.json");
+const MINIMAL: &str = include_str!("../../../tests/fixtures/minimal.json");
 
 fn base() -> Value {
     serde_json::from_str(MINIMAL).expect("fixture is JSON")

@@ -7,10 +7,8 @@
 //! by [`FilterState::to_query`], uses a fixed key order and omits defaults, so
 //! one state has one URL.
 
+pub use super::params::OWN_KEYS;
 use super::params::{decode, encode, raw_pairs};
-
-/// Keys this state owns in the URL; any other parameter is left alone.
-pub const OWN_KEYS: [&str; 8] = ["view", "theme", "partner", "country", "from", "to", "q", "lang"];
 
 /// Which part of the report is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]

@@ -6,7 +6,7 @@
 
 use std::process::ExitCode;
 
-use ilo_factsheet::model::{parse, Counts};
+use ilo_factsheet_core::model::{parse, Counts};
 
 fn main() -> ExitCode {
     let files: Vec<String> = std::env::args().skip(1).collect();

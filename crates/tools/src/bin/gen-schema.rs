@@ -3,10 +3,10 @@
 
 use std::process::ExitCode;
 
-const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/data/schema.json");
+const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/schema.json");
 
 fn main() -> ExitCode {
-    let fresh = ilo_factsheet::model::schema::schema_json();
+    let fresh = ilo_factsheet_core::model::schema::schema_json();
     if std::env::args().any(|a| a == "--check") {
         let current = std::fs::read_to_string(PATH).unwrap_or_default();
         if current == fresh {

@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use ilo_factsheet::model::{parse, ContributionKind, FactSheet, Paragraph, Qualifier, Source};
+use ilo_factsheet_core::model::{parse, ContributionKind, FactSheet, Paragraph, Qualifier, Source};
 use serde_json::Value;
 
 const SHEET: &str = "data/china.json";
@@ -28,7 +28,7 @@ const SOURCE: &str = "data/sources/china-2026-07.txt";
 // ---------------------------------------------------------------- helpers
 
 fn read(relative: &str) -> String {
-    let path = format!("{}/{relative}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/../../{relative}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
 }
 

@@ -48,6 +48,23 @@ pub fn encode(s: &str) -> String {
     out
 }
 
+/// Keys the filter state (`super::state::FilterState`) owns in the URL; any
+/// other parameter is left alone. Here, not in `state`, so that `state` uses
+/// this module and not the other way round.
+pub const OWN_KEYS: [&str; 8] = ["view", "theme", "partner", "country", "from", "to", "q", "lang"];
+
+/// A query string from the filter state's own part (`?view=map`, or empty)
+/// and the parameters it does not own (`data=x.json`, encoded, or empty):
+/// `?view=map&data=x.json`, or empty when both are.
+pub fn join_search(own: &str, kept: &str) -> String {
+    match (own.is_empty(), kept.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => format!("?{kept}"),
+        (false, true) => own.to_string(),
+        (false, false) => format!("{own}&{kept}"),
+    }
+}
+
 /// The `key=value` pairs of a query string (with or without `?`), keys
 /// decoded, values still encoded (so a list can be split on `,` first).
 pub fn raw_pairs(query: &str) -> Vec<(String, &str)> {
@@ -77,7 +94,7 @@ pub fn param(query: &str, key: &str) -> Option<String> {
 pub fn foreign_params(query: &str) -> String {
     pairs(query)
         .into_iter()
-        .filter(|(k, _)| !super::state::OWN_KEYS.contains(&k.as_str()))
+        .filter(|(k, _)| !OWN_KEYS.contains(&k.as_str()))
         .map(|(k, v)| format!("{}={}", encode(&k), encode(&v)))
         .collect::<Vec<_>>()
         .join("&")
@@ -86,6 +103,14 @@ pub fn foreign_params(query: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_and_kept_parameters_join_into_one_search() {
+        assert_eq!(join_search("", ""), "");
+        assert_eq!(join_search("?view=map", ""), "?view=map");
+        assert_eq!(join_search("", "data=x.json"), "?data=x.json");
+        assert_eq!(join_search("?view=map", "data=x.json"), "?view=map&data=x.json");
+    }
 
     #[test]
     fn decodes_and_encodes() {

@@ -16,13 +16,13 @@
 //!   (2018-2027); ACFTU US$ 1.2 million; UNDESA China Fund over US$ 1 million;
 //!   no contributor named: US$ 1 million (the 2012 agreement).
 
-use ilo_factsheet::chart::csv;
-use ilo_factsheet::chart::data::{self, ContributionFilter, EntryKind, Visible};
-use ilo_factsheet::model::funding::{format_usd, Basis};
-use ilo_factsheet::model::{parse, FactSheet, Period};
+use ilo_factsheet_core::chart::csv;
+use ilo_factsheet_core::chart::data::{self, ContributionFilter, EntryKind, Visible};
+use ilo_factsheet_core::model::funding::{format_usd, Basis};
+use ilo_factsheet_core::model::{parse, FactSheet, Period};
 
 fn sheet() -> FactSheet {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/china.json");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json");
     let text = std::fs::read_to_string(path).expect("data/china.json is readable");
     let parsed = parse(&text);
     assert!(!parsed.fatal, "{:?}", parsed.problems);

@@ -17,12 +17,12 @@ fn temp_file(name: &str, text: &str) -> PathBuf {
 }
 
 fn china() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/china.json")).expect("data/china.json")
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json")).expect("data/china.json")
 }
 
 #[test]
 fn china_json_is_ok_with_counts() {
-    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/china.json"));
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json"));
     let (ok, out) = check(&[&path]);
     assert!(ok, "{out}");
     let line = out.lines().last().unwrap_or_default();

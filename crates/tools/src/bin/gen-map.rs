@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use ilo_factsheet::geo::build::{build, parse_iso_table, Options};
-use ilo_factsheet::geo::topo;
+use ilo_factsheet_core::geo::build::{build, parse_iso_table, Options};
+use ilo_factsheet_core::geo::topo;
 
 const USAGE: &str = "usage: gen-map COUNTRIES_TOPOJSON [ISO_CODES_JSON] [--out FILE]\n\
 Writes the Equal Earth country map (default data/map/world.json).";

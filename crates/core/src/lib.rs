@@ -1,0 +1,23 @@
+//! The pure core of ilo-factsheet: what a country partnership fact sheet is,
+//! and everything derived from it, in plain Rust with no web dependency
+//! (`cargo tree -p ilo-factsheet-core` shows none; `make unit` checks it).
+//!
+//! - [`model`]: the data format, reading a file with every problem collected,
+//!   validation, safe links, geographies, funding arithmetic;
+//! - [`query`]: filter state, search, the index, selection and facet counts;
+//! - [`chart`]: scales, ticks, text widths and layouts, funding chart data;
+//! - [`geo`]: the map's reach and view arithmetic, and (feature `gen-map`) the
+//!   geometry generator;
+//! - [`data_url`]: which data address a page may load;
+//! - [`harness`]: a data file through all of the above, for the fuzzer and
+//!   the hostile-corpus tests.
+//!
+//! The Leptos shell (the root crate) and the native tools (`crates/tools`)
+//! build on it; it depends on neither. See ARCHITECTURE.md.
+
+pub mod chart;
+pub mod data_url;
+pub mod geo;
+pub mod harness;
+pub mod model;
+pub mod query;
