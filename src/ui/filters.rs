@@ -4,40 +4,16 @@
 
 use leptos::prelude::*;
 
-use crate::model::{FactSheet, GeographyKind};
+use crate::model::GeographyKind;
 use crate::query::{Facet, FilterState};
 use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, Text};
-
-/// The years the sheet spans: events, projects and contributions.
-fn year_span(sheet: &FactSheet) -> Option<(i32, i32)> {
-    let years = sheet
-        .events
-        .iter()
-        .map(|e| (e.date.year, e.date.year))
-        .chain(sheet.projects.iter().map(|p| (p.period.start, p.period.end)))
-        .chain(sheet.contributions.iter().map(|c| (c.period.start, c.period.end)));
-    years.fold(None, |acc, (a, b)| match acc {
-        None => Some((a, b)),
-        Some((lo, hi)) => Some((lo.min(a), hi.max(b))),
-    })
-}
-
-/// How many filters are set, for the folded panel's button.
-fn active_count(s: &FilterState) -> usize {
-    s.themes.len()
-        + s.partners.len()
-        + s.countries.len()
-        + usize::from(s.from.is_some())
-        + usize::from(s.to.is_some())
-        + usize::from(!s.q.trim().is_empty())
-}
 
 #[component]
 pub fn Filters() -> impl IntoView {
     let ctx = Ctx::get();
     let open = RwSignal::new(false);
-    let label = move || match ctx.state.with(active_count) {
+    let label = move || match ctx.state.with(FilterState::active_count) {
         0 => t(Text::Filters),
         n => t(Text::FiltersWithCount(n)),
     };
@@ -157,7 +133,7 @@ fn CountrySelect() -> impl IntoView {
 #[component]
 fn PeriodSelect() -> impl IntoView {
     let ctx = Ctx::get();
-    let Some((first, last)) = ctx.with_data(|d| year_span(&d.sheet)) else {
+    let Some((first, last)) = ctx.with_data(|d| d.sheet.year_span()) else {
         return ().into_any();
     };
     let select = move |name: &'static str, label: Text<'static>| {

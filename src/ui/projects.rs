@@ -30,7 +30,7 @@ pub fn Projects() -> impl IntoView {
 /// Names of the partners with these ids, short form, in order.
 fn partner_names(sheet: &FactSheet, ids: &[String]) -> String {
     ids.iter()
-        .map(|id| sheet.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.short_name.as_str()))
+        .map(|id| sheet.partner_name(id))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -72,13 +72,14 @@ pub fn run(text: &str, state: &FilterState) -> Outcome {
     }
 
     // Funding: entries, sums, breakdowns, money text, and the chart layouts.
-    let visible = chart_data::Visible::all(sheet);
+    assert!(selection.contributions.iter().all(|&i| i < sheet.contributions.len()), "contribution out of range");
+    let visible = chart_data::Visible::of(&selection);
     let entries = chart_data::entries(sheet, &visible);
     let items = chart_data::items(sheet, &visible);
     let _ = (chart_data::sums(&items), chart_data::stated(&entries), chart_data::by_time(&entries));
     let _ = (chart_data::by_funder(sheet, &items), chart_data::by_theme(sheet, &items));
     let all = funding::items(sheet);
-    let _ = (funding::stated_totals(sheet), funding::by_start_year(&all), funding::by_partner(&all));
+    let _ = (funding::stated_totals(sheet), funding::by_start_year(&all));
     let bars: Vec<layout::BarInput> = entries
         .iter()
         .map(|e| layout::BarInput {
@@ -98,7 +99,7 @@ pub fn run(text: &str, state: &FilterState) -> Outcome {
         })
         .collect();
     let metrics = layout::Metrics::default();
-    if let Some((first, last)) = chart_data::year_span(sheet) {
+    if let Some((first, last)) = chart_data::money_year_span(sheet) {
         for width in [320.0, 1200.0] {
             layout::bar_chart(&bars, width, 0.0, &metrics);
             layout::gantt(&spans, width, first, last, &metrics);

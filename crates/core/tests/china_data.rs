@@ -27,10 +27,8 @@ const SOURCE: &str = "data/sources/china-2026-07.txt";
 
 // ---------------------------------------------------------------- helpers
 
-fn read(relative: &str) -> String {
-    let path = format!("{}/../../{relative}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
-}
+mod common;
+use common::read;
 
 fn raw_sheet() -> Value {
     serde_json::from_str(&read(SHEET)).expect("data/china.json is JSON")

@@ -17,16 +17,15 @@
 //!   no contributor named: US$ 1 million (the 2012 agreement).
 
 use ilo_factsheet_core::chart::csv;
-use ilo_factsheet_core::chart::data::{self, ContributionFilter, EntryKind, Visible};
+use ilo_factsheet_core::chart::data::{self, EntryKind, Visible};
 use ilo_factsheet_core::model::funding::{format_usd, Basis};
-use ilo_factsheet_core::model::{parse, FactSheet, Period};
+use ilo_factsheet_core::model::{FactSheet, Period};
+use ilo_factsheet_core::query::{select, FilterState, Index};
+
+mod common;
 
 fn sheet() -> FactSheet {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json");
-    let text = std::fs::read_to_string(path).expect("data/china.json is readable");
-    let parsed = parse(&text);
-    assert!(!parsed.fatal, "{:?}", parsed.problems);
-    parsed.sheet
+    common::china()
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -150,25 +149,32 @@ fn per_theme_totals_flag_overlap() {
 #[test]
 fn filters_leave_only_matching_contributions() {
     let s = sheet();
-    let shown = |f: ContributionFilter| -> Vec<String> {
-        Visible::filtered(&s, &[], &f).contributions.iter().map(|&i| s.contributions[i].id.clone()).collect()
+    let index = Index::new(&s);
+    let shown = |query: &str| -> Vec<String> {
+        let selection = select(&s, &index, &FilterState::from_query(query));
+        Visible::of(&selection).contributions.iter().map(|&i| s.contributions[i].id.clone()).collect()
     };
     // No contribution is about social protection: a social-protection filter leaves only projects.
-    assert!(shown(ContributionFilter { themes: vec!["social-protection".into()], ..Default::default() }).is_empty());
+    assert!(shown("?theme=social-protection").is_empty());
     // MOHRSS funds the JPO and secondment programmes.
-    let mohrss = shown(ContributionFilter { partners: vec!["mohrss".into()], ..Default::default() });
+    let mohrss = shown("?partner=mohrss");
     assert_eq!(mohrss.len(), 1);
     assert!(s.contributions.iter().any(|c| c.id == mohrss[0] && c.amount.amount_usd == 4_450_000.0));
     // Up to 2015, only the 2012 agreement.
-    let early = shown(ContributionFilter { to: Some(2015), ..Default::default() });
+    let early = shown("?to=2015");
     assert_eq!(early.len(), 1);
     assert!(s.contributions.iter().any(|c| c.id == early[0] && c.period == Period { start: 2012, end: 2012 }));
+    // A country hides them all: contributions name none.
+    assert!(shown("?country=KEN").is_empty());
 }
 
 #[test]
 fn time_axis_spans_the_sheet() {
     let s = sheet();
-    assert_eq!(data::year_span(&s), Some((2012, 2027)));
+    assert_eq!(data::money_year_span(&s), Some((2012, 2027)));
+    // The sheet's own span reaches back to its first event.
+    let first_event = s.events.iter().map(|e| e.date.year).min();
+    assert_eq!(s.year_span(), first_event.map(|y| (y.min(2012), 2027)));
     let entries = data::entries(&s, &Visible::all(&s));
     let first = data::by_time(&entries);
     assert_eq!(first.first().map(|e| e.period), Some(Period { start: 2012, end: 2012 }));

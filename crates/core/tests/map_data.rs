@@ -40,6 +40,7 @@ fn small_and_named_states_are_present() {
 fn everything_lies_inside_the_frame() {
     let (w, _) = world();
     assert!(w.width > 0.0 && w.height > 0.0);
+    assert_eq!((w.width, w.height), ilo_factsheet_core::geo::world::PLACEHOLDER_SIZE, "the placeholder frame is the map's");
     let eps = 1e-6;
     for c in &w.countries {
         let [x0, y0, x1, y1] = c.bbox;

@@ -1,12 +1,10 @@
 //! The filter engine on the real China data: what a visitor's filters show.
 
-use ilo_factsheet_core::model::{parse, FactSheet};
+use ilo_factsheet_core::model::FactSheet;
 use ilo_factsheet_core::query::{select, FilterState, Index, Selection};
 
-fn china() -> FactSheet {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json")).expect("china.json");
-    parse(&text).sheet
-}
+mod common;
+use common::china;
 
 fn run(sheet: &FactSheet, query: &str) -> Selection {
     select(sheet, &Index::new(sheet), &FilterState::from_query(query))

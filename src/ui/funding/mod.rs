@@ -1,11 +1,11 @@
-//! The funding view: what China's contributions are, drawn honestly.
+//! The funding view: what the sheet's country contributes, drawn honestly.
 //!
 //! Four SVG charts (by project and programme, by contributor, by theme, over
 //! time) over the pure code in `crate::chart`, the honest totals beside them
 //! (stated totals as stated; sums that say what they add), and for each chart
-//! a details box, a table view and a CSV download. The charts follow the
-//! shared filters: projects through the selection, contributions through the
-//! theme, partner and year filters.
+//! a details box, a table view and a CSV download. The charts draw what the
+//! shared selection shows (`query::select` filters projects and
+//! contributions alike).
 //!
 //! Layout is computed from the width of the view (measured in an effect, kept
 //! per widget) by `chart::layout`; nothing here measures text.
@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use crate::chart::csv;
 use crate::chart::data::EntryKind;
 use crate::chart::layout::{self, BarInput, LabelMode, Metrics, RowsLayout, SpanInput};
+use crate::query::Facet;
 use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{funding_text as tf, FundingText as F};
 use crate::ui::measure::track_width;
@@ -31,7 +32,7 @@ use model::*;
 pub fn Funding() -> impl IntoView {
     let ctx = Ctx::get();
     let model = Memo::new(move |_| {
-        ctx.data.with_value(|d| ctx.selection.with(|sel| ctx.state.with(|s| build(&d.sheet, &sel.projects, s))))
+        ctx.data.with_value(|d| ctx.selection.with(|sel| ctx.state.with(|s| build(&d.sheet, sel, s))))
     });
     // Which charts exist: the figures are rebuilt only when this changes, so a
     // filter change updates them in place and keeps each one's chosen bar.
@@ -283,18 +284,18 @@ fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>, ids: &(String, St
 fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
     let ctx = Ctx::get();
     let d = bar.details;
-    let filter_button = d.filter.clone().map(|action| {
-        let text = match &action {
-            FilterAction::Theme(_) => tf(F::FilterTheme),
-            FilterAction::Partner(_) => tf(F::FilterPartner),
+    let filter_button = d.filter.clone().map(|(facet, id)| {
+        let text = match facet {
+            Facet::Theme => tf(F::FilterTheme),
+            _ => tf(F::FilterPartner),
         };
         let on = Memo::new({
-            let action = action.clone();
-            move |_| ctx.state.with(|s| action.is_on(s))
+            let id = id.clone();
+            move |_| ctx.state.with(|s| s.is_only(facet, &id))
         });
         view! {
             <button type="button" class="set-filter" disabled=move || on.get()
-                on:click=move |_| ctx.state.update(|s| action.apply(s))>
+                on:click=move |_| ctx.state.update(|s| *s = s.with_only(facet, &id))>
                 {move || if on.get() { tf(F::FilterActive) } else { text }}
             </button>
         }

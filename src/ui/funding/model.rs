@@ -2,10 +2,10 @@
 //! lines, details) derived from the sheet and the filters in one memo. No
 //! browser calls; the components in the parent module draw it.
 
-use crate::chart::data::{self, ContributionFilter, Entry, EntryKind, Group, Groups, Visible};
+use crate::chart::data::{self, Entry, EntryKind, Group, Groups, Visible};
 use crate::model::funding::{format_usd, ItemRef, Total};
 use crate::model::{FactSheet, Period};
-use crate::query::FilterState;
+use crate::query::{Facet, FilterState, Selection};
 use crate::ui::i18n::{funding_text as tf, FundingText as F};
 
 /// `tf(key)` with each `{name}` replaced by its value.
@@ -19,31 +19,6 @@ pub(super) fn kind_text(kind: EntryKind) -> &'static str {
         EntryKind::Agreement => tf(F::KindAgreement),
         EntryKind::Staffing => tf(F::KindStaffing),
         EntryKind::StatedTotal => tf(F::KindStated),
-    }
-}
-
-/// The filter a group bar stands for.
-#[derive(Debug, Clone, PartialEq)]
-pub(super) enum FilterAction {
-    Theme(String),
-    Partner(String),
-}
-
-impl FilterAction {
-    /// Whether the filter is exactly this one id already.
-    pub(super) fn is_on(&self, s: &FilterState) -> bool {
-        match self {
-            FilterAction::Theme(id) => s.themes.len() == 1 && s.themes[0] == *id,
-            FilterAction::Partner(id) => s.partners.len() == 1 && s.partners[0] == *id,
-        }
-    }
-
-    /// Sets the filter to this one id, keeping the other filters.
-    pub(super) fn apply(&self, s: &mut FilterState) {
-        match self {
-            FilterAction::Theme(id) => s.themes = vec![id.clone()],
-            FilterAction::Partner(id) => s.partners = vec![id.clone()],
-        }
     }
 }
 
@@ -69,7 +44,8 @@ pub(super) struct Details {
     pub(super) lower_bound: bool,
     /// For group bars: the items added. For item bars: the item itself.
     pub(super) items: Vec<Quoted>,
-    pub(super) filter: Option<FilterAction>,
+    /// The facet and id a group bar stands for ("show only this theme").
+    pub(super) filter: Option<(Facet, String)>,
 }
 
 /// One bar of a chart.
@@ -122,9 +98,9 @@ pub(super) fn names(sheet: &FactSheet, ids: &[String], themes: bool) -> String {
     ids.iter()
         .map(|id| {
             if themes {
-                sheet.themes.iter().find(|t| &t.id == id).map_or(id.as_str(), |t| t.name.as_str())
+                sheet.theme_name(id)
             } else {
-                sheet.partners.iter().find(|p| &p.id == id).map_or(id.as_str(), |p| p.short_name.as_str())
+                sheet.partner_name(id)
             }
         })
         .collect::<Vec<_>>()
@@ -341,13 +317,7 @@ pub(super) fn group_chart(
                     stated: false,
                     lower_bound: g.total.lower_bound,
                     items: members.iter().map(|e| quoted(e)).collect(),
-                    filter: g.id.clone().map(|id| {
-                        if is_theme {
-                            FilterAction::Theme(id)
-                        } else {
-                            FilterAction::Partner(id)
-                        }
-                    }),
+                    filter: g.id.clone().map(|id| (if is_theme { Facet::Theme } else { Facet::Partner }, id)),
                 },
             }
         })
@@ -418,35 +388,12 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::model::funding
     lines
 }
 
-/// The contribution filter for a filter state: themes, partners and years
-/// apply; a country, which no contribution names, hides them all; the search
-/// text must occur in the title or source sentence.
-pub(super) fn contribution_filter(s: &FilterState) -> ContributionFilter {
-    ContributionFilter {
-        themes: s.themes.clone(),
-        partners: s.partners.clone(),
-        from: s.from,
-        to: s.to,
-        hide_all: !s.countries.is_empty(),
-    }
-}
-
-/// Whether a contribution's title or source sentence holds every search term
-/// (folded as the query module folds them).
-pub(super) fn text_matches(q: &str, texts: &[&str]) -> bool {
-    let terms = crate::query::text::terms(q);
-    terms.is_empty() || crate::query::text::matches(&crate::query::text::fold(&texts.join(" ")), &terms)
-}
-
-pub(super) fn build(sheet: &FactSheet, projects: &[usize], state: &FilterState) -> Model {
-    let mut visible = Visible::filtered(sheet, projects, &contribution_filter(state));
-    visible
-        .contributions
-        .retain(|&i| sheet.contributions.get(i).is_some_and(|c| text_matches(&state.q, &[&c.title, &c.source.quote])));
+pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterState) -> Model {
+    let visible = Visible::of(selection);
     let entries = data::entries(sheet, &visible);
     let items = data::items(sheet, &visible);
     let (max_entry, max_funder, max_theme) = data::steady_max(sheet);
-    let years = data::year_span(sheet).unwrap_or((0, 0));
+    let years = data::money_year_span(sheet).unwrap_or((0, 0));
     let has_stated = entries.iter().any(Entry::is_stated_total);
     let charts = if entries.is_empty() {
         Vec::new()

@@ -13,10 +13,7 @@ use crate::ui::i18n::MapText;
 /// Frames, zoom and pan buttons.
 #[component]
 pub(super) fn Controls(m: MapCtx) -> impl IntoView {
-    let bounds = move || match m.geometry.get() {
-        Geometry::Ready(w) => (w.width, w.height),
-        _ => (1000.0, 440.0),
-    };
+    let bounds = move || m.geometry.with(Geometry::size);
     let frame = move |id: &'static str| {
         move |_| {
             if let Some(w) = m.world() {

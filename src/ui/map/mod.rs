@@ -33,9 +33,9 @@ use wasm_bindgen::JsCast;
 
 use crate::geo::reach::{reach, Place, Reach};
 use crate::geo::view::{self, ViewBox};
-use crate::geo::world::World;
+use crate::geo::world::{World, PLACEHOLDER_SIZE};
 use crate::model::FactSheet;
-use crate::query::{select, FilterState, Selection};
+use crate::query::Facet;
 use crate::ui::ctx::Ctx;
 use crate::ui::i18n::{t, MapText, Text};
 use crate::ui::load::fetch_text;
@@ -65,6 +65,16 @@ enum Geometry {
     Loading,
     Failed(String),
     Ready(Arc<World>),
+}
+
+impl Geometry {
+    /// The map's frame: the geometry's, or the placeholder's while it loads.
+    fn size(&self) -> (f64, f64) {
+        match self {
+            Geometry::Ready(world) => (world.width, world.height),
+            _ => PLACEHOLDER_SIZE,
+        }
+    }
 }
 
 /// A widget's map geometry, kept while the visitor moves between views, so
@@ -118,13 +128,7 @@ fn place_name(sheet: &FactSheet, world: Option<&World>, id: &str) -> String {
 /// Selects a place: the `country` filter becomes it, or is cleared when it
 /// already was.
 fn choose(ctx: Ctx, id: &str) {
-    ctx.state.update(|s| {
-        if s.countries.len() == 1 && s.countries[0] == id {
-            s.countries.clear();
-        } else {
-            s.countries = vec![id.to_string()];
-        }
-    });
+    ctx.state.update(|s| *s = s.chosen(Facet::Country, id));
 }
 
 /// The place under an event target (`data-place`), if any.
@@ -183,18 +187,14 @@ pub fn MapView() -> impl IntoView {
         }
     });
 
-    // The map is the country facet: every filter but `country`.
-    let facet: Memo<Selection> = Memo::new(move |_| {
-        let state = ctx.state.get();
-        if state.countries.is_empty() {
-            ctx.selection.get()
-        } else {
-            let without = FilterState { countries: Vec::new(), ..state };
-            ctx.data.with_value(|d| select(&d.sheet, &d.index, &without))
-        }
+    // The map is the country facet: it shows what matches every filter but
+    // `country` (the selection carries both, from one pass).
+    let map_reach = Memo::new(move |_| {
+        ctx.selection.with(|s| {
+            ctx.with_data(|d| reach(&d.sheet, &s.ignoring_country.projects, &s.ignoring_country.events))
+        })
     });
-    let map_reach = Memo::new(move |_| facet.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events))));
-    // Without a country filter the two selections are one: reuse the map's.
+    // Without a country filter the two are one: reuse the map's.
     let table_reach = Memo::new(move |_| {
         if ctx.state.with(|s| s.countries.is_empty()) {
             map_reach.get()
@@ -203,7 +203,7 @@ pub fn MapView() -> impl IntoView {
         }
     });
 
-    let viewbox = RwSignal::new([0.0, 0.0, 1000.0, 440.0]);
+    let viewbox = RwSignal::new([0.0, 0.0, PLACEHOLDER_SIZE.0, PLACEHOLDER_SIZE.1]);
     // The first frame is the whole map, once it is known.
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
@@ -222,10 +222,7 @@ pub fn MapView() -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Div>::new();
     track_width(canvas, px_width);
     let upp = Memo::new(move |_| {
-        let (w, h) = match geometry.get() {
-            Geometry::Ready(world) => (world.width, world.height),
-            _ => (1000.0, 440.0),
-        };
+        let (w, h) = geometry.with(Geometry::size);
         let vb = viewbox.get();
         let px_w = px_width.get();
         view::units_per_px(vb, px_w, px_w / view::display_aspect(vb, TALLEST, w / h))

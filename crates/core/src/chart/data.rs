@@ -8,11 +8,12 @@
 //! - Breakdowns by contributor and by theme come from `model::funding`, with
 //!   their overlap flags; groups are ordered by amount, largest first.
 //!
-//! Filters: projects follow the shared selection (the caller passes the
-//! visible project indices); contributions follow [`ContributionFilter`].
+//! Filters: what is visible comes from the shared selection
+//! ([`crate::query::select`], contributions included), as a [`Visible`].
 
 use crate::model::funding::{self, Basis, FundingItem, ItemRef, Total};
-use crate::model::{Contribution, ContributionKind, FactSheet, Money, Period, Source};
+use crate::model::{ContributionKind, FactSheet, Money, Period, Source};
+use crate::query::Selection;
 
 /// What kind of money an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -58,34 +59,8 @@ impl Entry<'_> {
     }
 }
 
-/// The filters contributions follow (projects follow the shared selection).
-/// Within a list any id matches; lists and years must all match.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ContributionFilter {
-    /// Theme ids; a contribution shows when it has one of them.
-    pub themes: Vec<String>,
-    /// Partner ids; a contribution shows when one of its funders is among them.
-    pub partners: Vec<String>,
-    /// Years: a contribution shows when its period overlaps `from..=to`.
-    pub from: Option<i32>,
-    pub to: Option<i32>,
-    /// Set when a filter that contributions cannot meet is active (a country:
-    /// contributions name none), so they all hide.
-    pub hide_all: bool,
-}
-
-impl ContributionFilter {
-    pub fn shows(&self, c: &Contribution) -> bool {
-        !self.hide_all
-            && (self.themes.is_empty() || c.themes.iter().any(|t| self.themes.contains(t)))
-            && (self.partners.is_empty() || c.funders.iter().any(|p| self.partners.contains(p)))
-            && self.from.is_none_or(|from| c.period.end >= from)
-            && self.to.is_none_or(|to| c.period.start <= to)
-    }
-}
-
-/// Which items are visible: project indices (from the shared selection) and
-/// contribution indices.
+/// Which items are visible: indices of projects and of contributions, as the
+/// shared selection gives them.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Visible {
     pub projects: Vec<usize>,
@@ -101,18 +76,9 @@ impl Visible {
         }
     }
 
-    /// The given projects, and the contributions the filter lets through.
-    pub fn filtered(sheet: &FactSheet, projects: &[usize], filter: &ContributionFilter) -> Visible {
-        Visible {
-            projects: projects.to_vec(),
-            contributions: sheet
-                .contributions
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| filter.shows(c))
-                .map(|(i, _)| i)
-                .collect(),
-        }
+    /// What a selection shows (`query::select` filters both lists).
+    pub fn of(selection: &Selection) -> Visible {
+        Visible { projects: selection.projects.clone(), contributions: selection.contributions.clone() }
     }
 
     pub fn contains(&self, at: ItemRef) -> bool {
@@ -270,8 +236,7 @@ pub fn by_funder(sheet: &FactSheet, items: &[FundingItem<'_>]) -> Groups {
         .groups
         .into_iter()
         .map(|(id, total)| {
-            let name = sheet.partners.iter().find(|p| p.id == id).map(|p| p.short_name.clone());
-            Group { name: Some(name.unwrap_or_else(|| id.clone())), id: Some(id), total }
+            Group { name: Some(sheet.partner_name(&id).to_string()), id: Some(id), total }
         })
         .collect();
     order(groups, b.ungrouped, b.overlapping)
@@ -291,8 +256,10 @@ pub fn by_theme(sheet: &FactSheet, items: &[FundingItem<'_>]) -> Groups {
     order(groups, b.ungrouped, b.overlapping)
 }
 
-/// The years all entries of the sheet span (the time axis, steady under filters).
-pub fn year_span(sheet: &FactSheet) -> Option<(i32, i32)> {
+/// The years the sheet's money spans (every entry, filtered or not: the
+/// funding time axis, steady under filters). [`FactSheet::year_span`] spans
+/// events too.
+pub fn money_year_span(sheet: &FactSheet) -> Option<(i32, i32)> {
     entries(sheet, &Visible::all(sheet)).iter().fold(None, |acc, e| {
         let (a, b) = (e.period.start.min(e.period.end), e.period.start.max(e.period.end));
         Some(match acc {
@@ -344,7 +311,7 @@ pub fn period_text(p: Period) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Partner, Project, Qualifier, Theme};
+    use crate::model::{Contribution, Partner, Project, Qualifier, Theme};
 
     fn money(amount: f64, qualifier: Qualifier) -> Money {
         Money { amount_usd: amount, qualifier }
@@ -470,23 +437,15 @@ mod tests {
     }
 
     #[test]
-    fn contributions_follow_filters() {
+    fn entries_follow_the_visible_indices() {
         let s = sheet();
-        let shown = |f: ContributionFilter| Visible::filtered(&s, &[], &f).contributions;
-        assert_eq!(shown(ContributionFilter::default()), [0, 1, 2]);
-        assert_eq!(shown(ContributionFilter { partners: strings(&["mohrss"]), ..Default::default() }), [2]);
-        assert_eq!(
-            shown(ContributionFilter { themes: strings(&["skills"]), ..Default::default() }),
-            Vec::<usize>::new()
-        );
-        assert_eq!(shown(ContributionFilter { to: Some(2015), ..Default::default() }), [1]);
-        assert_eq!(shown(ContributionFilter { from: Some(2025), ..Default::default() }), [0, 2]);
-        assert_eq!(shown(ContributionFilter { hide_all: true, ..Default::default() }), Vec::<usize>::new());
-        // Projects follow the indices given.
-        let v = Visible::filtered(&s, &[2], &ContributionFilter { hide_all: true, ..Default::default() });
+        let v = Visible { projects: vec![2], contributions: vec![] };
         let ids: Vec<&str> = entries(&s, &v).iter().map(|e| e.id).collect();
         assert_eq!(ids, ["b"]);
-        assert_eq!(year_span(&s), Some((2012, 2027)));
+        let v = Visible { projects: vec![], contributions: vec![2, 0] };
+        let ids: Vec<&str> = entries(&s, &v).iter().map(|e| e.id).collect();
+        assert_eq!(ids, ["jpo", "total"], "stated totals last");
+        assert_eq!(money_year_span(&s), Some((2012, 2027)));
     }
 
     #[test]

@@ -250,16 +250,6 @@ pub fn place_ticks(ticks: Vec<(f64, String)>, width: f64, font_px: f64) -> Vec<T
         .collect()
 }
 
-/// Where a tick label starts and ends.
-pub fn tick_extent(t: &Tick, font_px: f64) -> (f64, f64) {
-    let w = text_width(&t.label, font_px);
-    match t.anchor {
-        Anchor::Start => (t.x, t.x + w),
-        Anchor::Middle => (t.x - w / 2.0, t.x + w / 2.0),
-        Anchor::End => (t.x - w, t.x),
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub layout: RowsLayout,
@@ -367,6 +357,16 @@ pub fn gantt(spans: &[SpanInput], width: f64, first: i32, last: i32, m: &Metrics
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where a tick label starts and ends.
+    fn tick_extent(t: &Tick, font_px: f64) -> (f64, f64) {
+        let w = text_width(&t.label, font_px);
+        match t.anchor {
+            Anchor::Start => (t.x, t.x + w),
+            Anchor::Middle => (t.x - w / 2.0, t.x + w / 2.0),
+            Anchor::End => (t.x - w, t.x),
+        }
+    }
 
     fn labels() -> Vec<BarInput> {
         [

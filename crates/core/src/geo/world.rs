@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The frame a map is drawn in before its geometry has arrived: the shape
+/// of the committed `data/map/world.json` (a test keeps them equal).
+pub const PLACEHOLDER_SIZE: (f64, f64) = (1000.0, 438.9);
+
 /// The whole map.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct World {

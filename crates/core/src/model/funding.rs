@@ -197,11 +197,6 @@ pub fn by_theme<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<String> {
     breakdown(items, |i| i.themes.to_vec())
 }
 
-/// Totals per partner id, funders and other partners alike.
-pub fn by_partner<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<String> {
-    breakdown(items, |i| i.funders.iter().chain(i.partners).cloned().collect())
-}
-
 /// Totals per the year each item's period starts (the source gives no yearly split).
 pub fn by_start_year<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<i32> {
     breakdown(items, |i| vec![i.period.start])

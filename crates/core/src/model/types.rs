@@ -499,6 +499,30 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
 
+impl FactSheet {
+    /// A partner's short name as the sheet gives it, else its id.
+    pub fn partner_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.partners.iter().find(|p| p.id == id).map_or(id, |p| p.short_name.as_str())
+    }
+
+    /// A theme's name, else its id.
+    pub fn theme_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.themes.iter().find(|t| t.id == id).map_or(id, |t| t.name.as_str())
+    }
+
+    /// The years everything dated in the sheet spans (events, projects,
+    /// contributions), both ends included; `None` for a sheet with no dates.
+    pub fn year_span(&self) -> Option<(i32, i32)> {
+        let events = self.events.iter().map(|e| (e.date.year, e.date.year));
+        let projects = self.projects.iter().map(|p| (p.period.start, p.period.end));
+        let contributions = self.contributions.iter().map(|c| (c.period.start, c.period.end));
+        events.chain(projects).chain(contributions).fold(None, |acc, (a, b)| {
+            let (a, b) = (a.min(b), a.max(b));
+            Some(acc.map_or((a, b), |(lo, hi): (i32, i32)| (lo.min(a), hi.max(b))))
+        })
+    }
+}
+
 impl Section {
     /// Every paragraph of the section in reading order: its own paragraphs,
     /// each subsection's, then the closing ones.
@@ -507,5 +531,26 @@ impl Section {
             .iter()
             .chain(self.subsections.iter().flat_map(|u| u.paragraphs.iter()))
             .chain(self.closing.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PartialDate;
+
+    #[test]
+    fn names_fall_back_to_ids_and_the_span_covers_every_date() {
+        let sheet = FactSheet {
+            partners: vec![Partner { id: "mohrss".into(), short_name: "MOHRSS".into(), ..Partner::default() }],
+            themes: vec![Theme { id: "skills".into(), name: "Skills".into() }],
+            events: vec![Event { date: "2009".parse::<PartialDate>().expect("a year"), ..Event::default() }],
+            projects: vec![Project { period: Period { start: 2018, end: 2027 }, ..Project::default() }],
+            ..FactSheet::default()
+        };
+        assert_eq!((sheet.partner_name("mohrss"), sheet.partner_name("ilo")), ("MOHRSS", "ilo"));
+        assert_eq!((sheet.theme_name("skills"), sheet.theme_name("x")), ("Skills", "x"));
+        assert_eq!(sheet.year_span(), Some((2009, 2027)));
+        assert_eq!(FactSheet::default().year_span(), None);
     }
 }

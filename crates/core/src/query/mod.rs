@@ -17,5 +17,5 @@ pub mod text;
 mod fixture;
 
 pub use index::{Index, Item, ItemKind};
-pub use select::{select, FacetCounts, Selection};
+pub use select::{select, FacetCounts, Reached, Selection};
 pub use state::{Facet, FilterState, View};

@@ -1,19 +1,23 @@
-//! Applying a filter state to a sheet: which paragraphs, events and projects
-//! show, and the live count beside each facet option.
+//! Applying a filter state to a sheet: which paragraphs, events, projects and
+//! contributions show, and the live count beside each facet option. The one
+//! filtering engine: every view reads its [`Selection`].
 //!
 //! Rules: AND across facets, OR within one. Period: an item shows when its
 //! years overlap `[from, to]`; an item with no years hides while a period is
 //! set. Search: every term must occur in the item's folded text. Counts
 //! follow faceted search: an option's count is the number of items matching
-//! every *other* facet plus that option.
+//! every *other* facet plus that option. Contributions (money that is not a
+//! project budget) follow themes, partners (as funders), the period and the
+//! search (title and source sentence); they name no country, so a country
+//! filter hides them all; they are not counted in the facets.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::FactSheet;
+use crate::model::{Contribution, FactSheet};
 
 use super::index::{Index, Item, ItemKind};
 use super::state::{Facet, FilterState};
-use super::text::{matches, terms};
+use super::text::{fold, matches, terms};
 
 /// Live counts per option of each list facet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,10 +36,25 @@ pub struct Selection {
     pub events: Vec<usize>,
     /// Indices into `sheet.projects`, in source order.
     pub projects: Vec<usize>,
+    /// Indices into `sheet.contributions`, in source order.
+    pub contributions: Vec<usize>,
+    /// The events and projects that match every filter but the country: the
+    /// map shows them, since it is the country facet.
+    pub ignoring_country: Reached,
     pub counts: FacetCounts,
 }
 
+/// Events and projects (indices into the sheet), for the map.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reached {
+    /// By date, then source order.
+    pub events: Vec<usize>,
+    /// In source order.
+    pub projects: Vec<usize>,
+}
+
 impl Selection {
+    /// Paragraphs, events and projects shown (what the summary counts).
     pub fn total(&self) -> usize {
         self.paragraphs.len() + self.events.len() + self.projects.len()
     }
@@ -48,9 +67,18 @@ impl Selection {
         self.paragraphs.contains(id)
     }
 
-    pub fn shows_project(&self, i: usize) -> bool {
-        self.projects.contains(&i)
-    }
+}
+
+/// Whether a contribution shows: a theme and a funder among those chosen
+/// (when any are), its years overlapping the period, every search term in its
+/// title or source sentence, and no country chosen (contributions name none).
+fn contribution_ok(c: &Contribution, state: &FilterState, terms: &[String]) -> bool {
+    state.countries.is_empty()
+        && (state.themes.is_empty() || c.themes.iter().any(|t| state.themes.contains(t)))
+        && (state.partners.is_empty() || c.funders.iter().any(|p| state.partners.contains(p)))
+        && state.from.is_none_or(|from| c.period.end >= from)
+        && state.to.is_none_or(|to| c.period.start <= to)
+        && (terms.is_empty() || matches(&fold(&format!("{} {}", c.title, c.source.quote)), terms))
 }
 
 /// The facets other than search and period, each tested on its own.
@@ -115,10 +143,19 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
         }
         if theme && partner {
             bump(&mut counts.countries, &item.countries);
+            match item.kind {
+                ItemKind::Event => sel.ignoring_country.events.push(item.position),
+                ItemKind::Project => sel.ignoring_country.projects.push(item.position),
+                ItemKind::Paragraph => {}
+            }
         }
     }
     // Stable: events of the same date keep their source order.
     sel.events.sort_by_key(|&i| sheet.events.get(i).map(|e| e.date));
+    sel.ignoring_country.events.sort_by_key(|&i| sheet.events.get(i).map(|e| e.date));
+    sel.contributions = (0..sheet.contributions.len())
+        .filter(|&i| sheet.contributions.get(i).is_some_and(|c| contribution_ok(c, state, &terms)))
+        .collect();
     sel.counts = counts;
     sel
 }
@@ -147,7 +184,7 @@ mod tests {
         assert_eq!(sel.projects, [0, 1]);
         assert_eq!(sel.total(), 11);
         assert!(!sel.is_empty());
-        assert!(sel.shows_paragraph("lead") && sel.shows_project(1));
+        assert!(sel.shows_paragraph("lead") && sel.projects.contains(&1));
         assert_eq!(run("?view=timeline&lang=fr"), sel, "view and language filter nothing");
         assert_eq!(run("?q=%20%20"), sel, "a blank search filters nothing");
     }
@@ -201,7 +238,7 @@ mod tests {
         assert_eq!(khm.projects, [0], "the ASEAN project");
         // KEN is in no group: asean-tagged items stay hidden.
         let ken = run("country=KEN");
-        assert!(!ken.shows_project(0) && !ken.events.contains(&1));
+        assert!(!ken.projects.contains(&0) && !ken.events.contains(&1));
         // asean selects items tagged asean and items tagged with a member.
         let asean = run("country=asean");
         assert_eq!(paragraphs(&asean), ["p-skills", "p-social", "p-sub"]);
@@ -324,5 +361,55 @@ mod tests {
                 assert_eq!(*n, only(&|st| st.countries = vec![id.clone()]), "{query}: country {id}");
             }
         }
+    }
+
+    #[test]
+    fn contributions_follow_themes_funders_years_and_search_and_hide_for_a_country() {
+        use crate::model::{Contribution, Period, Source};
+        let contribution = |id: &str, funders: &[&str], themes: &[&str], (start, end): (i32, i32), quote: &str| {
+            Contribution {
+                id: id.into(),
+                title: format!("Contribution {id}"),
+                funders: funders.iter().map(|s| s.to_string()).collect(),
+                themes: themes.iter().map(|s| s.to_string()).collect(),
+                period: Period { start, end },
+                source: Source { section: "s".into(), quote: quote.into() },
+                ..Contribution::default()
+            }
+        };
+        let sheet = FactSheet {
+            contributions: vec![
+                contribution("total", &[], &[], (2021, 2025), "A total of US$ 8 million."),
+                contribution("first", &[], &["skills"], (2012, 2012), "The first agreement, in Kenya."),
+                contribution("jpo", &["mohrss"], &[], (2021, 2025), "Junior Professional Officers."),
+            ],
+            ..FactSheet::default()
+        };
+        let index = Index::new(&sheet);
+        let shown = |query: &str| select(&sheet, &index, &FilterState::from_query(query)).contributions;
+        assert_eq!(shown(""), [0, 1, 2]);
+        assert_eq!(shown("?partner=mohrss"), [2]);
+        assert_eq!(shown("?theme=skills"), [1]);
+        assert_eq!(shown("?theme=employment"), Vec::<usize>::new());
+        assert_eq!(shown("?to=2015"), [1]);
+        assert_eq!(shown("?from=2025"), [0, 2]);
+        assert_eq!(shown("?from=2013&to=2020"), Vec::<usize>::new());
+        assert_eq!(shown("?q=junior+officers"), [2]);
+        assert_eq!(shown("?q=kenya"), [1], "the source sentence is searched too");
+        assert_eq!(shown("?country=KEN"), Vec::<usize>::new(), "contributions name no country");
+        assert_eq!(select(&sheet, &index, &FilterState::default()).total(), 0, "not counted as items");
+    }
+
+    #[test]
+    fn the_map_gets_everything_but_the_country_filter_in_the_same_pass() {
+        let sheet = sample();
+        let index = Index::new(&sheet);
+        let with = select(&sheet, &index, &FilterState::from_query("?country=KEN&theme=skills"));
+        let without = select(&sheet, &index, &FilterState::from_query("?theme=skills"));
+        assert_eq!(with.ignoring_country.projects, without.projects);
+        assert_eq!(with.ignoring_country.events, without.events);
+        assert!(with.projects.len() <= without.projects.len());
+        let plain = select(&sheet, &index, &FilterState::default());
+        assert_eq!((plain.ignoring_country.projects.clone(), plain.ignoring_country.events.clone()), (plain.projects, plain.events));
     }
 }

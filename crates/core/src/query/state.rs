@@ -136,19 +136,68 @@ impl FilterState {
         }
     }
 
-    /// True when any filter is set (the view and language do not count).
+    /// How many filters are set: each chosen theme, partner and country, each
+    /// end of the period, the search (the view and language do not count).
+    pub fn active_count(&self) -> usize {
+        self.themes.len()
+            + self.partners.len()
+            + self.countries.len()
+            + usize::from(self.from.is_some())
+            + usize::from(self.to.is_some())
+            + usize::from(!self.q.trim().is_empty())
+    }
+
+    /// True when any filter is set.
     pub fn has_filters(&self) -> bool {
-        !self.themes.is_empty()
-            || !self.partners.is_empty()
-            || !self.countries.is_empty()
-            || self.from.is_some()
-            || self.to.is_some()
-            || !self.q.trim().is_empty()
+        self.active_count() > 0
     }
 
     /// The same view and language with no filters.
     pub fn cleared(&self) -> FilterState {
         FilterState { view: self.view, lang: self.lang.clone(), ..FilterState::default() }
+    }
+
+    /// Whether a list facet holds exactly `id` and nothing else.
+    pub fn is_only(&self, facet: Facet, id: &str) -> bool {
+        let id = if facet == Facet::Country { country_id(id) } else { id.to_string() };
+        let list = self.list(facet);
+        list.len() == 1 && list[0] == id
+    }
+
+    /// The state with a list facet set to `id` alone, other filters kept
+    /// ("show only this theme").
+    pub fn with_only(&self, facet: Facet, id: &str) -> FilterState {
+        let mut next = self.clone();
+        *next.list_mut(facet) = vec![if facet == Facet::Country { country_id(id) } else { id.to_string() }];
+        next
+    }
+
+    /// Chooses `id` alone in a facet, or clears the facet when `id` already
+    /// was the only choice (a place clicked twice on the map).
+    pub fn chosen(&self, facet: Facet, id: &str) -> FilterState {
+        if self.is_only(facet, id) {
+            let mut next = self.clone();
+            next.list_mut(facet).clear();
+            next
+        } else {
+            self.with_only(facet, id)
+        }
+    }
+
+    fn list(&self, facet: Facet) -> &Vec<String> {
+        match facet {
+            Facet::Theme => &self.themes,
+            Facet::Partner => &self.partners,
+            Facet::Country => &self.countries,
+        }
+    }
+
+    fn list_mut(&mut self, facet: Facet) -> &mut Vec<String> {
+        match facet {
+            Facet::Theme => &mut self.themes,
+            Facet::Partner => &mut self.partners,
+            Facet::Country => &mut self.countries,
+        }
     }
 
     /// Adds `id` to a list facet, or removes it when present. Country codes
@@ -157,11 +206,7 @@ impl FilterState {
         let id = if facet == Facet::Country { country_id(id) } else { id.to_string() };
         let id = id.as_str();
         let mut next = self.clone();
-        let list = match facet {
-            Facet::Theme => &mut next.themes,
-            Facet::Partner => &mut next.partners,
-            Facet::Country => &mut next.countries,
-        };
+        let list = next.list_mut(facet);
         match list.iter().position(|v| v == id) {
             Some(i) => {
                 list.remove(i);
@@ -321,7 +366,23 @@ mod tests {
             assert!(active.has_filters(), "{active:?}");
         }
         assert!(!FilterState { q: "  ".into(), ..FilterState::default() }.has_filters());
+        let many = FilterState::from_query("?theme=a,b&country=KEN&from=2019&q=x&view=map&lang=fr");
+        assert_eq!(many.active_count(), 5, "two themes, a country, a start year, a search");
         assert_eq!(FilterState { to: Some(2020), ..FilterState::default() }.period(), Some((i32::MIN, 2020)));
         assert_eq!(FilterState::default().period(), None);
+    }
+
+    #[test]
+    fn one_facet_choice_sets_toggles_and_clears() {
+        let s = FilterState::from_query("?theme=skills,employment&partner=mohrss&view=map");
+        let only = s.with_only(Facet::Theme, "skills");
+        assert_eq!(only.themes, ["skills"]);
+        assert_eq!((only.partners.clone(), only.view), (s.partners.clone(), View::Map), "other filters kept");
+        assert!(only.is_only(Facet::Theme, "skills") && !s.is_only(Facet::Theme, "skills"));
+        let ken = s.chosen(Facet::Country, "ken");
+        assert_eq!(ken.countries, ["KEN"]);
+        assert!(ken.chosen(Facet::Country, "KEN").countries.is_empty(), "chosen twice clears");
+        assert!(ken.chosen(Facet::Country, "ken").countries.is_empty(), "in any letter case");
+        assert_eq!(ken.chosen(Facet::Country, "asean").countries, ["asean"]);
     }
 }
