@@ -11,19 +11,14 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{choose, mt, place_name, target_place, MapCtx, TALLEST};
-use crate::chart::text::text_width;
-use crate::geo::reach::{anchor, circle_radius, link_path, qualified_value, shade_level, Place, Reach};
-use crate::geo::view::{self, Direction, LabelBox};
+use crate::geo::reach::{link_path, shade_level, Reach};
+use crate::geo::symbols::{self, Outline, Symbol};
+use crate::geo::view::{self, Direction};
 use crate::geo::world::World;
-use crate::model::{Figure, GeographyKind};
+use crate::model::GeographyKind;
 use crate::ui::ctx::Ctx;
 use crate::ui::i18n::MapText;
 
-/// Largest and smallest circle radius, in screen pixels.
-const MAX_R_PX: f64 = 26.0;
-const MIN_R_PX: f64 = 4.0;
-/// Label size in screen pixels.
-const FONT_PX: f64 = 12.0;
 /// Reached countries smaller than this on screen also get a dot.
 const TINY_PX: f64 = 5.0;
 
@@ -34,45 +29,13 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
     let (w, h) = (world.width, world.height);
     let origin = ctx.with_data(|d| d.sheet.meta.country.clone());
     let selected = Memo::new(move |_| ctx.state.with(|s| s.countries.clone()));
-    // The largest figure of the whole sheet: circles keep their size across filters.
-    let largest = ctx.with_data(|d| {
-        d.sheet
-            .projects
-            .iter()
-            .flat_map(|p| p.figures.iter())
-            .chain(d.sheet.events.iter().flat_map(|e| e.figures.iter()))
-            .map(|f| f.value)
-            .fold(0.0, f64::max)
-    });
-
-    // What can take keyboard focus, with where it sits: reached countries
-    // (and the origin when reached), and groups with a circle.
+    // What can take keyboard focus, west to east, and the one element the
+    // Tab key reaches (roving tabindex).
     let world_f = world.clone();
-    let focusables = Memo::new(move |_| {
-        m.map_reach.with(|r| {
-            let mut out: Vec<(String, [f64; 2])> = r
-                .places
-                .iter()
-                .filter(|p| {
-                    (p.kind == GeographyKind::Country && !p.projects.is_empty())
-                        || (p.kind == GeographyKind::Group && !p.figures.is_empty())
-                })
-                .filter_map(|p| anchor(&world_f, p).map(|a| (p.id.clone(), a)))
-                .collect();
-            out.sort_by(|a, b| a.1[0].total_cmp(&b.1[0]));
-            out
-        })
-    });
-    // The one element the Tab key reaches (roving tabindex).
+    let focusables = Memo::new(move |_| m.map_reach.with(|r| symbols::focusables(r, &world_f)));
     let tab_target = Memo::new(move |_| {
-        focusables.with(|f| {
-            let has = |id: &str| f.iter().any(|(i, _)| i == id);
-            m.focused
-                .get()
-                .filter(|id| has(id))
-                .or_else(|| selected.with(|s| s.iter().find(|id| has(id)).cloned()))
-                .or_else(|| f.first().map(|(id, _)| id.clone()))
-        })
+        let focused = m.focused.get();
+        focusables.with(|f| selected.with(|s| symbols::tab_target(f, focused.as_deref(), s)))
     });
 
     let root = NodeRef::<leptos::html::Div>::new();
@@ -164,25 +127,17 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
         }
         let after: Vec<(i32, f64, f64)> = before.iter().map(|q| if q.0 == id { (id, x, y) } else { *q }).collect();
         pointers.set_value(after.clone());
-        let dist = |p: &[(i32, f64, f64)]| ((p[0].1 - p[1].1).powi(2) + (p[0].2 - p[1].2).powi(2)).sqrt();
-        let mid = |p: &[(i32, f64, f64)]| ((p[0].1 + p[1].1) / 2.0, (p[0].2 + p[1].2) / 2.0);
-        let (d0, d1) = (dist(&before), dist(&after));
-        if d0 < 1.0 || d1 < 1.0 {
-            return;
-        }
-        let ((mx0, my0), (mx1, my1)) = (mid(&before), mid(&after));
-        let Some(center) = client_to_map(mx0, my0) else {
+        let points = |p: &[(i32, f64, f64)]| [[p[0].1, p[0].2], [p[1].1, p[1].2]];
+        let (from, to) = (points(&before), points(&after));
+        let midpoint = [(from[0][0] + from[1][0]) / 2.0, (from[0][1] + from[1][1]) / 2.0];
+        let Some(center) = client_to_map(midpoint[0], midpoint[1]) else {
             return;
         };
-        ev.prevent_default();
-        m.viewbox.update(|vb| {
-            let zoomed = view::zoom(*vb, d1 / d0, center, (w, h));
-            let upp = m.upp.get_untracked() * zoomed[2] / vb[2].max(1e-9);
-            *vb = view::clamp(
-                [zoomed[0] - (mx1 - mx0) * upp, zoomed[1] - (my1 - my0) * upp, zoomed[2], zoomed[3]],
-                (w, h),
-            );
-        });
+        let upp = m.upp.get_untracked();
+        if let Some(next) = symbols::pinch(m.viewbox.get_untracked(), from, to, center, upp, (w, h)) {
+            ev.prevent_default();
+            m.viewbox.set(next);
+        }
     };
     let on_pointer_end = move |ev: ev::PointerEvent| {
         let id = ev.pointer_id();
@@ -260,121 +215,34 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
         }))
     };
 
-    // Proportional circles, one per figure, at their geography; labelled.
+    // Proportional circles, one per figure, at their geography; labelled
+    // (sizes and label places from `geo::symbols`).
     let world_s = world.clone();
     let symbols = move || {
         let upp = m.upp.get();
-        let world = world_s.clone();
-        let items: Vec<(Place, [f64; 2], Vec<Figure>, String)> = m.map_reach.with(|r| {
-            ctx.with_data(|d| {
-                r.with_figures()
-                    .filter_map(|p| {
-                        let at = anchor(&world, p)?;
-                        let mut figs: Vec<Figure> = p.figures.iter().filter_map(|f| f.get(&d.sheet).cloned()).collect();
-                        figs.sort_by(|a, b| b.value.total_cmp(&a.value));
-                        let name = place_name(&d.sheet, Some(&world), &p.id);
-                        Some((p.clone(), at, figs, name))
-                    })
-                    .collect()
-            })
-        });
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by(|&a, &b| {
-            let v = |i: usize| items[i].2.first().map_or(0.0, |f| f.value);
-            v(b).total_cmp(&v(a))
-        });
-        let font = FONT_PX * upp;
-        let labels: Vec<String> = items
-            .iter()
-            .map(|(_, _, figs, name)| {
-                let values: Vec<String> = figs.iter().map(qualified_value).collect();
-                format!("{name}: {}", values.join(" · "))
-            })
-            .collect();
-        let boxes: Vec<LabelBox> = order
-            .iter()
-            .map(|&i| {
-                let r =
-                    items[i].2.first().map_or(MIN_R_PX, |f| circle_radius(f.value, largest, MAX_R_PX, MIN_R_PX)) * upp;
-                LabelBox {
-                    anchor: items[i].1,
-                    radius: r,
-                    // Labels are semibold: a little wider than the estimate's regular weight.
-                    width: text_width(&labels[i], font) * 1.08,
-                    height: font * 1.2,
-                }
-            })
-            .collect();
-        let placed = view::place_labels(&boxes, 2.0 * upp, m.viewbox.get());
+        let frame = m.viewbox.get();
+        let drawn = m.map_reach.with(|r| ctx.with_data(|d| symbols::symbols(&d.sheet, r, &world_s, upp, frame)));
+        let font = format!("{:.2}", symbols::FONT_PX * upp);
         // Focus and selection are read per symbol, not here: a change of
         // either must not redraw the symbols (that would drop the focus).
-        order
-            .iter()
-            .zip(placed)
-            .zip(boxes)
-            .map(|((&i, spot), b)| {
-                let (place, at, figs, name) = items[i].clone();
-                let is_group = place.kind == GeographyKind::Group;
-                let label = labels[i].clone();
-                let focusable = is_group;
-                let id = place.id.clone();
-                let is_selected = move || selected.with(|s| s.contains(&id));
-                let id = place.id.clone();
-                let tabindex = move || {
-                    focusable.then(|| if tab_target.with(|t| t.as_deref() == Some(id.as_str())) { "0" } else { "-1" })
-                };
-                let aria = focusable.then(|| mt(MapText::PlaceLabel(&name, place.projects.len())).into_owned());
-                let pressed = {
-                    let is_selected = is_selected.clone();
-                    move || focusable.then(|| is_selected().to_string())
-                };
-                let circles = figs
-                    .iter()
-                    .map(|f| {
-                        let r = circle_radius(f.value, largest, MAX_R_PX, MIN_R_PX) * upp;
-                        view! { <circle class="figure-circle" cx=format!("{:.2}", at[0]) cy=format!("{:.2}", at[1]) r=format!("{:.2}", r) /> }
-                    })
-                    .collect_view();
-                let leader = spot.leader.then(|| {
-                    let lx = if spot.x > at[0] { spot.x } else { spot.x + b.width };
-                    view! { <line class="leader" x1=format!("{:.2}", at[0]) y1=format!("{:.2}", at[1])
-                        x2=format!("{:.2}", lx) y2=format!("{:.2}", spot.y + b.height / 2.0) /> }
-                });
-                let class = move || {
-                    format!("symbol{}{}", if is_group { " group" } else { "" }, if is_selected() { " selected" } else { "" })
-                };
-                view! {
-                    <g class=class data-place=place.id.clone() tabindex=tabindex role=focusable.then_some("button")
-                        aria-label=aria aria-pressed=pressed aria-hidden=(!focusable).then_some("true")>
-                        {circles}
-                        {leader}
-                        <text class="figure-label" x=format!("{:.2}", spot.x) y=format!("{:.2}", spot.y + b.height * 0.8)
-                            font-size=format!("{:.2}", font)>{label}</text>
-                    </g>
-                }
-            })
-            .collect_view()
+        drawn.into_iter().map(|sym| symbol(sym, &font, selected, tab_target)).collect_view()
     };
 
     // Outlines drawn on top: the selected place(s) and the focused one.
     let world_o = world.clone();
     let outlines = move || {
-        let mut ids: Vec<(String, &'static str)> = Vec::new();
-        let members = |id: &str| ctx.with_data(|d| d.sheet.member_countries(id));
-        for s in selected.get() {
-            for c in members(&s) {
-                ids.push((c, "outline selected"));
-            }
-        }
-        if let Some(f) = m.focused.get() {
-            if focusables.with(|fs| fs.iter().any(|(i, _)| *i == f)) {
-                for c in members(&f) {
-                    ids.push((c, "outline focused"));
-                }
-            }
-        }
+        let focused = m.focused.get();
+        let ids = selected.with(|s| {
+            focusables.with(|f| ctx.with_data(|d| symbols::outlines(&d.sheet, s, focused.as_deref(), f)))
+        });
         ids.into_iter()
-            .filter_map(|(id, class)| world_o.country(&id).map(|c| view! { <path class=class d=c.path.clone() /> }))
+            .filter_map(|(id, outline)| {
+                let class = match outline {
+                    Outline::Selected => "outline selected",
+                    Outline::Focused => "outline focused",
+                };
+                world_o.country(&id).map(|c| view! { <path class=class d=c.path.clone() /> })
+            })
             .collect_view()
     };
 
@@ -399,6 +267,43 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
                 <g class="symbols">{symbols}</g>
             </svg>
         </div>
+    }
+}
+
+/// One figure symbol: its circles, a leader line to a label pushed away, the
+/// label; a group's symbol takes focus (a country's focus is its shape).
+fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo<Option<String>>) -> impl IntoView {
+    let Symbol { place, name, at, radii, label, label_at, label_size, leader } = sym;
+    let focusable = place.kind == GeographyKind::Group;
+    let is_selected = {
+        let id = place.id.clone();
+        move || selected.with(|s| s.contains(&id))
+    };
+    let tabindex = {
+        let id = place.id.clone();
+        move || focusable.then(|| if tab_target.with(|t| t.as_deref() == Some(id.as_str())) { "0" } else { "-1" })
+    };
+    let aria = focusable.then(|| mt(MapText::PlaceLabel(&name, place.projects.len())).into_owned());
+    let pressed = {
+        let is_selected = is_selected.clone();
+        move || focusable.then(|| is_selected().to_string())
+    };
+    let class =
+        move || format!("symbol{}{}", if focusable { " group" } else { "" }, if is_selected() { " selected" } else { "" });
+    let px = |v: f64| format!("{v:.2}");
+    let circles = radii
+        .into_iter()
+        .map(|r| view! { <circle class="figure-circle" cx=px(at[0]) cy=px(at[1]) r=px(r) /> })
+        .collect_view();
+    let leader = leader.map(|[x1, y1, x2, y2]| view! { <line class="leader" x1=px(x1) y1=px(y1) x2=px(x2) y2=px(y2) /> });
+    view! {
+        <g class=class data-place=place.id.clone() tabindex=tabindex role=focusable.then_some("button")
+            aria-label=aria aria-pressed=pressed aria-hidden=(!focusable).then_some("true")>
+            {circles}
+            {leader}
+            <text class="figure-label" x=px(label_at[0]) y=px(label_at[1] + label_size[1] * 0.8)
+                font-size=font.to_string()>{label}</text>
+        </g>
     }
 }
 

@@ -32,6 +32,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::geo::reach::{reach, Place, Reach};
+use crate::geo::symbols::place_name;
 use crate::geo::view::{self, ViewBox};
 use crate::geo::world::{World, PLACEHOLDER_SIZE};
 use crate::model::FactSheet;
@@ -113,15 +114,6 @@ impl MapCtx {
             Geometry::Ready(w) => Some(w),
             _ => None,
         }
-    }
-}
-
-/// The sheet's name for a place, else the map's, else the id.
-fn place_name(sheet: &FactSheet, world: Option<&World>, id: &str) -> String {
-    match (sheet.geography(id), world.and_then(|w| w.country(id))) {
-        (Some(g), _) => g.name.clone(),
-        (None, Some(c)) => c.name.clone(),
-        (None, None) => id.to_string(),
     }
 }
 

@@ -5,8 +5,9 @@
 //!   [`simplify`] thins the lines, [`build`] writes `data/map/world.json`.
 //!   None of this is compiled into the browser app.
 //! - At run time: [`world`] reads that file, [`reach`] works out what the
-//!   map and its table show for the matching projects, [`view`] does the
-//!   frame, keyboard and label arithmetic.
+//!   map and its table show for the matching projects, [`symbols`] what the
+//!   canvas draws over the countries (focus order, figure circles and labels,
+//!   outlines, pinch), [`view`] does the frame, keyboard and label arithmetic.
 //!
 //! Why not the georust crates: `geo`'s simplifiers work on one geometry at a
 //! time, so two neighbours would get two different borders (gaps, slivers);
@@ -22,6 +23,7 @@ pub mod projection;
 pub mod reach;
 #[cfg(any(test, feature = "gen-map"))]
 pub mod simplify;
+pub mod symbols;
 #[cfg(any(test, feature = "gen-map"))]
 pub mod topo;
 pub mod view;
