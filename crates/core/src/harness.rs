@@ -7,13 +7,15 @@
 //! file (`model::parse`), the search index and the selection for a filter
 //! state (`query`), the map's reach and table (`geo::reach`), the funding
 //! entries, sums, breakdowns and chart layouts (`chart`, `model::funding`),
+//! the map's figure symbols (`geo::symbols`),
 //! the safe links (`model::link`) and search highlighting of every text.
 
 use crate::chart::{data as chart_data, layout};
 use crate::geo::reach::{self, SortKey};
+use crate::geo::symbols;
 use crate::model::funding::{self, format_usd};
-use crate::model::{link::SafeUrl, parse, Parsed, Severity};
-use crate::query::{select, text::highlight, FilterState, Index};
+use crate::model::{link::SafeUrl, parse, FactSheet, Parsed, Severity};
+use crate::query::{select, text::highlight, FilterState, Index, Selection};
 
 /// What [`run`] saw, for tests to assert on.
 #[derive(Debug)]
@@ -38,6 +40,22 @@ pub fn split_input(input: &str) -> (FilterState, &str) {
 /// Reads `text` and derives everything the views show under `state`.
 /// Panics only when an invariant breaks (that is the finding).
 pub fn run(text: &str, state: &FilterState) -> Outcome {
+    let parsed = read_checked(text);
+    let sheet = &parsed.sheet;
+    let index = Index::new(sheet);
+    let selection = select(sheet, &index, state);
+    assert!(selection.projects.iter().all(|&i| i < sheet.projects.len()), "project index out of range");
+    assert!(selection.events.iter().all(|&i| i < sheet.events.len()), "event index out of range");
+    assert!(selection.contributions.iter().all(|&i| i < sheet.contributions.len()), "contribution out of range");
+    map_views(sheet, &selection, state);
+    funding_views(sheet, &selection);
+    let (safe_links, unsafe_links) = links(sheet);
+    highlighting(sheet, &state.q);
+    Outcome { shown: selection.total(), parsed, safe_links, unsafe_links }
+}
+
+/// The file read and checked: every problem named, a refused file empty.
+fn read_checked(text: &str) -> Parsed {
     let parsed = parse(text);
     for p in &parsed.problems {
         assert!(!p.path.is_empty() && !p.message.is_empty(), "a problem without a path or message: {p:?}");
@@ -46,56 +64,50 @@ pub fn run(text: &str, state: &FilterState) -> Outcome {
         assert!(parsed.problems.iter().any(|p| p.severity == Severity::Error), "fatal without an error");
         assert_eq!(parsed.sheet, Default::default(), "a fatal file must hold nothing");
     }
-    let sheet = &parsed.sheet;
-    let index = Index::new(sheet);
-    let selection = select(sheet, &index, state);
-    assert!(selection.projects.iter().all(|&i| i < sheet.projects.len()), "project index out of range");
-    assert!(selection.events.iter().all(|&i| i < sheet.events.len()), "event index out of range");
-    let shown = selection.total();
+    parsed
+}
 
-    // Map: reach, the table's rows in every order, circle sizes, shading.
-    let places = reach::reach(sheet, &selection.projects, &selection.events);
+/// The map: reach, the table in every order, circle sizes, shading, symbols.
+fn map_views(sheet: &FactSheet, selection: &Selection, state: &FilterState) {
+    let shown = &selection.ignoring_country;
+    let places = reach::reach(sheet, &shown.projects, &shown.events);
     let mut rows = reach::rows(sheet, &places, &state.countries);
     for key in [SortKey::Name, SortKey::Projects, SortKey::Beneficiaries] {
         reach::sort_rows(sheet, &mut rows, key, false);
     }
-    let largest = places.with_figures().flat_map(|p| p.figures.iter()).filter_map(|f| f.get(sheet)).fold(0.0, |m, f| {
-        reach::qualified_value(f);
-        f64::max(m, f.value)
-    });
-    for place in places.places.iter() {
-        for f in place.figures.iter().filter_map(|f| f.get(sheet)) {
-            let r = reach::circle_radius(f.value, largest, 30.0, 3.0);
+    let largest = symbols::largest_figure(sheet);
+    for place in &places.places {
+        for f in symbols::figures_of(sheet, place) {
+            reach::qualified_value(f);
+            let r = reach::circle_radius(f.value, largest, symbols::MAX_R_PX, symbols::MIN_R_PX);
             assert!(r.is_finite(), "circle radius {r} for {}", f.value);
         }
         reach::shade_level(place.projects.len());
     }
+}
 
-    // Funding: entries, sums, breakdowns, money text, and the chart layouts.
-    assert!(selection.contributions.iter().all(|&i| i < sheet.contributions.len()), "contribution out of range");
-    let visible = chart_data::Visible::of(&selection);
+/// Funding: entries, sums, breakdowns, money text, and both chart layouts.
+fn funding_views(sheet: &FactSheet, selection: &Selection) {
+    let visible = chart_data::Visible::of(selection);
     let entries = chart_data::entries(sheet, &visible);
     let items = chart_data::items(sheet, &visible);
     let _ = (chart_data::sums(&items), chart_data::stated(&entries), chart_data::by_time(&entries));
     let _ = (chart_data::by_funder(sheet, &items), chart_data::by_theme(sheet, &items));
     let all = funding::items(sheet);
     let _ = (funding::stated_totals(sheet), funding::by_start_year(&all));
+    let text = |e: &chart_data::Entry<'_>| (e.title.to_string(), format_usd(e.money));
     let bars: Vec<layout::BarInput> = entries
         .iter()
-        .map(|e| layout::BarInput {
-            label: e.title.to_string(),
-            value_text: format_usd(e.money),
-            value: e.money.amount_usd,
-            lower_bound: e.money.qualifier.is_lower_bound(),
+        .map(|e| {
+            let (label, value_text) = text(e);
+            layout::BarInput { label, value_text, value: e.money.amount_usd, lower_bound: e.money.qualifier.is_lower_bound() }
         })
         .collect();
     let spans: Vec<layout::SpanInput> = entries
         .iter()
-        .map(|e| layout::SpanInput {
-            label: e.title.to_string(),
-            value_text: format_usd(e.money),
-            start: e.period.start,
-            end: e.period.end,
+        .map(|e| {
+            let (label, value_text) = text(e);
+            layout::SpanInput { label, value_text, start: e.period.start, end: e.period.end }
         })
         .collect();
     let metrics = layout::Metrics::default();
@@ -105,27 +117,32 @@ pub fn run(text: &str, state: &FilterState) -> Outcome {
             layout::gantt(&spans, width, first, last, &metrics);
         }
     }
+}
 
-    // Links: each either safe to put in an href or shown as text.
+/// Every link of the sheet: safe to put in an `href` (and staying so), or
+/// shown as text. Returns (safe, refused).
+fn links(sheet: &FactSheet) -> (usize, usize) {
     let urls = sheet.contacts.iter().flat_map(|c| c.links.iter().map(|l| l.url.as_str()));
     let urls = urls.chain(sheet.meta.source.url.as_deref());
-    let (mut safe_links, mut unsafe_links) = (0, 0);
+    let (mut safe, mut refused) = (0, 0);
     for url in urls {
         match SafeUrl::parse(url) {
-            Ok(safe) => {
-                assert!(SafeUrl::parse(safe.as_str()).is_ok(), "a safe URL must stay safe: {}", safe.as_str());
-                safe_links += 1;
+            Ok(url) => {
+                assert!(SafeUrl::parse(url.as_str()).is_ok(), "a safe URL must stay safe: {}", url.as_str());
+                safe += 1;
             }
-            Err(_) => unsafe_links += 1,
+            Err(_) => refused += 1,
         }
     }
+    (safe, refused)
+}
 
-    // Search highlighting over every paragraph: the pieces give back the text.
+/// Search highlighting over every paragraph: the pieces give back the text.
+fn highlighting(sheet: &FactSheet, q: &str) {
     for section in &sheet.sections {
         for p in section.all_paragraphs() {
-            let joined: String = highlight(&p.text, &state.q).into_iter().map(|s| s.text).collect();
+            let joined: String = highlight(&p.text, q).into_iter().map(|s| s.text).collect();
             assert_eq!(joined, p.text, "highlighting changed the text");
         }
     }
-    Outcome { parsed, shown, safe_links, unsafe_links }
 }
