@@ -42,11 +42,12 @@ test:
 	$(MAKE) --no-print-directory e2e
 
 ## Native tests of every crate of the workspace (core, tools, shell), the
-## views rendered natively (ssr), and the layer check (no web crate in the
+## shell's own tests and the views rendered natively (ssr: the funding view
+## model, tests/render.rs), and the layer check (no web crate in the
 ## core's or the tools' dependency tree).
 unit:
 	cargo test --workspace
-	cargo test --features ssr --test render
+	cargo test -p ilo-factsheet --features ssr --lib --test render
 	scripts/check-layers.sh
 
 ## A release build with the test-only feature `panic-test` (a way to panic on

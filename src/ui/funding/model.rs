@@ -423,3 +423,58 @@ pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterStat
     };
     Model { totals: totals_lines(&entries, &items), charts, country: sheet.meta.country.to_lowercase() }
 }
+
+/// The view model natively, on the bundled sheet: what each chart holds under
+/// a filter, its table, the details and filter of a group bar, the totals.
+/// (`cargo test --features ssr --lib`, run by `make unit`.)
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{select, Index};
+
+    fn model(query: &str) -> (FactSheet, Model) {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/china.json")).expect("china.json");
+        let sheet = crate::model::parse(&text).sheet;
+        let state = FilterState::from_query(query);
+        let selection = select(&sheet, &Index::new(&sheet), &state);
+        let model = build(&sheet, &selection, &state);
+        (sheet, model)
+    }
+
+    #[test]
+    fn four_charts_each_with_a_row_per_bar() {
+        let (sheet, m) = model("");
+        let ids: Vec<&str> = m.charts.iter().map(|c| c.id).collect();
+        assert_eq!(ids, ["items", "funders", "themes", "time"]);
+        for c in &m.charts {
+            assert_eq!(c.rows.len(), c.bars.len(), "{}: a table row per bar", c.id);
+            assert!(c.rows.iter().all(|r| r.len() == c.header.len()), "{}: rows as wide as the header", c.id);
+        }
+        let funded = sheet.projects.iter().filter(|p| p.funding.is_some()).count();
+        assert_eq!(m.charts[0].bars.len(), funded + sheet.contributions.len(), "every piece of money once");
+        assert_eq!(m.country, "chn");
+        assert!(!m.totals.is_empty());
+    }
+
+    #[test]
+    fn a_theme_filter_narrows_the_bars_and_group_bars_offer_their_filter() {
+        let (_, all) = model("");
+        let (_, skills) = model("?theme=skills");
+        assert!(skills.charts[0].bars.len() < all.charts[0].bars.len());
+        let themes = &all.charts[2];
+        let bar = themes.bars.iter().find(|b| b.details.filter.is_some()).expect("a theme bar");
+        let (facet, id) = bar.details.filter.clone().expect("its filter");
+        assert_eq!(facet, Facet::Theme);
+        assert!(!id.is_empty() && !bar.details.items.is_empty(), "a group lists what it adds");
+        let funders = &all.charts[1];
+        assert!(funders.bars.iter().filter_map(|b| b.details.filter.as_ref()).all(|(f, _)| *f == Facet::Partner));
+    }
+
+    #[test]
+    fn a_country_filter_leaves_only_project_budgets() {
+        let (sheet, m) = model("?country=KEN");
+        let kinds: Vec<Option<EntryKind>> = m.charts.first().map(|c| c.bars.iter().map(|b| b.kind).collect()).unwrap_or_default();
+        assert!(kinds.iter().all(|k| *k == Some(EntryKind::ProjectBudget)), "{kinds:?}");
+        assert!(kinds.len() < sheet.projects.len());
+    }
+}
