@@ -47,7 +47,8 @@ test:
 ## core's or the tools' dependency tree).
 unit:
 	cargo test --workspace
-	cargo test -p ilo-factsheet --features ssr --lib --test render
+	cargo test -p ilo-factsheet-funding --features ssr --lib
+	cargo test -p ilo-factsheet --features ssr --test render
 	scripts/check-layers.sh
 
 ## A release build with the test-only feature `panic-test` (a way to panic on

@@ -8,9 +8,9 @@ use leptos::task::spawn_local;
 
 use crate::data_url::Refused;
 use crate::query::FilterState;
-use crate::ui::ctx::provide_ctx;
-use crate::ui::i18n::{t, Text};
-use crate::ui::load::{fetch_text, LoadError, Loaded};
+use ilo_factsheet_shell::ctx::provide_ctx;
+use ilo_factsheet_shell::i18n::{t, Text};
+use ilo_factsheet_shell::load::{fetch_text, LoadError, Loaded};
 
 /// What a mount needs to start.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ pub fn App(config: Config) -> impl IntoView {
     }
     let load = RwSignal::new(LoadState::Loading);
     // Lives as long as the widget, across views: the map file is fetched once.
-    provide_context(crate::ui::map::MapGeometry::new());
+    provide_context(ilo_factsheet_map::MapGeometry::new());
     let url = config.data.clone();
     let fetch = move || {
         let url = url.clone();

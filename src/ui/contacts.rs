@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::LinkKind;
-use crate::ui::ctx::Ctx;
+use ilo_factsheet_shell::ctx::Ctx;
 use crate::ui::link::DataLink;
 
 #[component]

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::model::GeographyKind;
 use crate::query::{Facet, FilterState};
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{t, Text};
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, Text};
 
 #[component]
 pub fn Filters() -> impl IntoView {

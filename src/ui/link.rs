@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::model::SafeUrl;
-use crate::ui::i18n::{t, Text};
+use ilo_factsheet_shell::i18n::{t, Text};
 
 /// A link to a checked address. Web links open without giving the target
 /// page a handle on this one (`noopener`) or the page's address (`noreferrer`).

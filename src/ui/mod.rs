@@ -9,14 +9,8 @@
 
 mod app;
 mod contacts;
-mod ctx;
 mod filters;
 mod link;
-mod funding;
-pub mod i18n;
-mod load;
-pub(crate) mod map;
-mod measure;
 mod panic;
 mod projects;
 mod report;
@@ -27,6 +21,9 @@ mod timeline;
 mod url;
 
 use wasm_bindgen::JsCast;
+
+/// The interface strings (in the shared shell), for native tools and tests.
+pub use ilo_factsheet_shell::i18n;
 
 pub use app::{App, Config};
 

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsCast;
 
-use crate::ui::i18n::{t, Text};
+use ilo_factsheet_shell::i18n::{t, Text};
 use crate::ui::MOUNT_ATTRIBUTE;
 
 /// Set by the first panic: later ones (a panic can cascade) are not shown again.

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::geo::reach::qualified_value;
 use crate::model::funding::format_usd;
-use crate::model::{FactSheet, Figure, Project};
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{t, Text};
+use crate::model::{FactSheet, Project};
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, Text};
 use crate::ui::text::Highlighted;
+use ilo_factsheet_shell::words::figure_text;
 
 #[component]
 pub fn Projects() -> impl IntoView {
@@ -37,13 +37,6 @@ fn partner_names(sheet: &FactSheet, ids: &[String]) -> String {
 
 fn geography_names(sheet: &FactSheet, ids: &[String]) -> String {
     ids.iter().map(|id| sheet.geography_name(id)).collect::<Vec<_>>().join(", ")
-}
-
-/// "more than 10,000 workers (Cambodia)", keeping the source's qualifiers.
-pub fn figure_text(sheet: &FactSheet, f: &Figure) -> String {
-    let cumulative = if f.cumulative { format!("{} ", t(Text::Cumulative)) } else { String::new() };
-    let place = sheet.geography_name(&f.geography);
-    format!("{} {cumulative}{} ({place})", qualified_value(f), f.unit)
 }
 
 fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{t, Text};
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, Text};
 use crate::ui::text::Highlighted;
 
 #[component]
@@ -29,10 +29,10 @@ pub fn Report() -> impl IntoView {
                         View::Projects => view! { <crate::ui::projects::Projects /> }.into_any(),
                         View::Timeline => view! { <crate::ui::timeline::Timeline /> }.into_any(),
                         View::Map => view! {
-                            <crate::ui::map::MapView />
+                            <ilo_factsheet_map::MapView />
                             <crate::ui::projects::Projects />
                         }.into_any(),
-                        View::Funding => view! { <crate::ui::funding::Funding /> }.into_any(),
+                        View::Funding => view! { <ilo_factsheet_funding::Funding /> }.into_any(),
                     }}
                 </div>
             </div>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::query::text::highlight;
-use crate::ui::ctx::Ctx;
+use ilo_factsheet_shell::ctx::Ctx;
 
 /// `text`, re-rendered as the search changes, with every hit in a `<mark>`.
 #[component]

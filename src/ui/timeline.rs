@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{t, Text};
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, Text};
 use crate::ui::text::Highlighted;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn Timeline() -> impl IntoView {
                         let e = d.sheet.events.get(i)?;
                         let date = e.date;
                         let figures: Vec<String> =
-                            e.figures.iter().map(|f| crate::ui::projects::figure_text(&d.sheet, f)).collect();
+                            e.figures.iter().map(|f| ilo_factsheet_shell::words::figure_text(&d.sheet, f)).collect();
                         Some(view! {
                             <li class="event" data-event=e.id.clone()>
                                 <time datetime=String::from(date)>{date.display()}</time>

@@ -1,7 +1,7 @@
 //! Charts as plain Rust: scales, "nice" ticks, label fitting and row layout,
 //! CSV, and the funding data the charts show. No web dependency: everything
 //! here is tested natively (`cargo test --lib chart`); the SVG components in
-//! `ui::funding` only draw what this module computes.
+//! the funding view (`crates/funding`) only draw what this module computes.
 //!
 //! Text is measured by estimate ([`text::text_width`], deliberately generous),
 //! so the layout never needs the browser and labels never overlap: they wrap,

@@ -1,5 +1,5 @@
 //! What the map draws over the countries, as plain data the canvas only has to
-//! draw (`ui/map/canvas.rs`): the places that take keyboard focus and the one
+//! draw (`crates/map/src/canvas.rs`): the places that take keyboard focus and the one
 //! the Tab key reaches, the proportional figure circles with their placed
 //! labels and leader lines, the countries outlined for the selection and the
 //! focus, and the frame after a two-finger pinch. Map units throughout; sizes

@@ -1,6 +1,6 @@
 //! The map file the browser loads (`data/map/world.json`): country shapes
 //! already projected (Equal Earth) and simplified, as SVG path data in a
-//! `width` × `height` frame. Written by `gen-map`, read by `ui::map`.
+//! `width` × `height` frame. Written by `gen-map`, read by the map view (`crates/map`).
 
 use serde::{Deserialize, Serialize};
 

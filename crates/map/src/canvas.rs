@@ -16,8 +16,8 @@ use crate::geo::symbols::{self, Outline, Symbol};
 use crate::geo::view::{self, Direction};
 use crate::geo::world::{Country, World};
 use crate::model::GeographyKind;
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::MapText;
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::MapText;
 
 /// Reached countries smaller than this on screen also get a dot.
 const TINY_PX: f64 = 5.0;

@@ -14,6 +14,9 @@
 //!
 //! The geometry (`data/map/world.json`, ~45 KB gzip) is fetched when the view
 //! is first shown. All arithmetic is pure, in `crate::geo`.
+#![cfg(any(feature = "web", feature = "ssr"))]
+// Rendering to HTML (feature `ssr`) nests view types deeply.
+#![recursion_limit = "256"]
 
 //! The parts: `canvas` (the SVG, keyboard, pinch), `controls` (frames, zoom,
 //! pan, find box), `panels` (legend, details of the selection), `table` (the
@@ -23,6 +26,10 @@ mod canvas;
 mod controls;
 mod panels;
 mod table;
+
+
+// `crate::model`, `crate::geo`, … read the same here as in the other crates.
+use ilo_factsheet_core::{geo, model, query};
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -37,11 +44,11 @@ use crate::geo::view::{self, ViewBox};
 use crate::geo::world::{World, PLACEHOLDER_SIZE};
 use crate::model::FactSheet;
 use crate::query::Facet;
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{t, MapText, Text};
-use crate::ui::load::fetch_text;
-use crate::ui::measure::track_width;
-use crate::ui::projects::figure_text;
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, MapText, Text};
+use ilo_factsheet_shell::load::fetch_text;
+use ilo_factsheet_shell::measure::track_width;
+use ilo_factsheet_shell::words::figure_text;
 
 use canvas::Canvas;
 use controls::{Controls, FindBox};

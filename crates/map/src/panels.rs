@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use super::{mt, place_name, MapCtx};
 use crate::geo::reach::anchor;
 use crate::model::{Figure, GeographyKind};
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{t, MapText, Text};
-use crate::ui::projects::figure_text;
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, MapText, Text};
+use ilo_factsheet_shell::words::figure_text;
 
 /// Shading key, link, circles, the figures drawn, and the credit line.
 #[component]

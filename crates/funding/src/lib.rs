@@ -9,8 +9,15 @@
 //!
 //! Layout is computed from the width of the view (measured in an effect, kept
 //! per widget) by `chart::layout`; nothing here measures text.
+#![cfg(any(feature = "web", feature = "ssr"))]
+// Rendering to HTML (feature `ssr`) nests view types deeply.
+#![recursion_limit = "256"]
 
-mod model;
+mod charts;
+
+
+// `crate::model`, `crate::chart`, … read the same here as in the other crates.
+use ilo_factsheet_core::{chart, model, query};
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -20,11 +27,11 @@ use crate::chart::csv;
 use crate::chart::data::EntryKind;
 use crate::chart::layout::{self, BarInput, LabelMode, Metrics, RowsLayout, SpanInput};
 use crate::query::Facet;
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{funding_text as tf, FundingText as F};
-use crate::ui::measure::track_width;
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
+use ilo_factsheet_shell::measure::track_width;
 
-use model::*;
+use charts::*;
 // ---------------------------------------------------------------------------
 // Components.
 

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::{choose, mt, place_name, MapCtx};
 use crate::geo::reach::{qualified_value, row_figure, rows, sort_rows, Row, SortKey};
 use crate::model::GeographyKind;
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::{t, MapText, Text};
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, MapText, Text};
 
 /// The table twin: every place the map shows (narrowed by the `country`
 /// filter), sortable, with the source sentence of each figure.

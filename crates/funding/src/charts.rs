@@ -6,7 +6,7 @@ use crate::chart::data::{self, Entry, EntryKind, Group, Groups, Visible};
 use crate::model::funding::{format_usd, ItemRef, Total};
 use crate::model::{FactSheet, Period};
 use crate::query::{Facet, FilterState, Selection};
-use crate::ui::i18n::{funding_text as tf, FundingText as F};
+use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
 
 /// `tf(key)` with each `{name}` replaced by its value.
 pub(super) fn fill(key: F, params: &[(&str, &str)]) -> String {
@@ -433,7 +433,7 @@ mod tests {
     use crate::query::{select, Index};
 
     fn model(query: &str) -> (FactSheet, Model) {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/china.json")).expect("china.json");
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json")).expect("china.json");
         let sheet = crate::model::parse(&text).sheet;
         let state = FilterState::from_query(query);
         let selection = select(&sheet, &Index::new(&sheet), &state);

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use super::{mt, Geometry, MapCtx};
 use crate::geo::view;
 use crate::query::text::fold;
-use crate::ui::ctx::Ctx;
-use crate::ui::i18n::MapText;
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::MapText;
 
 /// Frames, zoom and pan buttons.
 #[component]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::query::params::join_search;
 use crate::query::{select, FilterState, Selection};
-use crate::ui::load::Loaded;
+use crate::load::Loaded;
 
 /// Everything a view of one widget reads, provided as context.
 #[derive(Clone, Copy)]

@@ -1,0 +1,26 @@
+//! The small shared shell of the ilo-factsheet views: what the report, the
+//! map and the funding view all use, and nothing else, so that each view can
+//! be a unit of its own (a later step compiles the map and the funding view
+//! into wasm modules loaded on demand) depending on the core and this crate,
+//! never on each other.
+//!
+//! - [`ctx`]: what every view of one widget reads (filter state, sheet,
+//!   selection memo, id prefix);
+//! - [`i18n`]: every interface string, behind `t()`;
+//! - [`load`]: the only network code (fetch with timeout, errors named);
+//! - [`measure`]: an element's drawn width, for pixel layouts;
+//! - [`words`]: sheet values in words that several views print.
+//!
+//! Compiled only with `web` (browser) or `ssr` (HTML natively).
+#![cfg(any(feature = "web", feature = "ssr"))]
+// Rendering to HTML (feature `ssr`) nests view types deeply.
+#![recursion_limit = "256"]
+
+// `crate::model`, `crate::query`, … read the same here as in the other crates.
+use ilo_factsheet_core::{geo, model, query};
+
+pub mod ctx;
+pub mod i18n;
+pub mod load;
+pub mod measure;
+pub mod words;
