@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::funding::format_usd;
+use crate::funding::format_usd;
 use crate::model::{FactSheet, Project};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};

@@ -6,14 +6,14 @@
 //! What it covers, in the order a widget does it: reading and checking the
 //! file (`model::parse`), the search index and the selection for a filter
 //! state (`query`), the map's reach and table (`geo::reach`), the funding
-//! entries, sums, breakdowns and chart layouts (`chart`, `model::funding`),
+//! entries, sums, breakdowns (`funding`) and chart layouts (`chart`),
 //! the map's figure symbols (`geo::symbols`),
 //! the safe links (`model::link`) and search highlighting of every text.
 
-use crate::chart::{data as chart_data, layout};
+use crate::chart::layout;
 use crate::geo::reach::{self, SortKey};
 use crate::geo::symbols;
-use crate::model::funding::{self, format_usd};
+use crate::funding::{self, format_usd};
 use crate::model::{link::SafeUrl, parse, FactSheet, Parsed, Severity};
 use crate::query::{select, text::highlight, FilterState, Index, Selection};
 
@@ -88,14 +88,14 @@ fn map_views(sheet: &FactSheet, selection: &Selection, state: &FilterState) {
 
 /// Funding: entries, sums, breakdowns, money text, and both chart layouts.
 fn funding_views(sheet: &FactSheet, selection: &Selection) {
-    let visible = chart_data::Visible::of(selection);
-    let entries = chart_data::entries(sheet, &visible);
-    let items = chart_data::items(sheet, &visible);
-    let _ = (chart_data::sums(&items), chart_data::stated(&entries), chart_data::by_time(&entries));
-    let _ = (chart_data::by_funder(sheet, &items), chart_data::by_theme(sheet, &items));
-    let all = funding::items(sheet);
-    let _ = (funding::stated_totals(sheet), funding::by_start_year(&all));
-    let text = |e: &chart_data::Entry<'_>| (e.title.to_string(), format_usd(e.money));
+    let visible = funding::Visible::of(selection);
+    let entries = funding::entries(sheet, &visible);
+    let items = funding::items(sheet, &visible);
+    let _ = (funding::sums(&items), funding::stated(&entries), funding::by_time(&entries));
+    let _ = (funding::by_funder(sheet, &items), funding::by_theme(sheet, &items));
+    let all = funding::items(sheet, &funding::Visible::all(sheet));
+    let _ = (funding::stated_totals(sheet), funding::breakdown_by_start_year(&all));
+    let text = |e: &funding::Entry<'_>| (e.title.to_string(), format_usd(e.money));
     let bars: Vec<layout::BarInput> = entries
         .iter()
         .map(|e| {
@@ -111,7 +111,7 @@ fn funding_views(sheet: &FactSheet, selection: &Selection) {
         })
         .collect();
     let metrics = layout::Metrics::default();
-    if let Some((first, last)) = chart_data::money_year_span(sheet) {
+    if let Some((first, last)) = funding::money_year_span(sheet) {
         for width in [320.0, 1200.0] {
             layout::bar_chart(&bars, width, 0.0, &metrics);
             layout::gantt(&spans, width, first, last, &metrics);

@@ -3,9 +3,11 @@
 //! (`cargo tree -p ilo-factsheet-core` shows none; `make unit` checks it).
 //!
 //! - [`model`]: the data format, reading a file with every problem collected,
-//!   validation, safe links, geographies, funding arithmetic;
+//!   validation, safe links, geographies;
 //! - [`query`]: filter state, search, the index, selection and facet counts;
-//! - [`chart`]: scales, ticks, text widths and layouts, funding chart data;
+//! - [`funding`]: every piece of money once, totals that cannot mislead,
+//!   what the funding charts show, money in words;
+//! - [`chart`]: scales, ticks, text widths and layouts, CSV;
 //! - [`geo`]: the map's reach and view arithmetic, and (feature `gen-map`) the
 //!   geometry generator;
 //! - [`data_url`]: which data address a page may load;
@@ -17,6 +19,7 @@
 
 pub mod chart;
 pub mod data_url;
+pub mod funding;
 pub mod geo;
 pub mod harness;
 pub mod model;

@@ -17,8 +17,8 @@
 //!   no contributor named: US$ 1 million (the 2012 agreement).
 
 use ilo_factsheet_core::chart::csv;
-use ilo_factsheet_core::chart::data::{self, EntryKind, Visible};
-use ilo_factsheet_core::model::funding::{format_usd, Basis};
+use ilo_factsheet_core::funding::{self, EntryKind, Visible};
+use ilo_factsheet_core::funding::{format_usd, Basis};
 use ilo_factsheet_core::model::{FactSheet, Period};
 use ilo_factsheet_core::query::{select, FilterState, Index};
 
@@ -39,7 +39,7 @@ fn period(start: i32, end: i32) -> Option<Period> {
 #[test]
 fn every_amount_is_an_entry_once_with_its_kind() {
     let s = sheet();
-    let entries = data::entries(&s, &Visible::all(&s));
+    let entries = funding::entries(&s, &Visible::all(&s));
     let mut seen: Vec<(EntryKind, f64, bool)> =
         entries.iter().map(|e| (e.kind, e.money.amount_usd, e.money.qualifier.is_lower_bound())).collect();
     seen.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
@@ -63,8 +63,8 @@ fn every_amount_is_an_entry_once_with_its_kind() {
 fn stated_total_is_kept_apart_as_stated() {
     let s = sheet();
     let all = Visible::all(&s);
-    let entries = data::entries(&s, &all);
-    let stated = data::stated(&entries);
+    let entries = funding::entries(&s, &all);
+    let stated = funding::stated(&entries);
     assert_eq!(stated.len(), 1);
     let (entry, total) = &stated[0];
     assert_eq!(total.amount_usd, 8_000_000.0);
@@ -72,7 +72,7 @@ fn stated_total_is_kept_apart_as_stated() {
     assert_eq!(total.period, period(2021, 2025));
     assert_eq!(format_usd(entry.money), "a total of US$ 8 million");
     // Not among the addable items, so no sum or breakdown can include it.
-    let items = data::items(&s, &all);
+    let items = funding::items(&s, &all);
     assert_eq!(items.len(), 7);
     assert!(items.iter().all(|i| i.money.amount_usd != 8_000_000.0));
 }
@@ -80,14 +80,14 @@ fn stated_total_is_kept_apart_as_stated() {
 #[test]
 fn sums_say_what_they_add() {
     let s = sheet();
-    let items = data::items(&s, &Visible::all(&s));
-    let sums = data::sums(&items);
+    let items = funding::items(&s, &Visible::all(&s));
+    let sums = funding::sums(&items);
     let projects = sums.projects.expect("project budgets");
     assert_eq!(projects.count, 5);
     assert!(close(projects.total.amount_usd, 13_200_000.0), "{}", projects.total.amount_usd);
     assert!(projects.total.lower_bound, "the UNDESA amount is 'over'");
     assert_eq!(projects.total.period, period(2018, 2027));
-    assert_eq!(format_usd(data::total_money(&projects.total)), "over US$ 13.2 million");
+    assert_eq!(format_usd(funding::total_money(&projects.total)), "over US$ 13.2 million");
     let others = sums.others.expect("other contributions");
     assert_eq!(others.count, 2);
     assert!(close(others.total.amount_usd, 5_450_000.0));
@@ -98,8 +98,8 @@ fn sums_say_what_they_add() {
 #[test]
 fn per_contributor_totals() {
     let s = sheet();
-    let items = data::items(&s, &Visible::all(&s));
-    let groups = data::by_funder(&s, &items);
+    let items = funding::items(&s, &Visible::all(&s));
+    let groups = funding::by_funder(&s, &items);
     assert!(!groups.overlapping, "each item names one contributor");
     type Row<'a> = (Option<&'a str>, f64, bool, Option<Period>, usize);
     let got: Vec<Row<'_>> = groups
@@ -117,16 +117,16 @@ fn per_contributor_totals() {
         ]
     );
     assert_eq!(groups.groups[0].name.as_deref(), Some("MOHRSS"));
-    assert_eq!(format_usd(data::total_money(&groups.groups[0].total)), "over US$ 15.45 million");
-    assert_eq!(format_usd(data::total_money(&groups.groups[2].total)), "over US$ 1 million");
+    assert_eq!(format_usd(funding::total_money(&groups.groups[0].total)), "over US$ 15.45 million");
+    assert_eq!(format_usd(funding::total_money(&groups.groups[2].total)), "over US$ 1 million");
     assert!(groups.groups.iter().all(|g| matches!(g.total.basis, Basis::Summed { .. })));
 }
 
 #[test]
 fn per_theme_totals_flag_overlap() {
     let s = sheet();
-    let items = data::items(&s, &Visible::all(&s));
-    let groups = data::by_theme(&s, &items);
+    let items = funding::items(&s, &Visible::all(&s));
+    let groups = funding::by_theme(&s, &items);
     assert!(groups.overlapping, "projects carry several themes");
     let find = |id: &str| groups.groups.iter().find(|g| g.id.as_deref() == Some(id)).map(|g| g.total.clone());
     // Social protection: the Lao PDR/Kenya programme (US$ 2 million) and the
@@ -171,20 +171,20 @@ fn filters_leave_only_matching_contributions() {
 #[test]
 fn time_axis_spans_the_sheet() {
     let s = sheet();
-    assert_eq!(data::money_year_span(&s), Some((2012, 2027)));
+    assert_eq!(funding::money_year_span(&s), Some((2012, 2027)));
     // The sheet's own span reaches back to its first event.
     let first_event = s.events.iter().map(|e| e.date.year).min();
     assert_eq!(s.year_span(), first_event.map(|y| (y.min(2012), 2027)));
-    let entries = data::entries(&s, &Visible::all(&s));
-    let first = data::by_time(&entries);
+    let entries = funding::entries(&s, &Visible::all(&s));
+    let first = funding::by_time(&entries);
     assert_eq!(first.first().map(|e| e.period), Some(Period { start: 2012, end: 2012 }));
 }
 
 #[test]
 fn csv_of_the_contributor_table_reads_back() {
     let s = sheet();
-    let items = data::items(&s, &Visible::all(&s));
-    let groups = data::by_funder(&s, &items);
+    let items = funding::items(&s, &Visible::all(&s));
+    let groups = funding::by_funder(&s, &items);
     let header = vec!["Contributor".to_string(), "Amount (US$)".into(), "As stated".into()];
     let rows: Vec<Vec<String>> = groups
         .groups
@@ -192,8 +192,8 @@ fn csv_of_the_contributor_table_reads_back() {
         .map(|g| {
             vec![
                 g.name.clone().unwrap_or_else(|| "No contributor named".into()),
-                data::amount_cell(g.total.amount_usd),
-                format_usd(data::total_money(&g.total)),
+                funding::amount_cell(g.total.amount_usd),
+                format_usd(funding::total_money(&g.total)),
             ]
         })
         .collect();

@@ -2,8 +2,8 @@
 //! lines, details) derived from the sheet and the filters in one memo. No
 //! browser calls; the components in the parent module draw it.
 
-use crate::chart::data::{self, Entry, EntryKind, Group, Groups, Visible};
-use crate::model::funding::{format_usd, ItemRef, Total};
+use crate::funding::{self, Entry, EntryKind, Group, Groups, ItemRef, Total, Visible};
+use crate::funding::format_usd;
 use crate::model::{FactSheet, Period};
 use crate::query::{Facet, FilterState, Selection};
 use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
@@ -115,7 +115,7 @@ pub(super) fn quoted(e: &Entry<'_>) -> Quoted {
     Quoted {
         title: e.title.to_string(),
         figure: format_usd(e.money),
-        period: data::period_text(e.period),
+        period: funding::period_text(e.period),
         quote: e.source.quote.clone(),
     }
 }
@@ -124,7 +124,7 @@ pub(super) fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
     Details {
         title: e.title.to_string(),
         figure: format_usd(e.money),
-        period: data::period_text(e.period),
+        period: funding::period_text(e.period),
         kind: Some(kind_text(e.kind).to_string()),
         contributors: names(sheet, e.funders, false),
         themes: names(sheet, e.themes, true),
@@ -192,7 +192,7 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) ->
                 names(sheet, e.themes, true),
                 e.period.start.to_string(),
                 e.period.end.to_string(),
-                data::amount_cell(e.money.amount_usd),
+                funding::amount_cell(e.money.amount_usd),
                 yes_no(e.money.qualifier.is_lower_bound()),
                 format_usd(e.money),
                 e.source.quote.clone(),
@@ -213,7 +213,7 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) ->
 }
 
 pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, i32)) -> Chart {
-    let ordered = data::by_time(entries);
+    let ordered = funding::by_time(entries);
     let mut desc = tf(F::TimeDesc).to_string();
     if ordered.iter().any(Entry::is_stated_total) {
         desc = format!("{desc} {}", tf(F::ItemsOverlap));
@@ -229,7 +229,7 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
                 kind_text(e.kind).to_string(),
                 e.period.start.to_string(),
                 e.period.end.to_string(),
-                data::amount_cell(e.money.amount_usd),
+                funding::amount_cell(e.money.amount_usd),
                 yes_no(e.money.qualifier.is_lower_bound()),
                 format_usd(e.money),
             ]
@@ -242,7 +242,7 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
         desc,
         bars: ordered
             .iter()
-            .map(|e| entry_bar(sheet, e, format!("{} · {}", format_usd(e.money), data::period_text(e.period))))
+            .map(|e| entry_bar(sheet, e, format!("{} · {}", format_usd(e.money), funding::period_text(e.period))))
             .collect(),
         domain_max: 0.0,
         years,
@@ -252,7 +252,7 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
 }
 
 pub(super) fn total_period(total: &Total) -> String {
-    total.period.map(data::period_text).unwrap_or_default()
+    total.period.map(funding::period_text).unwrap_or_default()
 }
 
 /// A breakdown chart. When the filter names some of its groups (themes for
@@ -298,7 +298,7 @@ pub(super) fn group_chart(
         .map(|g| {
             let name = g.name.clone().unwrap_or_else(|| none_label.clone());
             let members = group_items(g);
-            let money = data::total_money(&g.total);
+            let money = funding::total_money(&g.total);
             Bar {
                 key: g.id.as_ref().map_or_else(|| "none".to_string(), |id| format!("g-{id}")),
                 label: name.clone(),
@@ -332,9 +332,9 @@ pub(super) fn group_chart(
             let period = g.total.period.unwrap_or_default();
             vec![
                 g.name.clone().unwrap_or_else(|| none_label.clone()),
-                data::amount_cell(g.total.amount_usd),
+                funding::amount_cell(g.total.amount_usd),
                 yes_no(g.total.lower_bound),
-                format_usd(data::total_money(&g.total)),
+                format_usd(funding::total_money(&g.total)),
                 period.start.to_string(),
                 period.end.to_string(),
                 group_items(g).iter().map(|e| e.title).collect::<Vec<_>>().join("; "),
@@ -354,21 +354,21 @@ pub(super) fn group_chart(
     }
 }
 
-pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::model::funding::FundingItem<'_>]) -> Vec<String> {
-    let mut lines: Vec<String> = data::stated(entries)
+pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::funding::Entry<'_>]) -> Vec<String> {
+    let mut lines: Vec<String> = funding::stated(entries)
         .iter()
         .map(|(e, t)| {
             fill(F::StatedLine, &[("figure", &format_usd(e.money)), ("title", e.title), ("period", &total_period(t))])
         })
         .collect();
-    let sums = data::sums(items);
+    let sums = funding::sums(items);
     let mut lower = false;
     for (sum, many, one) in
         [(&sums.projects, F::SumProjects, F::SumProjectsOne), (&sums.others, F::SumOthers, F::SumOthersOne)]
     {
         if let Some(s) = sum {
             lower |= s.total.lower_bound;
-            let figure = format_usd(data::total_money(&s.total));
+            let figure = format_usd(funding::total_money(&s.total));
             let key = if s.count == 1 { one } else { many };
             lines.push(fill(
                 key,
@@ -390,10 +390,10 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::model::funding
 
 pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterState) -> Model {
     let visible = Visible::of(selection);
-    let entries = data::entries(sheet, &visible);
-    let items = data::items(sheet, &visible);
-    let (max_entry, max_funder, max_theme) = data::steady_max(sheet);
-    let years = data::money_year_span(sheet).unwrap_or((0, 0));
+    let entries = funding::entries(sheet, &visible);
+    let items = funding::items(sheet, &visible);
+    let (max_entry, max_funder, max_theme) = funding::steady_max(sheet);
+    let years = funding::money_year_span(sheet).unwrap_or((0, 0));
     let has_stated = entries.iter().any(Entry::is_stated_total);
     let charts = if entries.is_empty() {
         Vec::new()
@@ -402,7 +402,7 @@ pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterStat
             items_chart(sheet, &entries, max_entry),
             group_chart(
                 &entries,
-                &data::by_funder(sheet, &items),
+                &funding::by_funder(sheet, &items),
                 false,
                 has_stated,
                 max_funder,
@@ -411,7 +411,7 @@ pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterStat
             ),
             group_chart(
                 &entries,
-                &data::by_theme(sheet, &items),
+                &funding::by_theme(sheet, &items),
                 true,
                 has_stated,
                 max_theme,

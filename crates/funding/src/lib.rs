@@ -17,14 +17,14 @@ mod charts;
 
 
 // `crate::model`, `crate::chart`, … read the same here as in the other crates.
-use ilo_factsheet_core::{chart, model, query};
+use ilo_factsheet_core::{chart, funding, model, query};
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chart::csv;
-use crate::chart::data::EntryKind;
+use crate::funding::EntryKind;
 use crate::chart::layout::{self, BarInput, LabelMode, Metrics, RowsLayout, SpanInput};
 use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;

@@ -1,5 +1,5 @@
 //! Charts as plain Rust: scales, "nice" ticks, label fitting and row layout,
-//! CSV, and the funding data the charts show. No web dependency: everything
+//! CSV (the funding data they show is in `crate::funding`). No web dependency: everything
 //! here is tested natively (`cargo test --lib chart`); the SVG components in
 //! the funding view (`crates/funding`) only draw what this module computes.
 //!
@@ -8,7 +8,6 @@
 //! or move above their bars when the chart is narrow.
 
 pub mod csv;
-pub mod data;
 pub mod layout;
 pub mod scale;
 pub mod text;

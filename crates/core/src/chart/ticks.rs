@@ -71,7 +71,7 @@ pub fn max_ticks(width: f64, label_width: f64, gap: f64) -> usize {
 /// A number as a short tick label: `0`, `2.5`, `10`, `1,000`.
 pub fn tick_label(value: f64) -> String {
     if value.fract().abs() < 1e-9 {
-        let digits = crate::model::funding::group_thousands(value.abs().round() as u64);
+        let digits = crate::funding::group_thousands(value.abs().round() as u64);
         if value < 0.0 {
             format!("-{digits}")
         } else {

@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::funding::{group_thousands, qualifier_prefix};
+use crate::funding::{group_thousands, qualifier_prefix};
 use crate::model::geography::Geographies;
 use crate::model::{FactSheet, Figure, GeographyKind};
 

@@ -1,5 +1,5 @@
 //! The fact-sheet data model: types, parsing with every problem collected,
-//! validation beyond parsing, and funding arithmetic. Pure Rust, no web code.
+//! validation beyond parsing, safe links, geographies. Pure Rust, no web code.
 //!
 //! Flow: `parse::parse(text)` gives a [`FactSheet`] holding everything that
 //! could be read, plus the [`Problem`]s found on the way (syntax, types,
@@ -8,7 +8,6 @@
 
 pub mod counts;
 pub mod date;
-pub mod funding;
 pub mod geography;
 pub mod link;
 pub mod parse;

@@ -1,19 +1,28 @@
-//! What the funding charts show, derived from a sheet and the visible items.
+//! The pieces of money a sheet names, and what the funding charts show of
+//! the visible ones.
 //!
 //! - Entries: every piece of money the sheet names, each once: project budgets,
 //!   agreements, staffing programmes, and stated totals (kept apart: they
 //!   overlap the rest and are never added).
 //! - Sums say what they add: the project budgets, the other contributions,
 //!   each with its count, span of years, and "over" when any part is a lower bound.
-//! - Breakdowns by contributor and by theme come from `model::funding`, with
+//! - Breakdowns by contributor and by theme come from [`super::totals`], with
 //!   their overlap flags; groups are ordered by amount, largest first.
 //!
 //! Filters: what is visible comes from the shared selection
 //! ([`crate::query::select`], contributions included), as a [`Visible`].
 
-use crate::model::funding::{self, Basis, FundingItem, ItemRef, Total};
 use crate::model::{ContributionKind, FactSheet, Money, Period, Source};
 use crate::query::Selection;
+
+use super::totals::{breakdown_by_funder, breakdown_by_theme, sum, Basis, Total};
+
+/// Where a piece of money sits in the sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemRef {
+    Project(usize),
+    Contribution(usize),
+}
 
 /// What kind of money an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -135,9 +144,10 @@ pub fn by_time<'a>(entries: &[Entry<'a>]) -> Vec<Entry<'a>> {
     out
 }
 
-/// The addable items (no stated totals) that are visible.
-pub fn items<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<FundingItem<'a>> {
-    funding::items(sheet).into_iter().filter(|i| visible.contains(i.item)).collect()
+/// The visible pieces of money that may be added up: every entry but the
+/// stated totals, in chart order.
+pub fn items<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
+    entries(sheet, visible).into_iter().filter(|e| !e.is_stated_total()).collect()
 }
 
 /// A sum and how many items it adds.
@@ -156,11 +166,11 @@ pub struct Sums {
     pub others: Option<Sum>,
 }
 
-pub fn sums(items: &[FundingItem<'_>]) -> Sums {
+pub fn sums(items: &[Entry<'_>]) -> Sums {
     let of = |want_project: bool| {
-        let chosen: Vec<&FundingItem<'_>> =
-            items.iter().filter(|i| matches!(i.item, ItemRef::Project(_)) == want_project).collect();
-        (!chosen.is_empty()).then(|| Sum { count: chosen.len(), total: funding::sum(chosen) })
+        let chosen: Vec<&Entry<'_>> =
+            items.iter().filter(|i| matches!(i.at, ItemRef::Project(_)) == want_project).collect();
+        (!chosen.is_empty()).then(|| Sum { count: chosen.len(), total: sum(chosen) })
     };
     Sums { projects: of(true), others: of(false) }
 }
@@ -230,8 +240,8 @@ fn order(mut groups: Vec<Group>, ungrouped: Option<Total>, overlapping: bool) ->
 }
 
 /// Totals per contributor (partner named as funder).
-pub fn by_funder(sheet: &FactSheet, items: &[FundingItem<'_>]) -> Groups {
-    let b = funding::by_funder(items);
+pub fn by_funder(sheet: &FactSheet, items: &[Entry<'_>]) -> Groups {
+    let b = breakdown_by_funder(items);
     let groups = b
         .groups
         .into_iter()
@@ -243,8 +253,8 @@ pub fn by_funder(sheet: &FactSheet, items: &[FundingItem<'_>]) -> Groups {
 }
 
 /// Totals per theme.
-pub fn by_theme(sheet: &FactSheet, items: &[FundingItem<'_>]) -> Groups {
-    let b = funding::by_theme(items);
+pub fn by_theme(sheet: &FactSheet, items: &[Entry<'_>]) -> Groups {
+    let b = breakdown_by_theme(items);
     let groups = b
         .groups
         .into_iter()

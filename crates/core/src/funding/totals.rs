@@ -1,4 +1,4 @@
-//! Funding arithmetic that cannot mislead.
+//! Totals that cannot mislead, and money in words.
 //!
 //! The sheet names money of different kinds: project budgets, agreements,
 //! staffing programmes, and totals the source states itself (US$ 8 million of
@@ -15,30 +15,9 @@
 
 use std::collections::BTreeMap;
 
-use super::types::{ContributionKind, FactSheet, Money, Period, Qualifier, Source};
+use crate::model::{ContributionKind, FactSheet, Money, Period, Qualifier};
 
-/// Where a piece of money sits in the sheet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ItemRef {
-    Project(usize),
-    Contribution(usize),
-}
-
-/// One piece of money that may be added to others: a project budget or a
-/// contribution that is not a stated total.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FundingItem<'a> {
-    pub item: ItemRef,
-    pub id: &'a str,
-    pub title: &'a str,
-    pub money: Money,
-    pub period: Period,
-    pub funders: &'a [String],
-    pub themes: &'a [String],
-    /// Partner ids involved besides funders (projects only).
-    pub partners: &'a [String],
-    pub source: &'a Source,
-}
+use super::entries::{Entry, ItemRef};
 
 /// How a total was arrived at.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,40 +66,6 @@ pub struct Breakdown<K> {
     pub overlapping: bool,
 }
 
-/// Every addable piece of money: project budgets, then contributions other
-/// than stated totals.
-pub fn items(sheet: &FactSheet) -> Vec<FundingItem<'_>> {
-    let projects = sheet.projects.iter().enumerate().filter_map(|(i, p)| {
-        let money = p.funding?;
-        Some(FundingItem {
-            item: ItemRef::Project(i),
-            id: &p.id,
-            title: &p.title,
-            money,
-            period: p.period,
-            funders: &p.funders,
-            themes: &p.themes,
-            partners: &p.partners,
-            source: p.funding_source.as_ref().unwrap_or(&p.source),
-        })
-    });
-    let contributions =
-        sheet.contributions.iter().enumerate().filter(|(_, c)| c.kind != ContributionKind::StatedTotal).map(
-            |(i, c)| FundingItem {
-                item: ItemRef::Contribution(i),
-                id: &c.id,
-                title: &c.title,
-                money: c.amount,
-                period: c.period,
-                funders: &c.funders,
-                themes: &c.themes,
-                partners: &[],
-                source: &c.source,
-            },
-        );
-    projects.chain(contributions).collect()
-}
-
 /// The totals the source states, as stated.
 pub fn stated_totals(sheet: &FactSheet) -> Vec<Total> {
     sheet
@@ -140,17 +85,17 @@ pub fn stated_totals(sheet: &FactSheet) -> Vec<Total> {
 /// Sums items, each once (by position), keeping "over" when any item has it.
 pub fn sum<'a, I>(items: I) -> Total
 where
-    I: IntoIterator<Item = &'a FundingItem<'a>>,
+    I: IntoIterator<Item = &'a Entry<'a>>,
 {
     let mut refs: Vec<ItemRef> = Vec::new();
     let mut amount = 0.0;
     let mut lower_bound = false;
     let mut period: Option<Period> = None;
     for item in items {
-        if refs.contains(&item.item) {
+        if refs.contains(&item.at) {
             continue;
         }
-        refs.push(item.item);
+        refs.push(item.at);
         amount += item.money.amount_usd;
         lower_bound |= item.money.qualifier.is_lower_bound();
         period = Some(match period {
@@ -162,10 +107,10 @@ where
 }
 
 fn breakdown<'a, K: Ord + Clone>(
-    items: &'a [FundingItem<'a>],
-    keys: impl Fn(&FundingItem<'a>) -> Vec<K>,
+    items: &'a [Entry<'a>],
+    keys: impl Fn(&Entry<'a>) -> Vec<K>,
 ) -> Breakdown<K> {
-    let mut groups: BTreeMap<K, Vec<&FundingItem<'a>>> = BTreeMap::new();
+    let mut groups: BTreeMap<K, Vec<&Entry<'a>>> = BTreeMap::new();
     let mut ungrouped = Vec::new();
     let mut overlapping = false;
     for item in items {
@@ -188,17 +133,17 @@ fn breakdown<'a, K: Ord + Clone>(
 }
 
 /// Totals per funder id.
-pub fn by_funder<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<String> {
+pub fn breakdown_by_funder<'a>(items: &'a [Entry<'a>]) -> Breakdown<String> {
     breakdown(items, |i| i.funders.to_vec())
 }
 
 /// Totals per theme id.
-pub fn by_theme<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<String> {
+pub fn breakdown_by_theme<'a>(items: &'a [Entry<'a>]) -> Breakdown<String> {
     breakdown(items, |i| i.themes.to_vec())
 }
 
 /// Totals per the year each item's period starts (the source gives no yearly split).
-pub fn by_start_year<'a>(items: &'a [FundingItem<'a>]) -> Breakdown<i32> {
+pub fn breakdown_by_start_year<'a>(items: &'a [Entry<'a>]) -> Breakdown<i32> {
     breakdown(items, |i| vec![i.period.start])
 }
 
@@ -247,6 +192,7 @@ pub fn group_thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::funding::entries::{items, Visible};
     use crate::model::types::{Contribution, Project};
 
     fn project(id: &str, amount: f64, q: Qualifier, funders: &[&str], themes: &[&str], period: (i32, i32)) -> Project {
@@ -293,7 +239,7 @@ mod tests {
     #[test]
     fn stated_totals_stay_out_of_sums() {
         let s = sheet();
-        let all = items(&s);
+        let all = items(&s, &Visible::all(&s));
         assert_eq!(all.iter().map(|i| i.id).collect::<Vec<_>>(), ["skills", "employment", "undesa", "jpo"]);
         let total = sum(&all);
         assert!((total.amount_usd - 14.45e6).abs() < 1e-6);
@@ -308,7 +254,7 @@ mod tests {
     #[test]
     fn sum_counts_each_item_once() {
         let s = sheet();
-        let all = items(&s);
+        let all = items(&s, &Visible::all(&s));
         let twice = [&all[0], &all[0], &all[1]];
         assert_eq!(sum(twice).amount_usd, 9e6);
     }
@@ -316,18 +262,18 @@ mod tests {
     #[test]
     fn breakdowns_group_and_flag_overlap() {
         let s = sheet();
-        let all = items(&s);
-        let f = by_funder(&all);
+        let all = items(&s, &Visible::all(&s));
+        let f = breakdown_by_funder(&all);
         let mohrss = f.groups.iter().find(|(k, _)| k == "mohrss").map(|(_, t)| t.clone()).unwrap();
         assert!((mohrss.amount_usd - 13.45e6).abs() < 1e-6);
         assert!(mohrss.lower_bound);
         assert!(!f.overlapping);
-        let t = by_theme(&all);
+        let t = breakdown_by_theme(&all);
         assert!(t.overlapping, "undesa has two themes");
         let skills = t.groups.iter().find(|(k, _)| k == "skills").map(|(_, t)| t.amount_usd).unwrap();
         assert_eq!(skills, 6e6);
         assert_eq!(t.ungrouped.as_ref().map(|u| u.amount_usd), Some(4.45e6));
-        let y = by_start_year(&all);
+        let y = breakdown_by_start_year(&all);
         assert_eq!(y.groups.iter().map(|(k, _)| *k).collect::<Vec<_>>(), [2018, 2021, 2022, 2023]);
     }
 
