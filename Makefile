@@ -47,6 +47,7 @@ test:
 ## core's or the tools' dependency tree).
 unit:
 	cargo test --workspace
+	cargo check -q -p ilo-factsheet-tools --features gen-map --bins
 	cargo test -p ilo-factsheet-funding --features ssr --lib
 	cargo test -p ilo-factsheet --features ssr --test render
 	scripts/check-layers.sh

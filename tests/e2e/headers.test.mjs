@@ -27,7 +27,8 @@ export function readmeHeaders() {
 }
 
 const RULES = readmeHeaders();
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes the 64-bit hash in hex without leading zeros: up to 16 digits.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 const ruleFor = (path) => (HASHED.test(path) ? 'hashed' : 'other');
 const headersFor = (path) => ({ ...RULES.all, ...RULES[ruleFor(path)] });
 

@@ -259,6 +259,39 @@ pub(super) fn total_period(total: &Total) -> String {
 /// the theme chart, partners for the contributor chart), only those groups
 /// are drawn: the others would show only the part of their total that the
 /// filter lets through.
+/// The entries a group adds up.
+fn group_items<'e, 'a>(entries: &'e [Entry<'a>], g: &Group) -> Vec<&'e Entry<'a>> {
+    g.items().iter().filter_map(|at| entries.iter().find(|e| e.at == *at)).collect()
+}
+
+/// A group's bar: its name (or "no theme named"), total, and the details box
+/// listing what it adds, with the filter it stands for.
+fn group_bar(g: &Group, members: &[&Entry<'_>], none_label: &str, facet: Facet) -> Bar {
+    let name = g.name.clone().unwrap_or_else(|| none_label.to_string());
+    let money = funding::total_money(&g.total);
+    Bar {
+        key: g.id.as_ref().map_or_else(|| "none".to_string(), |id| format!("g-{id}")),
+        label: name.clone(),
+        figure: format_usd(money),
+        amount: g.total.amount_usd,
+        lower_bound: g.total.lower_bound,
+        kind: None,
+        period: g.total.period.unwrap_or_default(),
+        details: Details {
+            title: name,
+            figure: format_usd(money),
+            period: total_period(&g.total),
+            kind: None,
+            contributors: String::new(),
+            themes: String::new(),
+            stated: false,
+            lower_bound: g.total.lower_bound,
+            items: members.iter().map(|e| quoted(e)).collect(),
+            filter: g.id.clone().map(|id| (facet, id)),
+        },
+    }
+}
+
 pub(super) fn group_chart(
     entries: &[Entry<'_>],
     groups: &Groups,
@@ -289,39 +322,8 @@ pub(super) fn group_chart(
     if only_filtered {
         sentence = format!("{sentence} {}", tf(if is_theme { F::OnlyFilteredThemes } else { F::OnlyFilteredPartners }));
     }
-    let group_items = |g: &Group| -> Vec<&Entry<'_>> {
-        g.items().iter().filter_map(|at| entries.iter().find(|e| e.at == *at)).collect()
-    };
-    let bars = groups
-        .groups
-        .iter()
-        .map(|g| {
-            let name = g.name.clone().unwrap_or_else(|| none_label.clone());
-            let members = group_items(g);
-            let money = funding::total_money(&g.total);
-            Bar {
-                key: g.id.as_ref().map_or_else(|| "none".to_string(), |id| format!("g-{id}")),
-                label: name.clone(),
-                figure: format_usd(money),
-                amount: g.total.amount_usd,
-                lower_bound: g.total.lower_bound,
-                kind: None,
-                period: g.total.period.unwrap_or_default(),
-                details: Details {
-                    title: name,
-                    figure: format_usd(money),
-                    period: total_period(&g.total),
-                    kind: None,
-                    contributors: String::new(),
-                    themes: String::new(),
-                    stated: false,
-                    lower_bound: g.total.lower_bound,
-                    items: members.iter().map(|e| quoted(e)).collect(),
-                    filter: g.id.clone().map(|id| (if is_theme { Facet::Theme } else { Facet::Partner }, id)),
-                },
-            }
-        })
-        .collect();
+    let facet = if is_theme { Facet::Theme } else { Facet::Partner };
+    let bars = groups.groups.iter().map(|g| group_bar(g, &group_items(entries, g), &none_label, facet)).collect();
     let header = [col, F::ColAmount, F::ColLowerBound, F::ColAsStated, F::ColStart, F::ColEnd, F::ColItems]
         .map(|k| tf(k).to_string())
         .to_vec();
@@ -337,7 +339,7 @@ pub(super) fn group_chart(
                 format_usd(funding::total_money(&g.total)),
                 period.start.to_string(),
                 period.end.to_string(),
-                group_items(g).iter().map(|e| e.title).collect::<Vec<_>>().join("; "),
+                group_items(entries, g).iter().map(|e| e.title).collect::<Vec<_>>().join("; "),
             ]
         })
         .collect();

@@ -25,7 +25,7 @@ use wasm_bindgen::JsCast;
 
 use crate::chart::csv;
 use crate::funding::EntryKind;
-use crate::chart::layout::{self, BarInput, LabelMode, Metrics, RowsLayout, SpanInput};
+use crate::chart::layout::{self, BarGeom, BarInput, LabelMode, Metrics, RowBox, RowsLayout, SpanInput, Tick};
 use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
@@ -177,40 +177,8 @@ fn px(v: f64) -> String {
 /// `ids`: the element ids of the SVG's title and description.
 fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>, ids: &(String, String)) -> impl IntoView {
     let m = metrics();
-    let (layout, geoms, ticks, axis_y, axis_title) = match c.shape {
-        Shape::Bars => {
-            let inputs: Vec<BarInput> = c
-                .bars
-                .iter()
-                .map(|b| BarInput {
-                    label: b.label.clone(),
-                    value_text: b.figure.clone(),
-                    value: b.amount,
-                    lower_bound: b.lower_bound,
-                })
-                .collect();
-            let chart = layout::bar_chart(&inputs, w, c.domain_max, &m);
-            let title = tf(if chart.axis.millions { F::AxisMillions } else { F::AxisUsd });
-            (chart.layout, chart.bars, chart.ticks, chart.axis_y, Some(title))
-        }
-        Shape::Periods => {
-            let inputs: Vec<SpanInput> = c
-                .bars
-                .iter()
-                .map(|b| SpanInput {
-                    label: b.label.clone(),
-                    value_text: b.figure.clone(),
-                    start: b.period.start,
-                    end: b.period.end,
-                })
-                .collect();
-            let g = layout::gantt(&inputs, w, c.years.0, c.years.1, &m);
-            (g.layout, g.bars, g.ticks, g.axis_y, None)
-        }
-    };
+    let Geometry { layout, bars: geoms, ticks, axis_y, axis_title } = geometry(c, w, &m);
     let RowsLayout { width, height, plot_x, plot_width, value_after_bar, mode, .. } = layout;
-    // One pixel in: some glyphs (J) overhang their origin to the left.
-    let label_x = 1.0;
     let tick_y = axis_y + m.font_px + 4.0;
     // Grid lines only on the time chart (bar charts print each figure), and
     // only across the bars' bands, never through text.
@@ -243,47 +211,107 @@ fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>, ids: &(String, St
                 })}
             </g>
             {c.bars.iter().zip(rows).zip(geoms).map(|((bar, row), g)| {
-                let key = bar.key.clone();
-                let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
-                let class = match bar.kind {
-                    Some(kind) => format!("bar kind-{}", kind.key()),
-                    None => "bar kind-group".to_string(),
-                };
-                let label = fill(F::BarHint, &[("label", &bar.label), ("figure", &bar.figure)]);
-                let open = g.open_end.map(|(x1, x2)| {
-                    let (top, mid, bottom) = (g.y + 2.0, g.y + g.height / 2.0, g.y + g.height - 2.0);
-                    format!("M{} {}L{} {}L{} {}", px(x1 + 1.0), px(top), px(x2), px(mid), px(x1 + 1.0), px(bottom))
-                });
-                view! {
-                    <g class=class tabindex="0" role="button" data-key=key.clone() aria-label=label
-                        class:selected=move || selected.with(|s| s.as_deref() == Some(k1.as_str()))
-                        on:focus=move |_| selected.set(Some(k2.clone()))
-                        on:click=move |_| selected.set(Some(k3.clone()))
-                        on:keydown=move |ev: ev::KeyboardEvent| {
-                            let k = ev.key();
-                            if k == "Enter" || k == " " || k == "Spacebar" {
-                                ev.prevent_default();
-                                selected.set(Some(key.clone()));
-                            } else if k == "Escape" {
-                                selected.set(None);
-                            }
-                        }>
-                        <rect class="row-bg" x="0" y=px(row.top - m.row_gap / 2.0 + 1.0) width=px(width)
-                            height=px(row.height + m.row_gap - 2.0) rx="4" />
-                        {row.lines.iter().map(|line| view! {
-                            <text class=if line.is_value { "label value" } else { "label" } x=px(label_x) y=px(line.y)>
-                                {line.text.clone()}
-                            </text>
-                        }).collect_view()}
-                        <rect class="bar-rect" x=px(g.x) y=px(g.y) width=px(g.width) height=px(g.height) rx="2" />
-                        {open.map(|d| view! { <path class="open-end" d=d /> })}
-                        {value_after_bar.then(|| view! {
-                            <text class="value" x=px(g.value_x) y=px(row.value_y)>{bar.figure.clone()}</text>
-                        })}
-                    </g>
-                }
+                bar_group(bar, &row, &g, width, value_after_bar, selected)
             }).collect_view()}
         </svg>
+    }
+}
+
+/// Where a chart's rows, bars and ticks go at width `w`, from `chart::layout`.
+struct Geometry {
+    layout: RowsLayout,
+    bars: Vec<BarGeom>,
+    ticks: Vec<Tick>,
+    axis_y: f64,
+    axis_title: Option<&'static str>,
+}
+
+fn geometry(c: &Chart, w: f64, m: &Metrics) -> Geometry {
+    match c.shape {
+        Shape::Bars => {
+            let inputs: Vec<BarInput> = c
+                .bars
+                .iter()
+                .map(|b| BarInput {
+                    label: b.label.clone(),
+                    value_text: b.figure.clone(),
+                    value: b.amount,
+                    lower_bound: b.lower_bound,
+                })
+                .collect();
+            let chart = layout::bar_chart(&inputs, w, c.domain_max, m);
+            let title = tf(if chart.axis.millions { F::AxisMillions } else { F::AxisUsd });
+            Geometry { layout: chart.layout, bars: chart.bars, ticks: chart.ticks, axis_y: chart.axis_y, axis_title: Some(title) }
+        }
+        Shape::Periods => {
+            let inputs: Vec<SpanInput> = c
+                .bars
+                .iter()
+                .map(|b| SpanInput {
+                    label: b.label.clone(),
+                    value_text: b.figure.clone(),
+                    start: b.period.start,
+                    end: b.period.end,
+                })
+                .collect();
+            let g = layout::gantt(&inputs, w, c.years.0, c.years.1, m);
+            Geometry { layout: g.layout, bars: g.bars, ticks: g.ticks, axis_y: g.axis_y, axis_title: None }
+        }
+    }
+}
+
+/// One bar and its row: label lines, the bar (with an open end for a lower
+/// bound), the figure after it when there is room; focus, click, Enter or
+/// Space select it (its details show), Escape clears.
+fn bar_group(
+    bar: &Bar,
+    row: &RowBox,
+    g: &BarGeom,
+    width: f64,
+    value_after_bar: bool,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let m = metrics();
+    // One pixel in: some glyphs (J) overhang their origin to the left.
+    let label_x = 1.0;
+    let key = bar.key.clone();
+    let (k1, k2, k3) = (key.clone(), key.clone(), key.clone());
+    let class = match bar.kind {
+        Some(kind) => format!("bar kind-{}", kind.key()),
+        None => "bar kind-group".to_string(),
+    };
+    let label = fill(F::BarHint, &[("label", &bar.label), ("figure", &bar.figure)]);
+    let open = g.open_end.map(|(x1, x2)| {
+        let (top, mid, bottom) = (g.y + 2.0, g.y + g.height / 2.0, g.y + g.height - 2.0);
+        format!("M{} {}L{} {}L{} {}", px(x1 + 1.0), px(top), px(x2), px(mid), px(x1 + 1.0), px(bottom))
+    });
+    view! {
+        <g class=class tabindex="0" role="button" data-key=key.clone() aria-label=label
+            class:selected=move || selected.with(|s| s.as_deref() == Some(k1.as_str()))
+            on:focus=move |_| selected.set(Some(k2.clone()))
+            on:click=move |_| selected.set(Some(k3.clone()))
+            on:keydown=move |ev: ev::KeyboardEvent| {
+                let k = ev.key();
+                if k == "Enter" || k == " " || k == "Spacebar" {
+                    ev.prevent_default();
+                    selected.set(Some(key.clone()));
+                } else if k == "Escape" {
+                    selected.set(None);
+                }
+            }>
+            <rect class="row-bg" x="0" y=px(row.top - m.row_gap / 2.0 + 1.0) width=px(width)
+                height=px(row.height + m.row_gap - 2.0) rx="4" />
+            {row.lines.iter().map(|line| view! {
+                <text class=if line.is_value { "label value" } else { "label" } x=px(label_x) y=px(line.y)>
+                    {line.text.clone()}
+                </text>
+            }).collect_view()}
+            <rect class="bar-rect" x=px(g.x) y=px(g.y) width=px(g.width) height=px(g.height) rx="2" />
+            {open.map(|d| view! { <path class="open-end" d=d /> })}
+            {value_after_bar.then(|| view! {
+                <text class="value" x=px(g.value_x) y=px(row.value_y)>{bar.figure.clone()}</text>
+            })}
+        </g>
     }
 }
 

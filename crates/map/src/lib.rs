@@ -160,73 +160,10 @@ pub fn MapView() -> impl IntoView {
     let ctx = Ctx::get();
     let cache = use_context::<MapGeometry>().unwrap_or_else(MapGeometry::new);
     let geometry = cache.state;
-    let load = move || {
-        cache.requested.set_value(true);
-        geometry.set(Geometry::Loading);
-        spawn_local(async move {
-            let next = match fetch_text(WORLD_URL).await {
-                Ok(text) => match World::from_json(&text) {
-                    Ok(world) if !world.countries.is_empty() && world.width > 0.0 && world.height > 0.0 => {
-                        Geometry::Ready(Arc::new(world))
-                    }
-                    Ok(_) => Geometry::Failed(mt(MapText::NoCountries(WORLD_URL)).into_owned()),
-                    Err(e) => Geometry::Failed(mt(MapText::NotAMap(WORLD_URL, &e.to_string())).into_owned()),
-                },
-                Err(e) => Geometry::Failed(e.message()),
-            };
-            geometry.set(next);
-        });
-    };
-    // Fetching is a browser call: from an effect, when the view is first
-    // shown (again only if it failed).
-    Effect::new(move |ran: Option<()>| {
-        let failed = matches!(geometry.get_untracked(), Geometry::Failed(_));
-        if ran.is_none() && (!cache.requested.get_value() || failed) {
-            load();
-        }
-    });
-
-    // The map is the country facet: it shows what matches every filter but
-    // `country` (the selection carries both, from one pass).
-    let map_reach = Memo::new(move |_| {
-        ctx.selection.with(|s| {
-            ctx.with_data(|d| reach(&d.sheet, &s.ignoring_country.projects, &s.ignoring_country.events))
-        })
-    });
-    // Without a country filter the two are one: reuse the map's.
-    let table_reach = Memo::new(move |_| {
-        if ctx.state.with(|s| s.countries.is_empty()) {
-            map_reach.get()
-        } else {
-            ctx.selection.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events)))
-        }
-    });
-
-    let viewbox = RwSignal::new([0.0, 0.0, PLACEHOLDER_SIZE.0, PLACEHOLDER_SIZE.1]);
-    // The first frame is the whole map, once it is known.
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        match geometry.get() {
-            Geometry::Ready(w) => {
-                viewbox.set(w.frame("world"));
-                true
-            }
-            _ => false,
-        }
-    });
-    // The drawn width, measured after mount and on resize.
-    let px_width = RwSignal::new(800.0_f64);
+    let load = geometry_loader(cache);
+    let (map_reach, table_reach) = reaches(ctx);
     let canvas = NodeRef::<leptos::html::Div>::new();
-    track_width(canvas, px_width);
-    let upp = Memo::new(move |_| {
-        let (w, h) = geometry.with(Geometry::size);
-        let vb = viewbox.get();
-        let px_w = px_width.get();
-        view::units_per_px(vb, px_w, px_w / view::display_aspect(vb, TALLEST, w / h))
-    });
-
+    let (viewbox, upp) = frame_and_scale(geometry, canvas);
     let m = MapCtx {
         geometry,
         map_reach,
@@ -238,14 +175,7 @@ pub fn MapView() -> impl IntoView {
         status: RwSignal::new(String::new()),
     };
     let show_table = m.show_table;
-    let announce = Memo::new(move |_| {
-        let id = m.focused.get()?;
-        let world = m.world();
-        map_reach.with(|r| {
-            let place = r.get(&id)?;
-            ctx.with_data(|d| Some(announcement(&d.sheet, place, &place_name(&d.sheet, world.as_deref(), &id))))
-        })
-    });
+    let announce = announcements(ctx, m);
 
     view! {
         <section class="map-view" aria-labelledby=ctx.dom_id("map-title")>
@@ -266,12 +196,15 @@ pub fn MapView() -> impl IntoView {
                 <div class="map-canvas" node_ref=canvas>
                     {move || match geometry.get() {
                         Geometry::Loading => view! { <p class="map-loading" aria-busy="true">{mt(MapText::LoadingMap)}</p> }.into_any(),
-                        Geometry::Failed(why) => view! {
-                            <div class="map-failed" role="alert">
-                                <p>{mt(MapText::MapFailed(&why))}</p>
-                                <button type="button" class="retry" on:click=move |_| load()>{t(Text::Retry)}</button>
-                            </div>
-                        }.into_any(),
+                        Geometry::Failed(why) => {
+                            let retry = load.clone();
+                            view! {
+                                <div class="map-failed" role="alert">
+                                    <p>{mt(MapText::MapFailed(&why))}</p>
+                                    <button type="button" class="retry" on:click=move |_| retry()>{t(Text::Retry)}</button>
+                                </div>
+                            }.into_any()
+                        }
                         Geometry::Ready(world) => view! { <Canvas m=m world=world /> }.into_any(),
                     }}
                 </div>
@@ -287,4 +220,99 @@ pub fn MapView() -> impl IntoView {
             <p class="visually-hidden map-announce" aria-live="polite">{move || announce.get().unwrap_or_default()}</p>
         </section>
     }
+}
+
+/// Fetches the geometry into the widget's cache when the view is first shown
+/// (again only if it failed); returns the fetch, for Retry.
+fn geometry_loader(cache: MapGeometry) -> impl Fn() + Clone + 'static {
+    let geometry = cache.state;
+    let load = move || {
+        cache.requested.set_value(true);
+        geometry.set(Geometry::Loading);
+        spawn_local(async move {
+            let next = match fetch_text(WORLD_URL).await {
+                Ok(text) => match World::from_json(&text) {
+                    Ok(world) if !world.countries.is_empty() && world.width > 0.0 && world.height > 0.0 => {
+                        Geometry::Ready(Arc::new(world))
+                    }
+                    Ok(_) => Geometry::Failed(mt(MapText::NoCountries(WORLD_URL)).into_owned()),
+                    Err(e) => Geometry::Failed(mt(MapText::NotAMap(WORLD_URL, &e.to_string())).into_owned()),
+                },
+                Err(e) => Geometry::Failed(e.message()),
+            };
+            geometry.set(next);
+        });
+    };
+    // Fetching is a browser call: from an effect, not from rendering.
+    let first = load.clone();
+    Effect::new(move |ran: Option<()>| {
+        let failed = matches!(geometry.get_untracked(), Geometry::Failed(_));
+        if ran.is_none() && (!cache.requested.get_value() || failed) {
+            first();
+        }
+    });
+    load
+}
+
+/// What the map draws and what the table and details show. The map is the
+/// country facet: it shows what matches every filter but `country` (the
+/// selection carries both, from one pass); without a country filter the
+/// two are one, and the table reuses the map's.
+fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
+    let map_reach = Memo::new(move |_| {
+        ctx.selection.with(|s| {
+            ctx.with_data(|d| reach(&d.sheet, &s.ignoring_country.projects, &s.ignoring_country.events))
+        })
+    });
+    let table_reach = Memo::new(move |_| {
+        if ctx.state.with(|s| s.countries.is_empty()) {
+            map_reach.get()
+        } else {
+            ctx.selection.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events)))
+        }
+    });
+    (map_reach, table_reach)
+}
+
+/// The frame shown (the whole map once the geometry is known) and the map
+/// units per screen pixel, from the drawn width of `canvas`.
+fn frame_and_scale(
+    geometry: RwSignal<Geometry>,
+    canvas: NodeRef<leptos::html::Div>,
+) -> (RwSignal<ViewBox>, Memo<f64>) {
+    let viewbox = RwSignal::new([0.0, 0.0, PLACEHOLDER_SIZE.0, PLACEHOLDER_SIZE.1]);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        match geometry.get() {
+            Geometry::Ready(w) => {
+                viewbox.set(w.frame("world"));
+                true
+            }
+            _ => false,
+        }
+    });
+    // The drawn width, measured after mount and on resize.
+    let px_width = RwSignal::new(800.0_f64);
+    track_width(canvas, px_width);
+    let upp = Memo::new(move |_| {
+        let (w, h) = geometry.with(Geometry::size);
+        let vb = viewbox.get();
+        let px_w = px_width.get();
+        view::units_per_px(vb, px_w, px_w / view::display_aspect(vb, TALLEST, w / h))
+    });
+    (viewbox, upp)
+}
+
+/// What the live region says when the focus moves to a place.
+fn announcements(ctx: Ctx, m: MapCtx) -> Memo<Option<String>> {
+    Memo::new(move |_| {
+        let id = m.focused.get()?;
+        let world = m.world();
+        m.map_reach.with(|r| {
+            let place = r.get(&id)?;
+            ctx.with_data(|d| Some(announcement(&d.sheet, place, &place_name(&d.sheet, world.as_deref(), &id))))
+        })
+    })
 }

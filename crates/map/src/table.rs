@@ -6,7 +6,8 @@ use leptos::prelude::*;
 
 use super::{choose, mt, place_name, MapCtx};
 use crate::geo::reach::{qualified_value, row_figure, rows, sort_rows, Row, SortKey};
-use crate::model::GeographyKind;
+use crate::geo::world::World;
+use crate::model::{FactSheet, GeographyKind};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
 
@@ -28,36 +29,7 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
         })
     });
     let hidden = move || !m.show_table.get();
-    let header = move |key: SortKey, label: MapText<'static>| {
-        let text = mt(label);
-        // Some(ascending) when the table is sorted by this column.
-        let order = move || sort.with(|&(k, asc)| (k == key).then_some(asc));
-        let aria_sort = move || match order() {
-            Some(true) => "ascending",
-            Some(false) => "descending",
-            None => "none",
-        };
-        let arrow = move || match order() {
-            Some(true) => " ▲",
-            Some(false) => " ▼",
-            None => "",
-        };
-        view! {
-            <th scope="col" aria-sort=aria_sort>
-                <button type="button" class="sort" tabindex=move || hidden().then_some("-1")
-                    on:click=move |_| sort.update(|(k, asc)| {
-                        if *k == key {
-                            *asc = !*asc;
-                        } else {
-                            *k = key;
-                            *asc = key == SortKey::Name;
-                        }
-                    })>
-                    {text}<span aria-hidden="true">{arrow}</span>
-                </button>
-            </th>
-        }
-    };
+    let header = move |key: SortKey, label: MapText<'static>| sort_header(key, label, sort, hidden);
     let body = move || {
         let world = m.world();
         let list = table_rows.get();
@@ -65,43 +37,7 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
             return view! { <tr><td colspan="5" class="no-rows">{mt(MapText::NoRows)}</td></tr> }.into_any();
         }
         ctx.with_data(|d| {
-            list.into_iter()
-                .map(|row| {
-                    let name = place_name(&d.sheet, world.as_deref(), &row.place);
-                    let name = if row.kind == GeographyKind::Group {
-                        format!("{name}{}", mt(MapText::GroupSuffix))
-                    } else {
-                        name
-                    };
-                    let figure = row_figure(&d.sheet, &row);
-                    let value = figure.map(qualified_value).unwrap_or_default();
-                    let unit =
-                        figure
-                            .map(|f| {
-                                if f.cumulative {
-                                    format!("{} {}", t(Text::Cumulative), f.unit)
-                                } else {
-                                    f.unit.clone()
-                                }
-                            })
-                            .unwrap_or_default();
-                    let quote = figure.map(|f| f.source.quote.clone()).unwrap_or_default();
-                    let id = row.place.clone();
-                    view! {
-                        <tr data-place-row=row.place.clone()>
-                            <th scope="row">
-                                <button type="button" class="place-link" tabindex=move || hidden().then_some("-1")
-                                    on:click=move |_| choose(ctx, &id)>{name}</button>
-                            </th>
-                            <td class="num">{row.projects}</td>
-                            <td class="num">{value}</td>
-                            <td>{unit}</td>
-                            <td class="quote">{quote}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
-                .into_any()
+            list.into_iter().map(|row| table_row(ctx, &d.sheet, world.as_deref(), row, hidden)).collect_view().into_any()
         })
     };
     view! {
@@ -120,5 +56,75 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
                 <tbody>{body}</tbody>
             </table>
         </div>
+    }
+}
+
+/// A column header that sorts by `key`: a second press reverses the order;
+/// names start ascending, numbers descending.
+fn sort_header(
+    key: SortKey,
+    label: MapText<'static>,
+    sort: RwSignal<(SortKey, bool)>,
+    hidden: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let text = mt(label);
+    // Some(ascending) when the table is sorted by this column.
+    let order = move || sort.with(|&(k, asc)| (k == key).then_some(asc));
+    let aria_sort = move || match order() {
+        Some(true) => "ascending",
+        Some(false) => "descending",
+        None => "none",
+    };
+    let arrow = move || match order() {
+        Some(true) => " ▲",
+        Some(false) => " ▼",
+        None => "",
+    };
+    view! {
+        <th scope="col" aria-sort=aria_sort>
+            <button type="button" class="sort" tabindex=move || hidden().then_some("-1")
+                on:click=move |_| sort.update(|(k, asc)| {
+                    if *k == key {
+                        *asc = !*asc;
+                    } else {
+                        *k = key;
+                        *asc = key == SortKey::Name;
+                    }
+                })>
+                {text}<span aria-hidden="true">{arrow}</span>
+            </button>
+        </th>
+    }
+}
+
+/// One place's row: its name (a button that chooses it), projects, figure,
+/// unit and source sentence.
+fn table_row(
+    ctx: Ctx,
+    sheet: &FactSheet,
+    world: Option<&World>,
+    row: Row,
+    hidden: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let name = place_name(sheet, world, &row.place);
+    let name = if row.kind == GeographyKind::Group { format!("{name}{}", mt(MapText::GroupSuffix)) } else { name };
+    let figure = row_figure(sheet, &row);
+    let value = figure.map(qualified_value).unwrap_or_default();
+    let unit = figure
+        .map(|f| if f.cumulative { format!("{} {}", t(Text::Cumulative), f.unit) } else { f.unit.clone() })
+        .unwrap_or_default();
+    let quote = figure.map(|f| f.source.quote.clone()).unwrap_or_default();
+    let id = row.place.clone();
+    view! {
+        <tr data-place-row=row.place.clone()>
+            <th scope="row">
+                <button type="button" class="place-link" tabindex=move || hidden().then_some("-1")
+                    on:click=move |_| choose(ctx, &id)>{name}</button>
+            </th>
+            <td class="num">{row.projects}</td>
+            <td class="num">{value}</td>
+            <td>{unit}</td>
+            <td class="quote">{quote}</td>
+        </tr>
     }
 }

@@ -87,23 +87,68 @@ struct Parts {
 /// Builds the map from a decoded world-atlas topology.
 pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts: &Options) -> Result<World, String> {
     let features = topo.objects.get(object).ok_or_else(|| format!("the topology has no object {object:?}"))?;
-    let scale = opts.width / (2.0 * x_max());
-    let to_svg = |lon: f64, lat: f64| -> Point {
+    let to_svg = Projector { scale: opts.width / (2.0 * x_max()) };
+    let parts = assemble(topo, features, iso, opts, &to_svg)?;
+    let grid = Grid { factor: 10f64.powi(opts.decimals as i32) };
+    let rounded = round_countries(parts, opts, &grid);
+    let (countries, height, shift) = crop(rounded, opts, &grid)?;
+    let views = frames(&to_svg, shift, height, opts);
+    Ok(World {
+        attribution: ATTRIBUTION.to_string(),
+        projection: "Equal Earth".to_string(),
+        width: opts.width,
+        height,
+        views,
+        countries,
+    })
+}
+
+/// Equal Earth into SVG units: x from the west edge, y down from the top.
+struct Projector {
+    scale: f64,
+}
+
+impl Projector {
+    fn point(&self, lon: f64, lat: f64) -> Point {
         let (x, y) = equal_earth(lon, lat);
-        [(x + x_max()) * scale, (y_max() - y) * scale]
-    };
-    // Simplify each arc once, in map units, so shared borders stay shared;
-    // keep the arcs in degrees to cut rings at the antimeridian before projecting.
+        [(x + x_max()) * self.scale, (y_max() - y) * self.scale]
+    }
+
+    fn ring(&self, ring: &[Point]) -> Vec<Point> {
+        ring.iter().map(|p| self.point(p[0], p[1])).collect()
+    }
+}
+
+/// Coordinates on the output grid (`10^decimals` steps per SVG unit).
+struct Grid {
+    factor: f64,
+}
+
+impl Grid {
+    fn point(&self, p: Point) -> [i64; 2] {
+        [(p[0] * self.factor).round() as i64, (p[1] * self.factor).round() as i64]
+    }
+}
+
+/// Step 1: every feature's polygons, merged per country id (ISO alpha-3 when
+/// known), Antarctica left out. Each arc is simplified once, in map units, so
+/// shared borders stay shared; arcs stay in degrees until the rings are cut
+/// at the antimeridian, then are projected.
+fn assemble(
+    topo: &Topology,
+    features: &[super::topo::Feature],
+    iso: &HashMap<String, String>,
+    opts: &Options,
+    to_svg: &Projector,
+) -> Result<BTreeMap<String, Parts>, String> {
     let simplified: Vec<Vec<Point>> = topo
         .arcs
         .iter()
         .map(|arc| {
-            let projected: Vec<Point> = arc.iter().map(|p| to_svg(p[0], p[1])).collect();
+            let projected: Vec<Point> = arc.iter().map(|p| to_svg.point(p[0], p[1])).collect();
             keep(&projected, opts.simplify_area).into_iter().map(|i| arc[i]).collect()
         })
         .collect();
-    let project_ring = |ring: &[Point]| -> Vec<Point> { ring.iter().map(|p| to_svg(p[0], p[1])).collect() };
-
     let mut countries: BTreeMap<String, Parts> = BTreeMap::new();
     for f in features {
         if is_antarctica(f.id.as_deref(), f.name.as_deref()) || f.polygons.is_empty() {
@@ -123,7 +168,7 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
             };
             let exact = stitch(&topo.arcs, outer).ok_or("arc out of range")?;
             for piece in split_antimeridian(&exact) {
-                let piece = project_ring(&piece);
+                let piece = to_svg.ring(&piece);
                 let area = ring_area(&piece);
                 total += area;
                 parts.shapes.push((area, label_point(&piece)));
@@ -132,7 +177,7 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
             let mut rings: Vec<Vec<Vec<Point>>> = Vec::new();
             for (i, r) in polygon.iter().enumerate() {
                 let ring = stitch(&simplified, r).ok_or("arc out of range")?;
-                let pieces = split_antimeridian(&ring).iter().map(|p| project_ring(p)).collect::<Vec<_>>();
+                let pieces = split_antimeridian(&ring).iter().map(|p| to_svg.ring(p)).collect::<Vec<_>>();
                 if i == 0 {
                     rings.extend(pieces.into_iter().map(|p| vec![p]));
                 } else if let Some(first) = rings.first_mut() {
@@ -143,12 +188,17 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
         }
         parts.names.push((name, total));
     }
+    Ok(countries)
+}
 
-    let factor = 10f64.powi(opts.decimals as i32);
-    let grid = |p: Point| -> [i64; 2] { [(p[0] * factor).round() as i64, (p[1] * factor).round() as i64] };
-    let min_area = opts.min_ring_area * factor * factor;
-    // (id, name, rings on the grid, symbol point)
-    type Rounded = (String, String, Vec<Vec<[i64; 2]>>, Point);
+/// A country on the grid: id, name, rings, symbol point.
+type Rounded = (String, String, Vec<Vec<[i64; 2]>>, Point);
+
+/// Step 2: each country named by its largest feature, its rings rounded to
+/// the grid, specks dropped (a country too small for any ring keeps a
+/// minimal diamond where it is).
+fn round_countries(countries: BTreeMap<String, Parts>, opts: &Options, grid: &Grid) -> Vec<Rounded> {
+    let min_area = opts.min_ring_area * grid.factor * grid.factor;
     let mut rounded: Vec<Rounded> = Vec::new();
     for (id, parts) in countries {
         let name =
@@ -159,7 +209,7 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
         let mut rings: Vec<Vec<[i64; 2]>> = Vec::new();
         for polygon in &parts.polygons {
             for (i, ring) in polygon.iter().enumerate() {
-                let r = round_ring(ring, &grid);
+                let r = round_ring(ring, &|p| grid.point(p));
                 if r.len() >= 4 && int_area(&r) >= min_area {
                     rings.push(r);
                 } else if i == 0 {
@@ -168,15 +218,20 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
             }
         }
         if rings.is_empty() {
-            // Too small to draw at this scale: a minimal diamond where it is.
-            let [cx, cy] = grid(centroid);
-            let r = (factor as i64).max(1);
+            let [cx, cy] = grid.point(centroid);
+            let r = (grid.factor as i64).max(1);
             rings.push(vec![[cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy], [cx, cy - r]]);
         }
         rounded.push((id, name, rings, centroid));
     }
+    rounded
+}
 
-    // Crop the empty south (and north) to the land, plus a margin.
+/// Step 3: the empty south (and north) cropped to the land plus a margin;
+/// the countries with their SVG paths, symbol points and boxes. Returns the
+/// countries, the map's height and the shift applied (in grid steps).
+fn crop(rounded: Vec<Rounded>, opts: &Options, grid: &Grid) -> Result<(Vec<Country>, f64, i64), String> {
+    let factor = grid.factor;
     let all = rounded.iter().flat_map(|c| c.2.iter().flatten());
     let (min_y, max_y) = all.fold((i64::MAX, i64::MIN), |(lo, hi), p| (lo.min(p[1]), hi.max(p[1])));
     if min_y > max_y {
@@ -186,7 +241,6 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
     let shift = min_y - margin;
     let height = (max_y - min_y + 2 * margin) as f64 / factor;
     let round1 = |v: f64| (v * 10.0).round() / 10.0;
-
     let countries = rounded
         .into_iter()
         .map(|(id, name, mut rings, centroid)| {
@@ -206,7 +260,13 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
             }
         })
         .collect();
+    Ok((countries, height, shift))
+}
 
+/// Step 4: the named frames (the whole world, then [`FRAMES`]), each the
+/// projected box of its degrees, inside the cropped map.
+fn frames(to_svg: &Projector, shift: i64, height: f64, opts: &Options) -> Vec<Frame> {
+    let factor = 10f64.powi(opts.decimals as i32);
     let mut views = vec![Frame { id: "world".to_string(), viewbox: [0.0, 0.0, opts.width, height] }];
     for (id, west, south, east, north) in FRAMES {
         let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -214,7 +274,7 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
             for j in 0..=20 {
                 let lon = west + (east - west) * f64::from(i) / 20.0;
                 let lat = south + (north - south) * f64::from(j) / 20.0;
-                let [x, y] = to_svg(lon, lat);
+                let [x, y] = to_svg.point(lon, lat);
                 let y = y - shift as f64 / factor;
                 (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
             }
@@ -226,15 +286,7 @@ pub fn build(topo: &Topology, object: &str, iso: &HashMap<String, String>, opts:
             viewbox: [x0.round(), y0.round(), (x1 - x0).round(), (y1 - y0).round()],
         });
     }
-
-    Ok(World {
-        attribution: ATTRIBUTION.to_string(),
-        projection: "Equal Earth".to_string(),
-        width: opts.width,
-        height,
-        views,
-        countries,
-    })
+    views
 }
 
 /// Cuts a ring in degrees that steps across the antimeridian (a step of more

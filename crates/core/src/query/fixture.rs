@@ -67,7 +67,8 @@ fn event(e: [&str; 4], themes: &[&str], partners: &[&str], geographies: &[&str])
 /// | project 0 `skills-asean` | skills | tsinghua + funder mohrss | asean | 2018-2027 |
 /// | project 1 `sp-lao-kenya` | social-protection | acftu + funder mohrss | LAO, KEN | 2022-2026 |
 ///
-/// `asean` = KHM, LAO; `global` has no member list.
+/// `asean` = KHM, LAO; `global` has no member list. Long because it is the
+/// table above written out, one item a few lines.
 pub fn sample() -> FactSheet {
     FactSheet {
         format_version: 1,

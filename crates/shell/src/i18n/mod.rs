@@ -87,7 +87,9 @@ pub enum Text<'a> {
     Map(MapText<'a>),
 }
 
-/// The English text of an interface string.
+/// The English text of an interface string. Long by nature: it is the
+/// catalogue itself, one line per string, kept in one match so the compiler
+/// proves every string has its text.
 pub fn t(text: Text<'_>) -> Cow<'static, str> {
     use Text::*;
     let s: &'static str = match text {
