@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use leptos::prelude::*;
 
 use super::{mt, place_name, MapCtx};
-use crate::geo::reach::anchor;
+use crate::geo::symbols::drawn_figures;
 use crate::model::{Figure, GeographyKind};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
@@ -17,22 +17,15 @@ use ilo_factsheet_shell::words::figure_text;
 pub(super) fn Legend(m: MapCtx) -> impl IntoView {
     let ctx = Ctx::get();
     let origin_name = ctx.with_data(|d| d.sheet.meta.country_name.clone());
+    // The figures with a circle (from `geo::symbols`), in words.
     let drawn = Memo::new(move |_| {
-        let world = m.world();
+        let Some(world) = m.world() else {
+            return (Vec::new(), false);
+        };
         m.map_reach.with(|r| {
             ctx.with_data(|d| {
-                let mut shown = Vec::new();
-                let mut unmapped = false;
-                for p in r.with_figures() {
-                    let on_map = world.as_deref().and_then(|w| anchor(w, p)).is_some();
-                    if on_map {
-                        shown
-                            .extend(p.figures.iter().filter_map(|f| f.get(&d.sheet)).map(|f| figure_text(&d.sheet, f)));
-                    } else {
-                        unmapped = true;
-                    }
-                }
-                (shown, unmapped)
+                let (figures, unmapped) = drawn_figures(&d.sheet, r, &world);
+                (figures.into_iter().map(|f| figure_text(&d.sheet, f)).collect::<Vec<String>>(), unmapped)
             })
         })
     });

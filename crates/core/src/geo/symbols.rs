@@ -41,6 +41,22 @@ pub fn figures_of<'a>(sheet: &'a FactSheet, place: &Place) -> Vec<&'a Figure> {
     figures
 }
 
+/// The figures the map draws (their place has a spot on the map), in the
+/// reach's order, and whether some figure's place has none (a group whose
+/// members the sheet does not list): those are in the table only.
+pub fn drawn_figures<'a>(sheet: &'a FactSheet, reach: &Reach, world: &World) -> (Vec<&'a Figure>, bool) {
+    let mut drawn = Vec::new();
+    let mut unmapped = false;
+    for place in reach.with_figures() {
+        if anchor(world, place).is_some() {
+            drawn.extend(place.figures.iter().filter_map(|f| f.get(sheet)));
+        } else {
+            unmapped = true;
+        }
+    }
+    (drawn, unmapped)
+}
+
 /// The places that take keyboard focus, with where they sit, west to east:
 /// reached countries, and groups with a figure (their circle).
 pub fn focusables(reach: &Reach, world: &World) -> Vec<(String, [f64; 2])> {
@@ -260,6 +276,21 @@ mod tests {
         let kenya = r.get("KEN").expect("Kenya reached");
         let values: Vec<f64> = figures_of(&s, kenya).iter().map(|f| f.value).collect();
         assert_eq!(values, [10_000.0, 500.0]);
+    }
+
+    #[test]
+    fn the_legend_lists_the_figures_drawn_and_says_when_some_are_not() {
+        let mut s = sheet();
+        let r = reach(&s, &[0, 1], &[]);
+        let (drawn, unmapped) = drawn_figures(&s, &r, &world());
+        let mut values: Vec<f64> = drawn.iter().map(|f| f.value).collect();
+        values.sort_by(f64::total_cmp);
+        assert_eq!((values, unmapped), (vec![500.0, 10_000.0, 186_000.0], false));
+        // A group without known members has no spot: its figure is table-only.
+        s.geographies[2].members = None;
+        let r = reach(&s, &[0, 1], &[]);
+        let (drawn, unmapped) = drawn_figures(&s, &r, &world());
+        assert_eq!((drawn.len(), unmapped), (2, true));
     }
 
     #[test]
