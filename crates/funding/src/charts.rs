@@ -435,8 +435,7 @@ mod tests {
     use crate::query::{select, Index};
 
     fn model(query: &str) -> (FactSheet, Model) {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json")).expect("china.json");
-        let sheet = crate::model::parse(&text).sheet;
+        let sheet = crate::test_common::china();
         let state = FilterState::from_query(query);
         let selection = select(&sheet, &Index::new(&sheet), &state);
         let model = build(&sheet, &selection, &state);

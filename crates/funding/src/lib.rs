@@ -14,6 +14,10 @@
 #![recursion_limit = "256"]
 
 mod charts;
+/// The workspace's shared test helpers (the China sheet, files by path).
+#[cfg(test)]
+#[path = "../../core/tests/common/mod.rs"]
+mod test_common;
 
 
 // `crate::model`, `crate::chart`, … read the same here as in the other crates.

@@ -16,13 +16,13 @@ fn temp_file(name: &str, text: &str) -> PathBuf {
     path
 }
 
-fn china() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json")).expect("data/china.json")
-}
+#[path = "../../core/tests/common/mod.rs"]
+mod common;
+use common::china_text as china;
 
 #[test]
 fn china_json_is_ok_with_counts() {
-    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/china.json"));
+    let path = common::root().join("data/china.json");
     let (ok, out) = check(&[&path]);
     assert!(ok, "{out}");
     let line = out.lines().last().unwrap_or_default();
