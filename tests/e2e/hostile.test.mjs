@@ -14,11 +14,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { useBrowser, openReport, ROOT } from './helpers.mjs';
 
 const DIR = join(ROOT, 'tests/fixtures/hostile');
 const EXPECT = JSON.parse(readFileSync(join(DIR, 'expect.json'), 'utf8'));
+
+/** A corpus file as served: its name and bytes, unpacked when stored as `.gz`. */
+function corpus(name) {
+  const stored = readFileSync(join(DIR, name));
+  return name.endsWith('.gz') ? { served: name.slice(0, -3), body: gunzipSync(stored) } : { served: name, body: stored };
+}
 
 const ctx = useBrowser();
 
@@ -97,10 +104,11 @@ test('control: the sentinel and the checks do catch a payload that runs', async 
 
 for (const e of EXPECT) {
   test(`${e.name} (${e.note}): ${e.outcome}, inert`, async () => {
-    ctx.server.put(`data/hostile/${e.name}`, readFileSync(join(DIR, e.name)));
+    const { served, body } = corpus(e.name);
+    ctx.server.put(`data/hostile/${served}`, body);
     const page = await guardedPage();
     const query = e.name === 'markup-in-text.json' ? '&q=onerror' : '';
-    await openReport(page, ctx.server.url, `?data=data/hostile/${encodeURIComponent(e.name)}${query}`);
+    await openReport(page, ctx.server.url, `?data=data/hostile/${encodeURIComponent(served)}${query}`);
     // Whatever is shown has settled: the report or the alert is there and stays.
     await page.waitForTimeout(200);
     const first = await inspect(page);
@@ -131,7 +139,7 @@ for (const e of EXPECT) {
 }
 
 test('dangerous-urls.json: refused links are plain text with the reason, good ones work', async () => {
-  ctx.server.put('data/hostile/dangerous-urls.json', readFileSync(join(DIR, 'dangerous-urls.json')));
+  ctx.server.put('data/hostile/dangerous-urls.json', corpus('dangerous-urls.json').body);
   const page = await guardedPage();
   await openReport(page, ctx.server.url, '?data=data/hostile/dangerous-urls.json');
   const refused = await page.$$eval('.contacts .link-refused', (ls) => ls.map((l) => l.textContent));
@@ -150,7 +158,7 @@ test('dangerous-urls.json: refused links are plain text with the reason, good on
 });
 
 test('a file the server announces as larger than 4 MB is refused unread, with its size', async () => {
-  ctx.server.put('data/hostile/large-5mb.json', readFileSync(join(DIR, 'large-5mb.json')));
+  ctx.server.put('data/hostile/large-5mb.json', corpus('large-5mb.json.gz').body);
   const page = await guardedPage();
   await openReport(page, ctx.server.url, '?data=data/hostile/large-5mb.json');
   const alert = await page.textContent('[role="alert"]');
