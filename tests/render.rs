@@ -145,8 +145,8 @@ fn start_tags(html: &str) -> Vec<Tag> {
 /// or an allowed scheme.
 fn assert_inert(html: &str, what: &str) {
     const FORBIDDEN: [&str; 15] = [
-        "script", "img", "iframe", "frame", "frameset", "object", "embed", "style", "link", "meta", "base",
-        "audio", "video", "source", "template",
+        "script", "img", "iframe", "frame", "frameset", "object", "embed", "style", "link", "meta", "base", "audio",
+        "video", "source", "template",
     ];
     for tag in start_tags(html) {
         assert!(!FORBIDDEN.contains(&tag.name.to_ascii_lowercase().as_str()), "{what}: a <{}> element", tag.name);
@@ -172,7 +172,8 @@ fn assert_inert(html: &str, what: &str) {
 #[test]
 fn the_tag_reader_sees_markup_when_there_is_some() {
     // The check above must be able to fail.
-    let tags = start_tags(r#"<p class="a">x &lt;img&gt;</p><!-- c --><img src="x" onerror="y"><a href="javascript:z">"#);
+    let tags =
+        start_tags(r#"<p class="a">x &lt;img&gt;</p><!-- c --><img src="x" onerror="y"><a href="javascript:z">"#);
     let names: Vec<_> = tags.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["p", "img", "a"]);
     assert_eq!(tags[1].attributes, [("src".to_string(), "x".to_string()), ("onerror".to_string(), "y".to_string())]);
@@ -186,7 +187,8 @@ fn the_tag_reader_sees_markup_when_there_is_some() {
 fn hostile_files_render_as_text_with_no_markup_and_no_dangerous_link() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
     let expect: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/expect.json")).expect("expect.json")).expect("json");
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/expect.json")).expect("expect.json"))
+            .expect("json");
     assert!(expect.len() >= 20, "the corpus is there");
     for e in &expect {
         let name = e["name"].as_str().expect("name");
@@ -198,7 +200,8 @@ fn hostile_files_render_as_text_with_no_markup_and_no_dangerous_link() {
             bytes = stored;
         }
         let text = String::from_utf8_lossy(&bytes);
-        let queries = ["", "?view=projects", "?view=timeline", "?view=map", "?view=funding", "?q=onerror", "?q=script&view=map"];
+        let queries =
+            ["", "?view=projects", "?view=timeline", "?view=map", "?view=funding", "?q=onerror", "?q=script&view=map"];
         for query in queries {
             let html = render(&text, query);
             assert_inert(&html, &format!("{name} {query}"));
@@ -217,11 +220,14 @@ fn hostile_files_render_as_text_with_no_markup_and_no_dangerous_link() {
 
 #[test]
 fn a_refused_link_is_text_with_its_reason_beside_it() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/dangerous-urls.json"))
-        .expect("dangerous-urls.json");
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile/dangerous-urls.json"))
+            .expect("dangerous-urls.json");
     let html = render(&text, "");
     assert!(html.contains("Link 1</span>"), "the label shows as text");
     assert!(html.contains("the scheme `javascript:` is not allowed"), "with the reason");
     assert_eq!(count(&html, "class=\"link web link-refused\""), 23);
-    assert!(html.contains(r#"href="https://www.ilo.org/beijing""#) && html.contains(r#"href="mailto:beijing@ilo.org""#));
+    assert!(
+        html.contains(r#"href="https://www.ilo.org/beijing""#) && html.contains(r#"href="mailto:beijing@ilo.org""#)
+    );
 }

@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::model::LinkKind;
-use ilo_factsheet_shell::ctx::Ctx;
 use crate::ui::link::DataLink;
+use ilo_factsheet_shell::ctx::Ctx;
 
 #[component]
 pub fn Contacts() -> impl IntoView {

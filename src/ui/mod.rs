@@ -1,6 +1,9 @@
-//! The Leptos shell: components that present state and forward events. Only
-//! compiled with the `web` feature (in the browser), or with `ssr` (the same
-//! views rendered to HTML natively, see [`snapshot`]).
+//! The widget: mounting, the widget root, the report view (header, problems,
+//! tabs, sections, filters, timeline, projects, contacts), the panic hook and
+//! the URL mirror; the map and funding views come from their own crates, the
+//! shared pieces from `ilo-factsheet-shell`. Only compiled with the `web`
+//! feature (in the browser), or with `ssr` (the same views rendered to HTML
+//! natively, see [`snapshot`]).
 //!
 //! One widget per mount element. Each mount owns its state (filter signal,
 //! load state, URL mirror) through Leptos context under its own root; nothing
@@ -21,9 +24,6 @@ mod timeline;
 mod url;
 
 use wasm_bindgen::JsCast;
-
-/// The interface strings (in the shared shell), for native tools and tests.
-pub use ilo_factsheet_shell::i18n;
 
 pub use app::{App, Config};
 

@@ -15,8 +15,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsCast;
 
-use ilo_factsheet_shell::i18n::{t, Text};
 use crate::ui::MOUNT_ATTRIBUTE;
+use ilo_factsheet_shell::i18n::{t, Text};
 
 /// Set by the first panic: later ones (a panic can cascade) are not shown again.
 static REPORTED: AtomicBool = AtomicBool::new(false);

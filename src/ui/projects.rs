@@ -6,9 +6,9 @@ use leptos::prelude::*;
 
 use crate::funding::format_usd;
 use crate::model::{FactSheet, Project};
+use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
-use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::words::figure_text;
 
 #[component]
@@ -29,10 +29,7 @@ pub fn Projects() -> impl IntoView {
 
 /// Names of the partners with these ids, short form, in order.
 fn partner_names(sheet: &FactSheet, ids: &[String]) -> String {
-    ids.iter()
-        .map(|id| sheet.partner_name(id))
-        .collect::<Vec<_>>()
-        .join(", ")
+    ids.iter().map(|id| sheet.partner_name(id)).collect::<Vec<_>>().join(", ")
 }
 
 fn geography_names(sheet: &FactSheet, ids: &[String]) -> String {

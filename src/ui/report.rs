@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
+use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
-use crate::ui::text::Highlighted;
 
 #[component]
 pub fn Report() -> impl IntoView {

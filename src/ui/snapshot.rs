@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use crate::query::params::foreign_params;
 use crate::query::FilterState;
+use crate::ui::report::Report;
 use ilo_factsheet_shell::ctx::provide_ctx;
 use ilo_factsheet_shell::load::Loaded;
-use crate::ui::report::Report;
 
 /// The HTML of the report for the data file `text` and the URL query `query`
 /// (`?view=map&country=KEN`), as the first widget of a page would render it

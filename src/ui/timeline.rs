@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
-use crate::ui::text::Highlighted;
 
 #[component]
 pub fn Timeline() -> impl IntoView {

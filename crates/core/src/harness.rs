@@ -11,9 +11,9 @@
 //! the safe links (`model::link`) and search highlighting of every text.
 
 use crate::chart::layout;
+use crate::funding::{self, format_usd};
 use crate::geo::reach::{self, SortKey};
 use crate::geo::symbols;
-use crate::funding::{self, format_usd};
 use crate::model::{link::SafeUrl, parse, FactSheet, Parsed, Severity};
 use crate::query::{select, text::highlight, FilterState, Index, Selection};
 
@@ -100,7 +100,12 @@ fn funding_views(sheet: &FactSheet, selection: &Selection) {
         .iter()
         .map(|e| {
             let (label, value_text) = text(e);
-            layout::BarInput { label, value_text, value: e.money.amount_usd, lower_bound: e.money.qualifier.is_lower_bound() }
+            layout::BarInput {
+                label,
+                value_text,
+                value: e.money.amount_usd,
+                lower_bound: e.money.qualifier.is_lower_bound(),
+            }
         })
         .collect();
     let spans: Vec<layout::SpanInput> = entries

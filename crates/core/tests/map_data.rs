@@ -40,7 +40,11 @@ fn small_and_named_states_are_present() {
 fn everything_lies_inside_the_frame() {
     let (w, _) = world();
     assert!(w.width > 0.0 && w.height > 0.0);
-    assert_eq!((w.width, w.height), ilo_factsheet_core::geo::world::PLACEHOLDER_SIZE, "the placeholder frame is the map's");
+    assert_eq!(
+        (w.width, w.height),
+        ilo_factsheet_core::geo::world::PLACEHOLDER_SIZE,
+        "the placeholder frame is the map's"
+    );
     let eps = 1e-6;
     for c in &w.countries {
         let [x0, y0, x1, y1] = c.bbox;
@@ -68,7 +72,8 @@ fn credits_natural_earth_and_names_the_projection() {
     let (w, _) = world();
     assert!(w.attribution.contains("Natural Earth") && w.attribution.contains("world-atlas 2.0.2"));
     assert_eq!(w.projection, "Equal Earth");
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/map/README.md")).expect("README");
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/map/README.md")).expect("README");
     assert!(readme.contains(&w.attribution), "data/map/README.md carries the attribution line");
 }
 

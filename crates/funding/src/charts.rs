@@ -2,8 +2,8 @@
 //! lines, details) derived from the sheet and the filters in one memo. No
 //! browser calls; the components in the parent module draw it.
 
-use crate::funding::{self, Entry, EntryKind, Group, Groups, ItemRef, Total, Visible};
 use crate::funding::format_usd;
+use crate::funding::{self, Entry, EntryKind, Group, Groups, ItemRef, Total, Visible};
 use crate::model::{FactSheet, Period};
 use crate::query::{Facet, FilterState, Selection};
 use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
@@ -96,13 +96,7 @@ pub(super) struct Model {
 
 pub(super) fn names(sheet: &FactSheet, ids: &[String], themes: bool) -> String {
     ids.iter()
-        .map(|id| {
-            if themes {
-                sheet.theme_name(id)
-            } else {
-                sheet.partner_name(id)
-            }
-        })
+        .map(|id| if themes { sheet.theme_name(id) } else { sheet.partner_name(id) })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -474,7 +468,8 @@ mod tests {
     #[test]
     fn a_country_filter_leaves_only_project_budgets() {
         let (sheet, m) = model("?country=KEN");
-        let kinds: Vec<Option<EntryKind>> = m.charts.first().map(|c| c.bars.iter().map(|b| b.kind).collect()).unwrap_or_default();
+        let kinds: Vec<Option<EntryKind>> =
+            m.charts.first().map(|c| c.bars.iter().map(|b| b.kind).collect()).unwrap_or_default();
         assert!(kinds.iter().all(|k| *k == Some(EntryKind::ProjectBudget)), "{kinds:?}");
         assert!(kinds.len() < sheet.projects.len());
     }

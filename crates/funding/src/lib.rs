@@ -19,7 +19,6 @@ mod charts;
 #[path = "../../core/tests/common/mod.rs"]
 mod test_common;
 
-
 // `crate::model`, `crate::chart`, … read the same here as in the other crates.
 use ilo_factsheet_core::{chart, funding, model, query};
 
@@ -28,8 +27,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::chart::csv;
-use crate::funding::EntryKind;
 use crate::chart::layout::{self, BarGeom, BarInput, LabelMode, Metrics, RowBox, RowsLayout, SpanInput, Tick};
+use crate::funding::EntryKind;
 use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
@@ -245,7 +244,13 @@ fn geometry(c: &Chart, w: f64, m: &Metrics) -> Geometry {
                 .collect();
             let chart = layout::bar_chart(&inputs, w, c.domain_max, m);
             let title = tf(if chart.axis.millions { F::AxisMillions } else { F::AxisUsd });
-            Geometry { layout: chart.layout, bars: chart.bars, ticks: chart.ticks, axis_y: chart.axis_y, axis_title: Some(title) }
+            Geometry {
+                layout: chart.layout,
+                bars: chart.bars,
+                ticks: chart.ticks,
+                axis_y: chart.axis_y,
+                axis_title: Some(title),
+            }
         }
         Shape::Periods => {
             let inputs: Vec<SpanInput> = c

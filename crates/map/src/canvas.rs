@@ -112,7 +112,8 @@ fn focus_place(c: Shared, id: &str) {
         return;
     };
     let selector = format!("[data-place=\"{id}\"][tabindex]");
-    if let Some(svg_el) = el.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+    if let Some(svg_el) =
+        el.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
     {
         let _ = svg_el.focus();
     }
@@ -327,14 +328,16 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
         let is_selected = is_selected.clone();
         move || focusable.then(|| is_selected().to_string())
     };
-    let class =
-        move || format!("symbol{}{}", if focusable { " group" } else { "" }, if is_selected() { " selected" } else { "" });
+    let class = move || {
+        format!("symbol{}{}", if focusable { " group" } else { "" }, if is_selected() { " selected" } else { "" })
+    };
     let px = |v: f64| format!("{v:.2}");
     let circles = radii
         .into_iter()
         .map(|r| view! { <circle class="figure-circle" cx=px(at[0]) cy=px(at[1]) r=px(r) /> })
         .collect_view();
-    let leader = leader.map(|[x1, y1, x2, y2]| view! { <line class="leader" x1=px(x1) y1=px(y1) x2=px(x2) y2=px(y2) /> });
+    let leader =
+        leader.map(|[x1, y1, x2, y2]| view! { <line class="leader" x1=px(x1) y1=px(y1) x2=px(x2) y2=px(y2) /> });
     view! {
         <g class=class data-place=place.id.clone() tabindex=tabindex role=focusable.then_some("button")
             aria-label=aria aria-pressed=pressed aria-hidden=(!focusable).then_some("true")>

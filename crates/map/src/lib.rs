@@ -27,7 +27,6 @@ mod controls;
 mod panels;
 mod table;
 
-
 // `crate::model`, `crate::geo`, … read the same here as in the other crates.
 use ilo_factsheet_core::{geo, model, query};
 
@@ -260,9 +259,8 @@ fn geometry_loader(cache: MapGeometry) -> impl Fn() + Clone + 'static {
 /// two are one, and the table reuses the map's.
 fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
     let map_reach = Memo::new(move |_| {
-        ctx.selection.with(|s| {
-            ctx.with_data(|d| reach(&d.sheet, &s.ignoring_country.projects, &s.ignoring_country.events))
-        })
+        ctx.selection
+            .with(|s| ctx.with_data(|d| reach(&d.sheet, &s.ignoring_country.projects, &s.ignoring_country.events)))
     });
     let table_reach = Memo::new(move |_| {
         if ctx.state.with(|s| s.countries.is_empty()) {
@@ -276,10 +274,7 @@ fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
 
 /// The frame shown (the whole map once the geometry is known) and the map
 /// units per screen pixel, from the drawn width of `canvas`.
-fn frame_and_scale(
-    geometry: RwSignal<Geometry>,
-    canvas: NodeRef<leptos::html::Div>,
-) -> (RwSignal<ViewBox>, Memo<f64>) {
+fn frame_and_scale(geometry: RwSignal<Geometry>, canvas: NodeRef<leptos::html::Div>) -> (RwSignal<ViewBox>, Memo<f64>) {
     let viewbox = RwSignal::new([0.0, 0.0, PLACEHOLDER_SIZE.0, PLACEHOLDER_SIZE.1]);
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {

@@ -37,7 +37,10 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
             return view! { <tr><td colspan="5" class="no-rows">{mt(MapText::NoRows)}</td></tr> }.into_any();
         }
         ctx.with_data(|d| {
-            list.into_iter().map(|row| table_row(ctx, &d.sheet, world.as_deref(), row, hidden)).collect_view().into_any()
+            list.into_iter()
+                .map(|row| table_row(ctx, &d.sheet, world.as_deref(), row, hidden))
+                .collect_view()
+                .into_any()
         })
     };
     view! {

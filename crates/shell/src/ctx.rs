@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::load::Loaded;
 use crate::query::params::join_search;
 use crate::query::{select, FilterState, Selection};
-use crate::load::Loaded;
 
 /// Everything a view of one widget reads, provided as context.
 #[derive(Clone, Copy)]

@@ -6,10 +6,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::i18n::{t, Text};
 use crate::model::parse::MAX_BYTES;
 use crate::model::{parse, FactSheet, Problem};
 use crate::query::Index;
-use crate::i18n::{t, Text};
 
 /// How long a fetch may take before it is stopped.
 const TIMEOUT: Duration = Duration::from_secs(20);

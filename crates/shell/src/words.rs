@@ -1,8 +1,8 @@
 //! Values of the sheet put in words for the interface, where several views
 //! say the same thing (the map, the timeline and the project cards).
 
-use crate::i18n::{t, Text};
 use crate::geo::reach::qualified_value;
+use crate::i18n::{t, Text};
 use crate::model::{FactSheet, Figure};
 
 /// "more than 10,000 workers (Cambodia)", keeping the source's qualifiers.

@@ -113,7 +113,10 @@ fn every_file_ends_as_expected_without_a_panic() {
         };
         if !ok {
             let first: Vec<String> = p.problems.iter().take(5).map(|p| p.to_string()).collect();
-            failures.push(format!("{} ({}), expected {} `{}`: fatal={} problems={first:?}", e.name, e.note, e.outcome, e.message, p.fatal));
+            failures.push(format!(
+                "{} ({}), expected {} `{}`: fatal={} problems={first:?}",
+                e.name, e.note, e.outcome, e.message, p.fatal
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -140,7 +143,11 @@ fn dangerous_urls_are_all_refused_and_good_ones_kept() {
 #[test]
 fn limits_are_named_in_their_messages() {
     let big = run(&text_of("large-5mb.json.gz"), &FilterState::default()).parsed;
-    assert!(big.problems[0].message.contains("5.1 MB") && big.problems[0].message.contains("4.0 MB"), "{:?}", big.problems);
+    assert!(
+        big.problems[0].message.contains("5.1 MB") && big.problems[0].message.contains("4.0 MB"),
+        "{:?}",
+        big.problems
+    );
     let deep = run(&text_of("deep-nesting.json"), &FilterState::default()).parsed;
     assert_eq!(deep.problems[0].line_column, Some((1, MAX_DEPTH + 1)), "{:?}", deep.problems);
     let many = run(&text_of("many-problems.json"), &FilterState::default()).parsed;

@@ -11,7 +11,8 @@ fn committed_schema_is_fresh() {
 
 #[test]
 fn schema_describes_every_top_level_field_and_forbids_unknown_ones() {
-    let schema: serde_json::Value = serde_json::from_str(&ilo_factsheet_core::model::schema::schema_json()).expect("json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&ilo_factsheet_core::model::schema::schema_json()).expect("json");
     let properties = schema["properties"].as_object().expect("properties");
     for key in ["format_version", "meta", "sections", "events", "projects", "contributions", "contacts", "geographies"]
     {

@@ -105,9 +105,7 @@ pub fn by_funder(sheet: &FactSheet, items: &[Entry<'_>]) -> Groups {
     let groups = b
         .groups
         .into_iter()
-        .map(|(id, total)| {
-            Group { name: Some(sheet.partner_name(&id).to_string()), id: Some(id), total }
-        })
+        .map(|(id, total)| Group { name: Some(sheet.partner_name(&id).to_string()), id: Some(id), total })
         .collect();
     order(groups, b.ungrouped, b.overlapping)
 }

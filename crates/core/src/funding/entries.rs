@@ -6,7 +6,6 @@
 use crate::model::{ContributionKind, FactSheet, Money, Period, Source};
 use crate::query::Selection;
 
-
 /// Where a piece of money sits in the sheet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemRef {

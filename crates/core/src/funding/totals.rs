@@ -106,10 +106,7 @@ where
     Total { amount_usd: amount, lower_bound, basis: Basis::Summed { items: refs }, period }
 }
 
-fn breakdown<'a, K: Ord + Clone>(
-    items: &'a [Entry<'a>],
-    keys: impl Fn(&Entry<'a>) -> Vec<K>,
-) -> Breakdown<K> {
+fn breakdown<'a, K: Ord + Clone>(items: &'a [Entry<'a>], keys: impl Fn(&Entry<'a>) -> Vec<K>) -> Breakdown<K> {
     let mut groups: BTreeMap<K, Vec<&Entry<'a>>> = BTreeMap::new();
     let mut ungrouped = Vec::new();
     let mut overlapping = false;

@@ -120,7 +120,8 @@ pub fn symbols(sheet: &FactSheet, reach: &Reach, world: &World, upp: f64, frame:
             let label_size = [text_width(&label, font) * 1.08, font * 1.2];
             let radii = figures.iter().map(|f| circle_radius(f.value, largest, MAX_R_PX, MIN_R_PX) * upp).collect();
             let largest_here = figures.first().map_or(0.0, |f| f.value);
-            let symbol = Symbol { place: p.clone(), name, at, radii, label, label_at: [0.0, 0.0], label_size, leader: None };
+            let symbol =
+                Symbol { place: p.clone(), name, at, radii, label, label_at: [0.0, 0.0], label_size, leader: None };
             Some((largest_here, symbol))
         })
         .collect();
@@ -192,7 +193,10 @@ pub fn pinch(
     let (m0, m1) = (mid(before), mid(after));
     let zoomed = view::zoom(vb, d1 / d0, center, bounds);
     let upp = upp * zoomed[2] / vb[2].max(1e-9);
-    Some(view::clamp([zoomed[0] - (m1[0] - m0[0]) * upp, zoomed[1] - (m1[1] - m0[1]) * upp, zoomed[2], zoomed[3]], bounds))
+    Some(view::clamp(
+        [zoomed[0] - (m1[0] - m0[0]) * upp, zoomed[1] - (m1[1] - m0[1]) * upp, zoomed[2], zoomed[3]],
+        bounds,
+    ))
 }
 
 #[cfg(test)]
@@ -346,8 +350,9 @@ mod tests {
         let vb = [0.0, 0.0, 1000.0, 500.0];
         let bounds = (1000.0, 500.0);
         // Fingers move apart to twice the distance around the centre: half the frame.
-        let out = pinch(vb, [[400.0, 250.0], [600.0, 250.0]], [[300.0, 250.0], [700.0, 250.0]], [500.0, 250.0], 1.0, bounds)
-            .expect("a pinch");
+        let out =
+            pinch(vb, [[400.0, 250.0], [600.0, 250.0]], [[300.0, 250.0], [700.0, 250.0]], [500.0, 250.0], 1.0, bounds)
+                .expect("a pinch");
         assert!((out[2] - 500.0).abs() < 1e-9 && (out[3] - 250.0).abs() < 1e-9, "{out:?}");
         assert!((out[0] + out[2] / 2.0 - 500.0).abs() < 1e-9, "centred where the fingers were");
         assert_eq!(pinch(vb, [[1.0, 1.0], [1.2, 1.0]], [[1.0, 1.0], [5.0, 1.0]], [0.0, 0.0], 1.0, bounds), None);

@@ -74,7 +74,9 @@ impl fmt::Display for UrlRejection {
             UrlRejection::ControlCharacter => write!(f, "the address holds a control character"),
             UrlRejection::NoScheme => write!(f, "the address does not start with a scheme such as https:"),
             UrlRejection::Scheme(s) => write!(f, "the scheme `{s}:` is not allowed"),
-            UrlRejection::Incomplete(s) if s.is_web() => write!(f, "`{}:` must be followed by // and a host", s.as_str()),
+            UrlRejection::Incomplete(s) if s.is_web() => {
+                write!(f, "`{}:` must be followed by // and a host", s.as_str())
+            }
             UrlRejection::Incomplete(s) => write!(f, "nothing follows `{}:`", s.as_str()),
         }
     }
@@ -111,7 +113,8 @@ impl SafeUrl {
             .map(|(s, _)| *s)
             .ok_or_else(|| UrlRejection::Scheme(lower.clone()))?;
         let complete = if scheme.is_web() {
-            rest.strip_prefix("//").is_some_and(|r| r.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty()))
+            rest.strip_prefix("//")
+                .is_some_and(|r| r.split(['/', '?', '#']).next().is_some_and(|host| !host.is_empty()))
         } else {
             !rest.trim().is_empty()
         };

@@ -18,8 +18,8 @@ pub mod types;
 pub mod validate;
 
 pub use counts::Counts;
-pub use link::{SafeUrl, Scheme, UrlRejection};
 pub use date::{PartialDate, YearMonth};
+pub use link::{SafeUrl, Scheme, UrlRejection};
 pub use parse::{parse, Parsed};
 pub use problem::{Problem, Severity};
 pub use types::*;

@@ -237,7 +237,8 @@ fn read<T: DeserializeOwned>(value: &Value, path: &str, problems: &mut Vec<Probl
         Ok(item) => {
             for u in unknown {
                 let field = excerpt(u.rsplit(['.', ']']).next().unwrap_or(&u));
-                problems.push(Problem::warning(join(path, &excerpt(&u)), format!("unknown field `{field}` is ignored")));
+                problems
+                    .push(Problem::warning(join(path, &excerpt(&u)), format!("unknown field `{field}` is ignored")));
             }
             Some(item)
         }

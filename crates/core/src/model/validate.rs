@@ -148,7 +148,12 @@ impl<'a> Validator<'a> {
     fn url(&mut self, path: String, url: &str) {
         if let Err(reason) = SafeUrl::parse(url) {
             let shown = excerpt(url);
-            self.error(path, format!("link `{shown}` is refused ({reason}): a link must start with https://, http://, mailto: or tel:"));
+            self.error(
+                path,
+                format!(
+                    "link `{shown}` is refused ({reason}): a link must start with https://, http://, mailto: or tel:"
+                ),
+            );
         }
     }
 
@@ -158,7 +163,10 @@ impl<'a> Validator<'a> {
             self.required("meta", field, value);
         }
         if !is_alpha3(&m.country) {
-            self.error("meta.country".into(), format!("`{}` is not an ISO 3166-1 alpha-3 code such as CHN", excerpt(&m.country)));
+            self.error(
+                "meta.country".into(),
+                format!("`{}` is not an ISO 3166-1 alpha-3 code such as CHN", excerpt(&m.country)),
+            );
         }
         self.required("meta.source", "title", &m.source.title);
         if let Some(url) = &m.source.url {
@@ -267,7 +275,10 @@ impl<'a> Validator<'a> {
                     if !is_alpha3(&g.id) {
                         self.error(
                             format!("{path}.id"),
-                            format!("a country's id must be its ISO 3166-1 alpha-3 code (such as KHM), not `{}`", excerpt(&g.id)),
+                            format!(
+                                "a country's id must be its ISO 3166-1 alpha-3 code (such as KHM), not `{}`",
+                                excerpt(&g.id)
+                            ),
                         );
                     }
                     if g.members.is_some() {

@@ -66,7 +66,6 @@ impl Selection {
     pub fn shows_paragraph(&self, id: &str) -> bool {
         self.paragraphs.contains(id)
     }
-
 }
 
 /// Whether a contribution shows: a theme and a funder among those chosen
@@ -366,8 +365,8 @@ mod tests {
     #[test]
     fn contributions_follow_themes_funders_years_and_search_and_hide_for_a_country() {
         use crate::model::{Contribution, Period, Source};
-        let contribution = |id: &str, funders: &[&str], themes: &[&str], (start, end): (i32, i32), quote: &str| {
-            Contribution {
+        let contribution =
+            |id: &str, funders: &[&str], themes: &[&str], (start, end): (i32, i32), quote: &str| Contribution {
                 id: id.into(),
                 title: format!("Contribution {id}"),
                 funders: funders.iter().map(|s| s.to_string()).collect(),
@@ -375,8 +374,7 @@ mod tests {
                 period: Period { start, end },
                 source: Source { section: "s".into(), quote: quote.into() },
                 ..Contribution::default()
-            }
-        };
+            };
         let sheet = FactSheet {
             contributions: vec![
                 contribution("total", &[], &[], (2021, 2025), "A total of US$ 8 million."),
@@ -410,6 +408,9 @@ mod tests {
         assert_eq!(with.ignoring_country.events, without.events);
         assert!(with.projects.len() <= without.projects.len());
         let plain = select(&sheet, &index, &FilterState::default());
-        assert_eq!((plain.ignoring_country.projects.clone(), plain.ignoring_country.events.clone()), (plain.projects, plain.events));
+        assert_eq!(
+            (plain.ignoring_country.projects.clone(), plain.ignoring_country.events.clone()),
+            (plain.projects, plain.events)
+        );
     }
 }
