@@ -6,11 +6,13 @@
 //! clean. The same files are rendered in `tests/render.rs` (no markup, no
 //! dangerous link in the HTML) and loaded in Chromium by
 //! `tests/e2e/hostile.test.mjs` (no script runs).
+//!
+//! Cases the fuzzer found live in `tests/fixtures/fuzz/` and run here too.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use ilo_factsheet_core::harness::run;
+use ilo_factsheet_core::harness::{run, split_input};
 use ilo_factsheet_core::model::parse::{MAX_BYTES, MAX_DEPTH};
 use ilo_factsheet_core::query::FilterState;
 use serde::Deserialize;
@@ -228,4 +230,22 @@ fn only_safe_link_writes_an_address_from_data() {
     for (file, needle, why) in allowed {
         assert!(found.iter().any(|(f, l)| f == file && l.contains(needle)), "{file}: `{needle}` ({why}) moved");
     }
+}
+
+#[test]
+fn cases_the_fuzzer_found_stay_fixed() {
+    let dir = root().join("tests/fixtures/fuzz");
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/fixtures/fuzz").flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("reads");
+        let input = String::from_utf8_lossy(&bytes);
+        let (state, text) = split_input(&input);
+        run(text, &state);
+        cases += 1;
+    }
+    assert!(cases >= 1, "the fuzzer's cases are kept in {}", dir.display());
 }

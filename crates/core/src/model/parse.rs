@@ -112,8 +112,7 @@ pub fn parse(text: &str) -> Parsed {
     }
     for key in object.keys() {
         if key != "format_version" && key != "meta" && !LISTS.contains(&key.as_str()) {
-            let key = excerpt(key);
-            problems.push(Problem::warning(key.as_str(), format!("unknown field `{key}` is ignored")));
+            problems.push(Problem::warning(key_segment(key), format!("unknown field {} is ignored", quoted(key))));
         }
     }
     problems.extend(validate(&sheet, &origins));
@@ -231,14 +230,13 @@ fn read<T: DeserializeOwned>(value: &Value, path: &str, problems: &mut Vec<Probl
     let mut track = serde_path_to_error::Track::new();
     let result: Result<T, _> = {
         let de = serde_path_to_error::Deserializer::new(value, &mut track);
-        serde_ignored::deserialize(de, |p| unknown.push(ignored_path(&p)))
+        serde_ignored::deserialize(de, |p| unknown.push((ignored_path(&p), last_key(&p))))
     };
     match result {
         Ok(item) => {
-            for u in unknown {
-                let field = excerpt(u.rsplit(['.', ']']).next().unwrap_or(&u));
-                problems
-                    .push(Problem::warning(join(path, &excerpt(&u)), format!("unknown field `{field}` is ignored")));
+            for (inner, key) in unknown {
+                let message = format!("unknown field {} is ignored", quoted(key.as_deref().unwrap_or_default()));
+                problems.push(Problem::warning(join(path, &inner), message));
             }
             Some(item)
         }
@@ -282,18 +280,47 @@ fn ignored_path(path: &serde_ignored::Path) -> String {
     match path {
         Path::Root => String::new(),
         Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
-        Path::Map { parent, key } => join_opt(&ignored_path(parent), key),
+        Path::Map { parent, key } => match ignored_path(parent) {
+            parent if parent.is_empty() => key_segment(key),
+            parent => join(&parent, &key_segment(key)),
+        },
         Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => {
             ignored_path(parent)
         }
     }
 }
 
-fn join_opt(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
+/// The last field name of an ignored path, if it ends in one.
+fn last_key(path: &serde_ignored::Path) -> Option<String> {
+    use serde_ignored::Path;
+    match path {
+        Path::Map { key, .. } => Some(key.clone()),
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => last_key(parent),
+        Path::Root | Path::Seq { .. } => None,
+    }
+}
+
+/// A field name as a path segment: plain names as they are (`colour`), any
+/// other (empty, spaces, dots, brackets, long) quoted in brackets (`[""]`),
+/// so a path never comes out empty or ambiguous.
+fn key_segment(key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.len() <= 80
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if plain {
         key.to_string()
     } else {
-        format!("{parent}.{key}")
+        format!("[{:?}]", excerpt(key))
+    }
+}
+
+/// A field name for a message: `colour`, or quoted when it is not plain.
+fn quoted(key: &str) -> String {
+    let segment = key_segment(key);
+    if segment.starts_with('[') {
+        format!("{:?}", excerpt(key))
+    } else {
+        format!("`{segment}`")
     }
 }
 
@@ -377,6 +404,17 @@ mod tests {
         assert!(line >= 3 && column > 0, "{line}:{column}");
         assert!(p.to_string().contains(&format!("line {line}, column {column}")));
         assert!(p.message.contains("truncated"));
+    }
+
+    #[test]
+    fn odd_field_names_get_a_path_and_a_name() {
+        // Found by the fuzzer: an empty key gave a problem with an empty path.
+        let parsed = parse(r#"{"format_version": 1, "": 1, "a b": 2, "projects": [{"": 3, "x.y": 4}]}"#);
+        let warnings: Vec<(&str, &str)> =
+            parsed.problems.iter().filter(|p| !p.is_error()).map(|p| (p.path.as_str(), p.message.as_str())).collect();
+        assert!(warnings.contains(&(r#"[""]"#, r#"unknown field "" is ignored"#)), "{warnings:?}");
+        assert!(warnings.contains(&(r#"["a b"]"#, r#"unknown field "a b" is ignored"#)), "{warnings:?}");
+        assert!(parsed.problems.iter().all(|p| !p.path.is_empty() && !p.message.is_empty()));
     }
 
     #[test]
