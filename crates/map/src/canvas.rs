@@ -4,6 +4,7 @@
 //! tabindex, arrow keys between places) and two-finger pinch and pan
 //! (`touch-action: pan-y` leaves a one-finger swipe to the page).
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::ev;
@@ -11,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{choose, mt, place_name, target_place, MapCtx, TALLEST};
-use crate::geo::reach::{link_path, shade_level, Reach};
+use crate::geo::reach::{link_path, shade_level};
 use crate::geo::symbols::{self, Outline, Symbol};
 use crate::geo::view::{self, Direction};
 use crate::geo::world::{Country, World};
@@ -29,6 +30,8 @@ struct Shared {
     ctx: Ctx,
     m: MapCtx,
     selected: Memo<Vec<String>>,
+    /// The countries the selection concerns (the rest are dimmed).
+    concerned: Memo<BTreeSet<String>>,
     /// What can take keyboard focus, west to east.
     focusables: Memo<Vec<(String, [f64; 2])>>,
     /// The one element the Tab key reaches (roving tabindex).
@@ -51,7 +54,8 @@ pub(super) fn Canvas(m: MapCtx, world: Arc<World>) -> impl IntoView {
         let focused = m.focused.get();
         focusables.with(|f| selected.with(|s| symbols::tab_target(f, focused.as_deref(), s)))
     });
-    let c = Shared { ctx, m, selected, focusables, tab_target, root: NodeRef::new(), svg: NodeRef::new() };
+    let concerned = Memo::new(move |_| selected.with(|s| ctx.with_data(|d| symbols::concerned_countries(&d.sheet, s))));
+    let c = Shared { ctx, m, selected, concerned, focusables, tab_target, root: NodeRef::new(), svg: NodeRef::new() };
 
     let (on_pointer_down, on_pointer_move, on_pointer_end) = pinch_handlers(c, (w, h));
     let countries = world.countries.iter().map(|country| country_shape(c, &world, country, &origin)).collect_view();
@@ -208,7 +212,7 @@ fn pinch_handlers(
 /// One country: shaded by projects reached, dimmed when a selection does not
 /// concern it, focusable and pressable when reached, with a dot when tiny.
 fn country_shape(c: Shared, world: &World, country: &Country, origin: &str) -> impl IntoView {
-    let Shared { ctx, m, selected, tab_target, .. } = c;
+    let Shared { ctx, m, selected, concerned, tab_target, .. } = c;
     let id = country.id.clone();
     let (cw, ch) = country.size();
     let centroid = country.centroid;
@@ -225,7 +229,7 @@ fn country_shape(c: Shared, world: &World, country: &Country, origin: &str) -> i
                 class.push_str(" origin");
             }
             let active = selected.with(|s| !s.is_empty());
-            if active && !m.map_reach.with(|r| selected.with(|s| concerns_any(&ctx, r, &id, s))) {
+            if active && !concerned.with(|c| c.contains(&id)) {
                 class.push_str(" dim");
             }
             class
@@ -347,12 +351,4 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
                 font-size=font.to_string()>{label}</text>
         </g>
     }
-}
-
-/// Whether the place `id` concerns any of the selected geographies.
-fn concerns_any(ctx: &Ctx, r: &Reach, id: &str, selected: &[String]) -> bool {
-    ctx.with_data(|d| match r.get(id) {
-        Some(place) => crate::geo::reach::concerns(&d.sheet, place, selected),
-        None => selected.iter().any(|s| s == id || d.sheet.member_countries(s).iter().any(|m| m == id)),
-    })
 }

@@ -5,7 +5,10 @@
 //! focus, and the frame after a two-finger pinch. Map units throughout; sizes
 //! meant in screen pixels are converted with `upp` (map units per pixel).
 
+use std::collections::BTreeSet;
+
 use crate::chart::text::text_width;
+use crate::model::geography::Geographies;
 use crate::model::{FactSheet, Figure, GeographyKind};
 
 use super::reach::{anchor, circle_radius, qualified_value, Place, Reach};
@@ -145,6 +148,19 @@ pub fn symbols(sheet: &FactSheet, reach: &Reach, world: &World, upp: f64, frame:
         });
     }
     symbols
+}
+
+/// The countries a selection concerns: each selected id and every member
+/// country of it. The canvas dims every other country, with one lookup each
+/// (the same answer as [`super::reach::concerns`] gives a country's place).
+pub fn concerned_countries(sheet: &FactSheet, selected: &[String]) -> BTreeSet<String> {
+    let geographies = Geographies::of(sheet);
+    let mut out = BTreeSet::new();
+    for s in selected {
+        out.insert(s.clone());
+        out.extend(geographies.member_countries(s));
+    }
+    out
 }
 
 /// How a country is outlined.
@@ -343,6 +359,20 @@ mod tests {
             [("KEN".into(), Outline::Selected), ("KHM".into(), Outline::Focused), ("LAO".into(), Outline::Focused)]
         );
         assert_eq!(outlines(&s, &[], Some("nowhere"), &f), []);
+    }
+
+    #[test]
+    fn a_selection_concerns_itself_and_its_member_countries_as_reach_says() {
+        let s = sheet();
+        let concerned = concerned_countries(&s, &["asean".into()]);
+        assert_eq!(concerned.iter().map(String::as_str).collect::<Vec<_>>(), ["KHM", "LAO", "asean"]);
+        assert!(concerned_countries(&s, &[]).is_empty());
+        // The same answer as `reach::concerns` for every country place.
+        let r = reach(&s, &[0, 1], &[]);
+        for place in r.countries() {
+            let filter = ["asean".to_string()];
+            assert_eq!(crate::geo::reach::concerns(&s, place, &filter), concerned.contains(&place.id), "{}", place.id);
+        }
     }
 
     #[test]

@@ -13,8 +13,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::problem::Problem;
+use super::problem::{excerpt, excerpt_to};
 use super::types::{FactSheet, FORMAT_VERSION};
-use super::validate::{excerpt, excerpt_to, validate, Origins};
+use super::validate::{validate, Origins};
 
 /// The result of reading a fact-sheet file.
 #[derive(Debug, Clone, Default)]
@@ -304,9 +305,8 @@ fn last_key(path: &serde_ignored::Path) -> Option<String> {
 /// other (empty, spaces, dots, brackets, long) quoted in brackets (`[""]`),
 /// so a path never comes out empty or ambiguous.
 fn key_segment(key: &str) -> String {
-    let plain = !key.is_empty()
-        && key.len() <= 80
-        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let plain =
+        !key.is_empty() && key.len() <= 80 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if plain {
         key.to_string()
     } else {

@@ -1,5 +1,6 @@
 //! A problem found in a fact-sheet file: where (a JSON path such as
-//! `projects[3].funding.amount_usd`), how bad, and what, in plain English.
+//! `projects[3].funding.amount_usd`), how bad, and what, in plain English;
+//! and [`excerpt`], how a value from the file is quoted in a message.
 
 use std::fmt;
 
@@ -53,4 +54,26 @@ impl fmt::Display for Problem {
             None => write!(f, "{level}: {}: {}", self.path, self.message),
         }
     }
+}
+
+/// A value quoted in a message: at most 80 characters, control characters
+/// written as escapes, so a hostile value cannot flood or garble the alert.
+pub fn excerpt(value: &str) -> String {
+    excerpt_to(value, 80)
+}
+
+/// [`excerpt`] with another length limit, in characters.
+pub fn excerpt_to(value: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in value.chars().take(max) {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    if value.chars().nth(max).is_some() {
+        out.push('…');
+    }
+    out
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::geography::{Geographies, MAX_GROUP_DEPTH};
 use super::link::SafeUrl;
-use super::problem::Problem;
+use super::problem::{excerpt, Problem};
 use super::types::*;
 
 /// For each top-level list, the file index of each kept element.
@@ -426,26 +426,4 @@ impl<'a> Validator<'a> {
 /// Three ASCII capital letters, the shape of an ISO 3166-1 alpha-3 code.
 pub fn is_alpha3(code: &str) -> bool {
     code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
-}
-
-/// A value quoted in a message: at most 80 characters, control characters
-/// written as escapes, so a hostile value cannot flood or garble the alert.
-pub fn excerpt(value: &str) -> String {
-    excerpt_to(value, 80)
-}
-
-/// [`excerpt`] with another length limit, in characters.
-pub fn excerpt_to(value: &str, max: usize) -> String {
-    let mut out = String::new();
-    for c in value.chars().take(max) {
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    if value.chars().nth(max).is_some() {
-        out.push('…');
-    }
-    out
 }
