@@ -1,8 +1,47 @@
-//! Browser entry point: mounts one report into every element marked
-//! `data-ilo-factsheet` (the page's `#app` by default). Each mount reads its
-//! own options from its element's attributes; nothing is global but the panic
-//! hook, which can only be global.
+//! Browser entry point. `main` installs what the page's widgets share (the
+//! panic hook); `embed.js` then mounts a widget into each widget element it
+//! finds through [`mount`], and drives its [`Handle`]: new attributes, unmount.
+
+use wasm_bindgen::prelude::*;
+
+use ilo_factsheet::ui::{MountOptions, Widget};
 
 fn main() {
     ilo_factsheet::ui::start();
+}
+
+/// One mounted widget, for `embed.js`.
+#[wasm_bindgen]
+pub struct Handle(Option<Widget>);
+
+#[wasm_bindgen]
+impl Handle {
+    /// Gives the widget its element's changed attributes (`view=map&…`).
+    pub fn update(&mut self, attributes: &str) {
+        if let Some(widget) = self.0.as_mut() {
+            widget.update(attributes);
+        }
+    }
+
+    /// Unmounts the widget, releasing its state and listeners; the handle
+    /// is freed with it.
+    pub fn unmount(mut self) {
+        if let Some(widget) = self.0.take() {
+            widget.unmount();
+        }
+    }
+}
+
+/// Mounts a widget into `element` (emptied first). `options`:
+/// `{ attributes: "view=map&…", base: "https://…/", frame: false }`.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
+    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
+    let text = |key: &str| get(key).and_then(|v| v.as_string()).unwrap_or_default();
+    let from = MountOptions {
+        attributes: text("attributes"),
+        base: text("base"),
+        frame: get("frame").and_then(|v| v.as_bool()).unwrap_or(false),
+    };
+    Handle(Some(Widget::mount(element, from)))
 }

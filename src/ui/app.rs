@@ -8,24 +8,23 @@ use leptos::task::spawn_local;
 
 use crate::data_url::Refused;
 use crate::query::FilterState;
-use ilo_factsheet_shell::ctx::provide_ctx;
+use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
 use ilo_factsheet_shell::i18n::{t, Text};
 use ilo_factsheet_shell::load::{fetch_text, LoadError, Loaded};
 
 /// What a mount needs to start.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The data URL to fetch, or why the requested one was refused.
+    /// The data URL to fetch (absolute), or why the requested one was refused.
     pub data: Result<String, Refused>,
-    /// The filter state to start with (from the URL).
-    pub initial: FilterState,
     /// URL parameters the filter state does not own (`data=...`), encoded.
     pub foreign_params: String,
-    /// Whether this widget mirrors its state in the page URL.
-    pub sync_url: bool,
     /// Put before every element id this widget writes, so that several
-    /// widgets in one document never share an id (empty for the first).
+    /// widgets in one document never share an id (empty in a shadow root,
+    /// where ids are the widget's own).
     pub id_prefix: String,
+    /// Where the widget stands: its site, URL mirroring, one view or all.
+    pub setting: Setting,
 }
 
 /// Where loading stands.
@@ -36,16 +35,17 @@ pub enum LoadState {
     Ready(Arc<Loaded>),
 }
 
-/// One fact-sheet widget.
+/// One fact-sheet widget, showing `state` (its mount owns the signal, so an
+/// embed's changed attributes can set it).
 #[component]
-pub fn App(config: Config) -> impl IntoView {
-    let state = RwSignal::new(config.initial.clone());
-    if config.sync_url {
+pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
+    if config.setting.sync_url {
         crate::ui::url::sync(state);
     }
     let load = RwSignal::new(LoadState::Loading);
     // Lives as long as the widget, across views: the map file is fetched once.
-    provide_context(ilo_factsheet_map::MapGeometry::new());
+    let world = format!("{}{}", config.setting.base, ilo_factsheet_map::WORLD_PATH);
+    provide_context(ilo_factsheet_map::MapGeometry::new(world));
     let url = config.data.clone();
     let fetch = move || {
         let url = url.clone();
@@ -53,6 +53,7 @@ pub fn App(config: Config) -> impl IntoView {
         spawn_local(async move {
             let next = match url {
                 Err(Refused::OtherOrigin(u)) => LoadState::Failed(LoadError::Refused(u)),
+                Err(Refused::NotWeb(u)) => LoadState::Failed(LoadError::NotWeb(u)),
                 Ok(u) => match fetch_text(&u).await {
                     Ok(text) => LoadState::Ready(Arc::new(Loaded::from_text(&text))),
                     Err(e) => LoadState::Failed(e),
@@ -70,6 +71,7 @@ pub fn App(config: Config) -> impl IntoView {
     });
     let foreign = config.foreign_params.clone();
     let id_prefix = config.id_prefix.clone();
+    let setting = config.setting.clone();
 
     view! {
         <div class="ilo-factsheet">
@@ -80,7 +82,7 @@ pub fn App(config: Config) -> impl IntoView {
                     view! { <LoadFailed error=error on_retry=move || retry() /> }.into_any()
                 }
                 LoadState::Ready(data) => {
-                    provide_ctx(data, state, foreign.clone(), id_prefix.clone());
+                    provide_ctx(data, state, foreign.clone(), id_prefix.clone(), setting.clone());
                     view! { <crate::ui::report::Report /> }.into_any()
                 }
             }}

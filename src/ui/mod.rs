@@ -1,17 +1,21 @@
 //! The widget: mounting, the widget root, the report view (header, problems,
-//! tabs, sections, filters, timeline, projects, contacts), the panic hook and
-//! the URL mirror; the map and funding views come from their own crates, the
-//! shared pieces from `ilo-factsheet-shell`. Only compiled with the `web`
-//! feature (in the browser), or with `ssr` (the same views rendered to HTML
-//! natively, see [`snapshot`]).
+//! tabs, sections, filters, timeline, projects, contacts, the embed dialog),
+//! the panic hook and the URL mirror; the map and funding views come from
+//! their own crates, the shared pieces from `ilo-factsheet-shell`. Only
+//! compiled with the `web` feature (in the browser), or with `ssr` (the same
+//! views rendered to HTML natively, see [`snapshot`]).
 //!
-//! One widget per mount element. Each mount owns its state (filter signal,
-//! load state, URL mirror) through Leptos context under its own root; nothing
-//! is shared between mounts but the panic hook. Rendering reads only signals
-//! and data; browser calls live in effects, handlers and [`start`].
+//! `embed.js` finds the widget elements of a page and drives [`Widget`]: one
+//! per element, mounted into the element it is given (a container inside the
+//! element's shadow root), never the page's `body`. Each widget owns its state
+//! (filter signal, load state, URL mirror) through Leptos context under its
+//! own root; nothing is shared between widgets but the panic hook's list of
+//! them. Rendering reads only signals and data; browser calls live in
+//! effects, handlers and here.
 
 mod app;
 mod contacts;
+mod embed_dialog;
 mod filters;
 mod link;
 mod panic;
@@ -23,54 +27,146 @@ mod text;
 mod timeline;
 mod url;
 
-use wasm_bindgen::JsCast;
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::data_url::{self, Refused};
+use crate::embed::Options;
+use crate::query::params::{encode, foreign_params, param};
+use crate::query::FilterState;
+use ilo_factsheet_shell::ctx::Setting;
 
 pub use app::{App, Config};
 
-/// Attribute that marks a mount element. Its optional attributes:
-/// `data-src` (data file URL, else `?data=` or the default), and
-/// `data-url-sync="off"` (leave the page URL alone, for embeds).
-pub const MOUNT_ATTRIBUTE: &str = "data-ilo-factsheet";
-
-/// Mounts a report into each `[data-ilo-factsheet]` element of the document.
+/// Installs what every widget of the page shares: the panic hook.
 pub fn start() {
     panic::install();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
-            // The first widget keeps plain ids (`#section-overview` links work).
-            let prefix = if i == 0 { String::new() } else { format!("w{}-", i + 1) };
-            mount(el, prefix);
+}
+
+/// Where a widget is mounted from (given by `embed.js`).
+#[derive(Debug, Clone)]
+pub struct MountOptions {
+    /// The widget element's attributes, `data-` dropped, as a query string
+    /// (`view=map&country=KEN`); in our iframe page, the frame's own query.
+    pub attributes: String,
+    /// Absolute URL of the site `embed.js` came from, ending in `/`: the
+    /// default data, the map geometry and the full report are found there.
+    pub base: String,
+    /// Our iframe page (`embed.html`): the attributes come from its URL, so
+    /// its `src` must be on our own site.
+    pub frame: bool,
+}
+
+/// One mounted widget. Dropping its Leptos handle unmounts the view and
+/// disposes its reactive owner (signals, effects, listeners).
+pub struct Widget {
+    el: web_sys::HtmlElement,
+    from: MountOptions,
+    options: Options,
+    state: Option<RwSignal<FilterState>>,
+    handle: Option<Box<dyn Any>>,
+}
+
+impl Widget {
+    /// Mounts a widget into `el` (emptied first).
+    pub fn mount(el: web_sys::HtmlElement, from: MountOptions) -> Widget {
+        let options = Options::from_attributes(&from.attributes);
+        let mut widget = Widget { el, from, options, state: None, handle: None };
+        widget.start();
+        widget
+    }
+
+    /// Takes the element's changed attributes: in place when only filters or
+    /// the view changed, else by mounting again.
+    pub fn update(&mut self, attributes: &str) {
+        let next = Options::from_attributes(attributes);
+        self.from.attributes = attributes.to_string();
+        match self.state {
+            Some(state) if self.options.takes_in_place(&next) && !next.url_sync => {
+                if state.get_untracked() != next.filters {
+                    state.set(next.filters.clone());
+                }
+                self.options = next;
+            }
+            _ => {
+                self.stop();
+                self.options = next;
+                self.start();
+            }
         }
+    }
+
+    /// Unmounts the widget and releases everything it holds.
+    pub fn unmount(mut self) {
+        self.stop();
+    }
+
+    fn start(&mut self) {
+        let search = url::current_search();
+        let (config, initial) = config_for(&self.options, &self.from, &search);
+        self.el.set_inner_html("");
+        let made = Rc::new(Cell::new(None));
+        let made_inside = made.clone();
+        let handle = leptos::mount::mount_to(self.el.clone(), move || {
+            let state = RwSignal::new(initial);
+            made_inside.set(Some(state));
+            view! { <App config=config state=state /> }
+        });
+        self.state = made.take();
+        self.handle = Some(Box::new(handle));
+        panic::register(&self.el);
+        #[cfg(feature = "panic-test")]
+        panic::trigger_if_asked(&search);
+    }
+
+    fn stop(&mut self) {
+        panic::unregister(&self.el);
+        self.state = None;
+        drop(self.handle.take());
+        self.el.set_inner_html("");
     }
 }
 
-/// Mounts one report into `el`, reading its options from the element and the
-/// URL; `id_prefix` goes before every element id the widget writes.
-pub fn mount(el: web_sys::HtmlElement, id_prefix: String) {
-    let search = url::current_search();
-    let sync_url = el.get_attribute("data-url-sync").as_deref() != Some("off");
-    let data_param = el.get_attribute("data-src").or_else(|| {
-        if sync_url {
-            crate::query::params::param(&search, "data")
-        } else {
-            None
-        }
-    });
-    let config = Config {
-        data: crate::data_url::resolve(data_param.as_deref(), &url::current_origin()),
-        initial: if sync_url { crate::query::FilterState::from_query(&search) } else { Default::default() },
-        foreign_params: crate::query::params::foreign_params(&search),
-        sync_url,
-        id_prefix,
+/// The widget's configuration and first state, from its options, where it
+/// was mounted from and the page's query string.
+fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, FilterState) {
+    let document_base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let origin = url::current_origin();
+    // Which address, by whom: the page's own HTML (`src`) is trusted; a URL
+    // (the page's `?data=`, the frame's `src`) may only name this site.
+    let requested: Option<Result<String, Refused>> = match (&options.src, from.frame, options.url_sync) {
+        (Some(src), true, _) => Some(data_url::resolve(Some(src), &origin)),
+        (Some(src), false, _) => Some(data_url::embed_src(src)),
+        (None, false, true) => param(search, "data").map(|p| data_url::resolve(Some(&p), &origin)),
+        (None, _, _) => None,
     };
-    el.set_inner_html("");
-    leptos::mount::mount_to(el, move || leptos::prelude::view! { <App config=config /> }).forget();
-    #[cfg(feature = "panic-test")]
-    panic::trigger_if_asked(&search);
+    let data_src = match &requested {
+        Some(Ok(url)) => Some(absolute(url, &document_base)),
+        _ => None,
+    };
+    let data = match requested {
+        Some(Ok(_)) => Ok(data_src.clone().unwrap_or_default()),
+        Some(Err(refused)) => Err(refused),
+        None => Ok(absolute(data_url::DEFAULT_DATA_URL, &from.base)),
+    };
+    let (initial, foreign) = if options.url_sync {
+        (FilterState::from_query(search), foreign_params(search))
+    } else {
+        let kept = data_src.as_ref().map(|u| format!("data={}", encode(u))).unwrap_or_default();
+        (options.filters.clone(), kept)
+    };
+    let setting =
+        Setting { base: from.base.clone(), sync_url: options.url_sync, single_view: options.single_view, data_src };
+    (Config { data, foreign_params: foreign, id_prefix: String::new(), setting }, initial)
+}
+
+/// `url` made absolute against `base` (unchanged if it cannot be).
+fn absolute(url: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(url, base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
 }

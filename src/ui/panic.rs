@@ -1,7 +1,9 @@
 //! A panic must not leave a frozen page: the hook logs it once and puts an
 //! alert at the top of every mounted widget, saying what happened, with the
 //! program's own message folded under "Details" and a Reload link. The hook
-//! is process-wide by nature, the one global of the shell.
+//! is process-wide by nature, and so is its list of the mounted widgets'
+//! elements (they may sit in shadow roots, out of `document`'s reach): the
+//! shell's one global.
 //!
 //! After a panic the wasm instance cannot be trusted (the release build aborts
 //! on panic), so the alert is built with plain DOM calls and its Reload is a
@@ -11,15 +13,32 @@
 //! The build feature `panic-test` (never in the shipped build) adds a way to
 //! panic on purpose, [`trigger_if_asked`], so a browser test can check all this.
 
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use wasm_bindgen::JsCast;
-
-use crate::ui::MOUNT_ATTRIBUTE;
 use ilo_factsheet_shell::i18n::{t, Text};
 
 /// Set by the first panic: later ones (a panic can cascade) are not shown again.
 static REPORTED: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    /// The elements widgets are mounted into, for the alert.
+    static MOUNTED: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Adds a widget's mount element to the list the alert goes to.
+pub fn register(el: &web_sys::Element) {
+    MOUNTED.with_borrow_mut(|list| {
+        if !list.contains(el) {
+            list.push(el.clone());
+        }
+    });
+}
+
+/// Takes an unmounted widget's element off the list.
+pub fn unregister(el: &web_sys::Element) {
+    MOUNTED.with_borrow_mut(|list| list.retain(|e| e != el));
+}
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
@@ -44,15 +63,13 @@ fn show(message: &str) {
     let Some(document) = window.document() else {
         return;
     };
-    let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
+    // `try_with`: a panic while the list is borrowed must not panic again.
+    let Ok(Ok(mounts)) = MOUNTED.try_with(|list| list.try_borrow().map(|l| l.clone())) else {
         return;
     };
     // The page itself, without a fragment (a link to `#x` would only scroll).
     let reload = window.location().href().ok().map(|h| h.split('#').next().unwrap_or_default().to_string());
-    for i in 0..nodes.length() {
-        let Some(mount) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
-            continue;
-        };
+    for mount in mounts {
         let Some(alert) = alert(&document, message, reload.as_deref()) else {
             continue;
         };

@@ -1,5 +1,7 @@
 //! The loaded report: header, problems alert, view tabs, filters, and the
-//! parts the chosen view shows (text sections, timeline, projects).
+//! parts the chosen view shows (text sections, timeline, projects); an
+//! embed that named a view gets a short title and a footer instead of the
+//! header and tabs.
 
 use leptos::prelude::*;
 
@@ -15,11 +17,18 @@ pub fn Report() -> impl IntoView {
     // A memo: a filter change must not rebuild the whole view, only a view change.
     let view = Memo::new(move |_| ctx.state.with(|s| s.view));
     let fatal = ctx.with_data(|d| d.fatal);
+    // An embed that named a view shows it alone: a short title, no tabs.
+    let single = ctx.setting.with_value(|s| s.single_view);
     view! {
-        {(!fatal).then(|| view! { <Header /> })}
+        {(!fatal).then(|| if single { view! { <EmbedTitle /> }.into_any() } else { view! { <Header /> }.into_any() })}
         <Problems />
         {(!fatal).then(|| view! {
-            <ViewTabs />
+            {(!single).then(|| view! {
+                <div class="view-bar">
+                    <ViewTabs />
+                    <crate::ui::embed_dialog::EmbedButton />
+                </div>
+            })}
             <div class="fs-body">
                 <crate::ui::filters::Filters />
                 <div class="fs-content">
@@ -36,7 +45,37 @@ pub fn Report() -> impl IntoView {
                     }}
                 </div>
             </div>
+            {single.then(|| view! { <EmbedFooter /> })}
         })}
+    }
+}
+
+/// An embedded view's title: the sheet and the view, as a second-level
+/// heading (the host page has its own first).
+#[component]
+fn EmbedTitle() -> impl IntoView {
+    let ctx = Ctx::get();
+    let meta = ctx.with_data(|d| d.sheet.meta.clone());
+    let title = if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title };
+    let view_name = move || crate::ui::embed_dialog::view_name(ctx.state.with(|s| s.view));
+    view! {
+        <header class="fs-header embed-header">
+            <h2>{title}<span class="embed-view">" · "{view_name}</span></h2>
+        </header>
+    }
+}
+
+/// Under an embedded view: the way to the full report (in a new tab, with the
+/// same filters) and to this view's snippets.
+#[component]
+fn EmbedFooter() -> impl IntoView {
+    let ctx = Ctx::get();
+    let full = move || ctx.state.with(|s| ctx.href(&crate::query::FilterState { view: View::Full, ..s.clone() }));
+    view! {
+        <footer class="embed-footer">
+            <a class="full-sheet" href=full target="_blank" rel="noopener">{t(Text::FullSheet)}</a>
+            <crate::ui::embed_dialog::EmbedButton />
+        </footer>
     }
 }
 

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::query::params::foreign_params;
 use crate::query::FilterState;
 use crate::ui::report::Report;
-use ilo_factsheet_shell::ctx::provide_ctx;
+use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
 use ilo_factsheet_shell::load::Loaded;
 
 /// The HTML of the report for the data file `text` and the URL query `query`
@@ -22,7 +22,8 @@ pub fn render(text: &str, query: &str) -> String {
     owner.with(|| {
         let loaded = Arc::new(Loaded::from_text(text));
         let state = RwSignal::new(FilterState::from_query(query));
-        provide_ctx(loaded, state, foreign_params(query), String::new());
+        let setting = Setting { sync_url: true, ..Setting::default() };
+        provide_ctx(loaded, state, foreign_params(query), String::new(), setting);
         view! { <div class="ilo-factsheet"><Report /></div> }.to_html()
     })
 }

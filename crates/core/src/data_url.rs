@@ -5,6 +5,11 @@
 //! with a scheme (`https:`, `javascript:`, `data:`), a protocol-relative
 //! `//host/...`, or backslashes is refused, unless it is an absolute URL whose
 //! origin is exactly the page's.
+//!
+//! A script embed's `data-src` is written by the editor of the host page, not
+//! by whoever made a link, so it may name any `https:`/`http:` origin
+//! ([`embed_src`]); an iframe's `src` comes from the frame's URL and follows
+//! the page rule.
 
 /// The default data file, relative to the page.
 pub const DEFAULT_DATA_URL: &str = "data/china.json";
@@ -14,6 +19,8 @@ pub const DEFAULT_DATA_URL: &str = "data/china.json";
 pub enum Refused {
     /// The address points at another origin (or could).
     OtherOrigin(String),
+    /// The address is not a web address (`javascript:`, `data:`, `file:`).
+    NotWeb(String),
 }
 
 /// The URL to fetch for a `data` parameter (`None` or empty: the default).
@@ -32,6 +39,24 @@ pub fn resolve(param: Option<&str>, page_origin: &str) -> Result<String, Refused
     }
     if value.starts_with("//") || has_scheme(value) {
         return refused();
+    }
+    Ok(value.to_string())
+}
+
+/// The URL to fetch for a script embed's `data-src`: a relative path, or an
+/// absolute `https:`/`http:` URL on any origin.
+pub fn embed_src(value: &str) -> Result<String, Refused> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(DEFAULT_DATA_URL.to_string());
+    }
+    if value.contains('\\') || value.chars().any(char::is_control) {
+        return Err(Refused::NotWeb(value.to_string()));
+    }
+    let lower = value.to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("//");
+    if has_scheme(value) && !web {
+        return Err(Refused::NotWeb(value.to_string()));
     }
     Ok(value.to_string())
 }
@@ -67,6 +92,17 @@ mod tests {
     #[test]
     fn same_origin_absolute_urls_are_allowed() {
         assert_eq!(resolve(Some("https://www.ilo.org/data/a.json"), ORIGIN), Ok("/data/a.json".into()));
+    }
+
+    #[test]
+    fn embeds_may_name_other_origins_but_only_web_addresses() {
+        assert_eq!(embed_src("https://example.org/k.json"), Ok("https://example.org/k.json".into()));
+        assert_eq!(embed_src(" HTTP://example.org/k.json"), Ok("HTTP://example.org/k.json".into()));
+        assert_eq!(embed_src("data/k.json"), Ok("data/k.json".into()));
+        assert_eq!(embed_src(""), Ok(DEFAULT_DATA_URL.into()));
+        for bad in ["javascript:alert(1)", "data:application/json,{}", "file:///etc/passwd", "https:\\\\x", "a\nb:"] {
+            assert!(matches!(embed_src(bad), Err(Refused::NotWeb(_))), "{bad} should be refused");
+        }
     }
 
     #[test]

@@ -11,6 +11,8 @@
 //! - [`geo`]: the map's reach and view arithmetic, and (feature `gen-map`) the
 //!   geometry generator;
 //! - [`data_url`]: which data address a page may load;
+//! - [`embed`]: what an embedded widget's attributes ask for, and the
+//!   snippets that embed a view;
 //! - [`harness`]: a data file through all of the above, for the fuzzer and
 //!   the hostile-corpus tests.
 //!
@@ -19,6 +21,7 @@
 
 pub mod chart;
 pub mod data_url;
+pub mod embed;
 pub mod funding;
 pub mod geo;
 pub mod harness;

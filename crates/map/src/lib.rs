@@ -54,8 +54,9 @@ use controls::{Controls, FindBox};
 use panels::{Details, Legend};
 use table::Table;
 
-/// Relative to the page, like the data file; Trunk copies `data/` into dist.
-const WORLD_URL: &str = "data/map/world.json";
+/// Relative to the site the widget comes from (`Setting::base`), like the
+/// default data file; Trunk copies `data/` into dist.
+pub const WORLD_PATH: &str = "data/map/world.json";
 /// The tallest the map gets (width / height), for tall frames like Africa.
 const TALLEST: f64 = 1.25;
 
@@ -91,11 +92,14 @@ impl Geometry {
 pub struct MapGeometry {
     state: RwSignal<Geometry>,
     requested: StoredValue<bool>,
+    /// Where the geometry file is: [`WORLD_PATH`] on the widget's own site.
+    url: StoredValue<String>,
 }
 
 impl MapGeometry {
-    pub fn new() -> MapGeometry {
-        MapGeometry { state: RwSignal::new(Geometry::Loading), requested: StoredValue::new(false) }
+    /// The cache for the geometry at `url`.
+    pub fn new(url: String) -> MapGeometry {
+        MapGeometry { state: RwSignal::new(Geometry::Loading), requested: StoredValue::new(false), url: StoredValue::new(url) }
     }
 }
 
@@ -157,7 +161,7 @@ fn announcement(sheet: &FactSheet, place: &Place, name: &str) -> String {
 #[component]
 pub fn MapView() -> impl IntoView {
     let ctx = Ctx::get();
-    let cache = use_context::<MapGeometry>().unwrap_or_else(MapGeometry::new);
+    let cache = use_context::<MapGeometry>().unwrap_or_else(|| MapGeometry::new(WORLD_PATH.to_string()));
     let geometry = cache.state;
     let load = geometry_loader(cache);
     let (map_reach, table_reach) = reaches(ctx);
@@ -228,14 +232,15 @@ fn geometry_loader(cache: MapGeometry) -> impl Fn() + Clone + 'static {
     let load = move || {
         cache.requested.set_value(true);
         geometry.set(Geometry::Loading);
+        let url = cache.url.get_value();
         spawn_local(async move {
-            let next = match fetch_text(WORLD_URL).await {
+            let next = match fetch_text(&url).await {
                 Ok(text) => match World::from_json(&text) {
                     Ok(world) if !world.countries.is_empty() && world.width > 0.0 && world.height > 0.0 => {
                         Geometry::Ready(Arc::new(world))
                     }
-                    Ok(_) => Geometry::Failed(mt(MapText::NoCountries(WORLD_URL)).into_owned()),
-                    Err(e) => Geometry::Failed(mt(MapText::NotAMap(WORLD_URL, &e.to_string())).into_owned()),
+                    Ok(_) => Geometry::Failed(mt(MapText::NoCountries(&url)).into_owned()),
+                    Err(e) => Geometry::Failed(mt(MapText::NotAMap(&url, &e.to_string())).into_owned()),
                 },
                 Err(e) => Geometry::Failed(e.message()),
             };

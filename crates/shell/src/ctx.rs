@@ -1,6 +1,7 @@
 //! What every view of one widget reads, provided as Leptos context once its
 //! sheet is loaded: the filter state, the loaded sheet, the selection memo
-//! (the one place `query::select` runs), and the widget's id prefix. Its own
+//! (the one place `query::select` runs), the widget's id prefix and where it
+//! stands ([`Setting`]: its own page or an embed). Its own
 //! module, so views depend on it and not on the widget root (`app`), which
 //! depends on the views.
 
@@ -12,6 +13,22 @@ use crate::load::Loaded;
 use crate::query::params::join_search;
 use crate::query::{select, FilterState, Selection};
 
+/// Where a widget stands: on our own page, mirroring its state in the URL,
+/// or embedded in someone else's page (or in our iframe page).
+#[derive(Debug, Clone, Default)]
+pub struct Setting {
+    /// Absolute URL of the site the widget came from (where `embed.js`,
+    /// `embed.html` and the full report live), ending in `/`.
+    pub base: String,
+    /// The widget mirrors its state in the page URL: links are relative to
+    /// the page. Otherwise they lead to the full report at `base`.
+    pub sync_url: bool,
+    /// One view alone, without tabs (an embed that named a view).
+    pub single_view: bool,
+    /// The data file as an absolute URL, when it is not the default one.
+    pub data_src: Option<String>,
+}
+
 /// Everything a view of one widget reads, provided as context.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -20,6 +37,7 @@ pub struct Ctx {
     pub selection: Memo<Selection>,
     pub foreign_params: StoredValue<String>,
     pub id_prefix: StoredValue<String>,
+    pub setting: StoredValue<Setting>,
 }
 
 impl Ctx {
@@ -37,22 +55,29 @@ impl Ctx {
         self.id_prefix.with_value(|p| format!("{p}{name}"))
     }
 
-    /// The link (query string) for another filter state, keeping foreign
-    /// parameters; `?` for the default state (an empty `href` would keep the
-    /// current query).
+    /// The link for another filter state, keeping foreign parameters: a
+    /// query string on our own page (`?` for the default state: an empty
+    /// `href` would keep the current query), else the full report at `base`
+    /// (an embed never links into its host page).
     pub fn href(&self, state: &FilterState) -> String {
         let search = self.foreign_params.with_value(|kept| join_search(&state.to_query(), kept));
-        if search.is_empty() {
-            "?".to_string()
-        } else {
-            search
-        }
+        self.setting.with_value(|s| match (s.sync_url, search.is_empty()) {
+            (true, true) => "?".to_string(),
+            (true, false) => search,
+            (false, _) => format!("{}{search}", s.base),
+        })
     }
 }
 
 /// Provides the context every view of a widget reads, once its sheet is
 /// loaded (under the current reactive owner).
-pub fn provide_ctx(data: Arc<Loaded>, state: RwSignal<FilterState>, foreign_params: String, id_prefix: String) {
+pub fn provide_ctx(
+    data: Arc<Loaded>,
+    state: RwSignal<FilterState>,
+    foreign_params: String,
+    id_prefix: String,
+    setting: Setting,
+) {
     let data = StoredValue::new(data);
     let selection = Memo::new(move |_| data.with_value(|d| state.with(|s| select(&d.sheet, &d.index, s))));
     provide_context(Ctx {
@@ -61,5 +86,6 @@ pub fn provide_ctx(data: Arc<Loaded>, state: RwSignal<FilterState>, foreign_para
         selection,
         foreign_params: StoredValue::new(foreign_params),
         id_prefix: StoredValue::new(id_prefix),
+        setting: StoredValue::new(setting),
     });
 }

@@ -35,7 +35,10 @@ impl Loaded {
 /// Why the data file could not be had.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
+    /// Not on this site (a page's `?data=`, an iframe's `src`).
     Refused(String),
+    /// Not a web address.
+    NotWeb(String),
     NotFound(String),
     Status(u16, String),
     Timeout(String),
@@ -50,6 +53,7 @@ impl LoadError {
     pub fn message(&self) -> String {
         match self {
             LoadError::Refused(url) => t(Text::OtherOrigin(url)).into_owned(),
+            LoadError::NotWeb(url) => t(Text::NotWeb(url)).into_owned(),
             LoadError::NotFound(url) => t(Text::NotFound(url)).into_owned(),
             LoadError::Status(code, url) => t(Text::HttpStatus(*code, url)).into_owned(),
             LoadError::Timeout(url) => t(Text::Timeout(url)).into_owned(),
@@ -61,7 +65,7 @@ impl LoadError {
 
     /// Retrying cannot help a refused address.
     pub fn can_retry(&self) -> bool {
-        !matches!(self, LoadError::Refused(_) | LoadError::TooLarge(..))
+        !matches!(self, LoadError::Refused(_) | LoadError::NotWeb(_) | LoadError::TooLarge(..))
     }
 }
 

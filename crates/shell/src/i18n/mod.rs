@@ -65,6 +65,21 @@ pub enum Text<'a> {
     Offline,
     Network(&'a str),
     OtherOrigin(&'a str),
+    /// A data address that is not a web address (`javascript:`, `file:`).
+    NotWeb(&'a str),
+    /// The link from an embedded view to the full report.
+    FullSheet,
+    EmbedView,
+    EmbedIntro,
+    EmbedScript,
+    EmbedScriptHint,
+    EmbedFrame,
+    EmbedFrameHint,
+    Copy,
+    Copied,
+    /// The clipboard refused: the snippet is selected instead.
+    CopyFailed,
+    Close,
     /// A data file larger than the app reads: address, its bytes, the limit.
     TooLarge(&'a str, u64, u64),
     CannotShow,
@@ -158,6 +173,18 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
             return format!("The data address {url} is not on this site. Only data files from this site can be shown.")
                 .into()
         }
+        NotWeb(url) => return format!("The data address {url} is not a web address (https:), so it is not loaded.").into(),
+        FullSheet => "Open the full fact sheet",
+        EmbedView => "Embed this view",
+        EmbedIntro => "Paste one of these into your page to show this view, with its filters, on your site.",
+        EmbedScript => "With a script (recommended)",
+        EmbedScriptHint => "The widget fits its column and follows your page's width. Your site's Content-Security-Policy must allow scripts and data from this site.",
+        EmbedFrame => "As an iframe",
+        EmbedFrameHint => "For sites that remove scripts. With the script above on the page, the frame takes its content's height.",
+        Copy => "Copy",
+        Copied => "Copied",
+        CopyFailed => "Copying was refused: the snippet is selected, press Ctrl+C (⌘C) to copy it.",
+        Close => "Close",
         TooLarge(url, bytes, limit) => {
             let mb = |n: u64| n as f64 / 1_000_000.0;
             return format!(

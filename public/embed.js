@@ -1,0 +1,174 @@
+// ilo-factsheet on any page. Include once (a module, so no inline script):
+//   <script type="module" src="https://…/embed.js"></script>
+// and every <div data-ilo-factsheet data-view="map" …> or
+// <ilo-factsheet view="map" …> becomes a widget, also when added later;
+// removed ones are unmounted, changed attributes update them.
+//
+// This file keeps a stable name; the build (scripts/embed-assets.mjs) fills
+// in the content-hashed names of the wasm, its JS glue and the stylesheet,
+// all resolved against this script's own URL, not the page's. The wasm is
+// fetched and started once per page, however many widgets there are. Each
+// widget renders into its own shadow root with the stylesheet adopted there.
+// In our iframe page (embed.html, [data-ilo-frame]) the widget takes its
+// options from the frame's URL and posts its height to the parent page,
+// where this script resizes the frame.
+
+const SCRIPT = new URL(import.meta.url);
+const BASE = new URL('./', SCRIPT).href;
+const FILES = /*ILO_FILES*/{ js: 'ilo-factsheet-web.js', wasm: 'ilo-factsheet-web_bg.wasm', css: 'ilo-factsheet.css' };
+const SELECTOR = 'ilo-factsheet, [data-ilo-factsheet]';
+const OPTIONS = ['src', 'view', 'lang', 'theme', 'partner', 'country', 'from', 'to', 'q', 'url-sync'];
+const HEIGHT = 'ilo-factsheet:height';
+const KEY = Symbol.for('ilo-factsheet');
+
+// Twice on one page (two snippets with different URLs) still means once.
+globalThis[KEY] ??= start();
+
+function start() {
+  let app; // the started wasm module, once asked for
+  let sheet; // the stylesheet, once asked for
+  const widgets = new Map(); // element → { key, handle }
+  const pending = new Set();
+
+  const url = (name) => new URL(name, BASE).href;
+  const load = () => (app ??= import(url(FILES.js)).then(async (glue) => {
+    await glue.default({ module_or_path: url(FILES.wasm) });
+    return glue;
+  }));
+  const styles = () => (sheet ??= fetch(url(FILES.css))
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status} for ${r.url}`))))
+    .then((text) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(text);
+      return s;
+    }));
+
+  const isWidget = (el) => el.localName === 'ilo-factsheet' || el.hasAttribute('data-ilo-factsheet');
+  const inFrame = (el) => el.hasAttribute('data-ilo-frame');
+
+  // The element's options as a query: `view=map&country=KEN,TJK`.
+  function attributes(el) {
+    if (inFrame(el)) return location.search.slice(1);
+    const own = el.localName === 'ilo-factsheet';
+    const parts = [];
+    for (const name of OPTIONS) {
+      const value = (own ? el.getAttribute(name) : null) ?? el.getAttribute(`data-${name}`);
+      if (value !== null) parts.push(`${name}=${encodeURIComponent(value).replace(/%2C/gi, ',')}`);
+    }
+    return parts.join('&');
+  }
+
+  function schedule(el) {
+    if (!pending.size) queueMicrotask(flush);
+    pending.add(el);
+  }
+
+  // After the DOM settles (a widget moved is removed and added in one task).
+  function flush() {
+    for (const el of pending) {
+      const entry = widgets.get(el);
+      if (!el.isConnected || !isWidget(el)) {
+        if (entry) unmount(el, entry);
+      } else if (!entry) {
+        mount(el);
+      } else {
+        const key = attributes(el);
+        if (key !== entry.key) {
+          entry.key = key;
+          entry.handle?.update(key);
+        }
+      }
+    }
+    pending.clear();
+  }
+
+  async function mount(el) {
+    const entry = { key: attributes(el), handle: null };
+    widgets.set(el, entry);
+    let root;
+    try {
+      root = el.shadowRoot ?? el.attachShadow({ mode: 'open' });
+    } catch (error) {
+      return failed(el, el, new Error(`a <${el.localName}> cannot hold a widget; use a <div> (${error.message})`));
+    }
+    const container = document.createElement('div');
+    root.replaceChildren(container);
+    try {
+      const css = await styles().catch((error) => console.error('ilo-factsheet: no stylesheet', error));
+      if (css && !root.adoptedStyleSheets.includes(css)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, css];
+      const glue = await load();
+      if (widgets.get(el) !== entry) return; // removed while loading
+      entry.handle = glue.mount(container, { attributes: entry.key, base: BASE, frame: inFrame(el) });
+      if (inFrame(el)) postHeight(el);
+    } catch (error) {
+      failed(el, container, error);
+    }
+  }
+
+  function unmount(el, entry) {
+    widgets.delete(el);
+    entry.handle?.unmount();
+    el.shadowRoot?.replaceChildren();
+  }
+
+  // Never a blank widget: say so where the widget would be.
+  function failed(el, where, error) {
+    console.error('ilo-factsheet: the widget could not start', error);
+    if (widgets.has(el)) widgets.get(el).handle = null;
+    const alert = document.createElement('p');
+    alert.setAttribute('role', 'alert');
+    alert.className = 'boot-error';
+    alert.textContent = `The fact sheet could not start in this browser (${error?.message ?? error}).`;
+    where.replaceChildren(alert);
+  }
+
+  // In our iframe page: tell the parent page the widget's height, up and down.
+  function postHeight(el) {
+    if (parent === window) return;
+    const id = new URLSearchParams(location.search).get('id') ?? '';
+    let last = -1;
+    new ResizeObserver(() => {
+      const height = Math.ceil(el.getBoundingClientRect().height);
+      if (height !== last) parent.postMessage({ type: HEIGHT, id, height: (last = height) }, '*');
+    }).observe(el);
+  }
+
+  // On a host page: our iframes take the height their content posts.
+  addEventListener('message', (event) => {
+    const { data } = event;
+    if (event.origin !== SCRIPT.origin || data?.type !== HEIGHT || !Number.isFinite(data.height)) return;
+    for (const frame of document.querySelectorAll('iframe')) {
+      if (frame.contentWindow === event.source) frame.style.height = `${Math.min(Math.max(data.height, 0), 100000)}px`;
+    }
+  });
+
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        if (isWidget(record.target) || widgets.has(record.target)) schedule(record.target);
+        continue;
+      }
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.matches(SELECTOR)) schedule(node);
+        node.querySelectorAll(SELECTOR).forEach(schedule);
+      }
+      if (record.removedNodes.length) for (const el of widgets.keys()) if (!el.isConnected) schedule(el);
+    }
+  }).observe(document, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['data-ilo-factsheet', ...OPTIONS, ...OPTIONS.map((name) => `data-${name}`)],
+  });
+
+  // <ilo-factsheet> inside other components' shadow roots, out of the observer's reach.
+  if (!customElements.get('ilo-factsheet')) {
+    customElements.define('ilo-factsheet', class extends HTMLElement {
+      connectedCallback() { schedule(this); }
+      disconnectedCallback() { schedule(this); }
+    });
+  }
+  document.querySelectorAll(SELECTOR).forEach(schedule);
+  return { widgets };
+}

@@ -1,0 +1,52 @@
+// Trunk post_build hook (Trunk.toml [[hooks]]): writes what embedding needs
+// into the staging folder, next to Trunk's hashed wasm and JS glue.
+//
+//   ilo-factsheet-<hash>.css  the widget's stylesheet: public/style/ files in
+//                             STYLES order, comments and spare spaces removed,
+//                             named by its content (cached for good)
+//   embed.js                  public/embed.js with the hashed names filled in
+//                             (a stable name: hosts link to it)
+//   embed.html                public/embed.html (the iframe page)
+//
+// and a preload of the stylesheet in index.html. The hashed names of the wasm
+// and its glue come from the <meta name="ilo-factsheet-wasm"> Trunk wrote
+// into index.html (Trunk.toml pattern_script).
+
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const STYLES = ['main.css', 'funding.css', 'map.css', 'embed.css'];
+
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('embed-assets: TRUNK_STAGING_DIR is not set (run me from trunk)');
+
+const indexFile = join(staging, 'index.html');
+let index = readFileSync(indexFile, 'utf8');
+const meta = index.match(/<meta name="ilo-factsheet-wasm"[^>]*>/)?.[0];
+const attr = (name) => meta?.match(new RegExp(`data-${name}="([^"]+)"`))?.[1]?.replace(/^\.\//, '');
+const js = attr('js');
+const wasm = attr('wasm');
+if (!js || !wasm) throw new Error('embed-assets: no <meta name="ilo-factsheet-wasm" data-js data-wasm> in index.html');
+
+const css = STYLES.map((name) => readFileSync(join(source, 'public/style', name), 'utf8'))
+  .join('\n')
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s+/g, ' ')
+  .replace(/\s*([{};,])\s*/g, '$1')
+  .trim();
+const cssName = `ilo-factsheet-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+writeFileSync(join(staging, cssName), css + '\n');
+
+const files = JSON.stringify({ js, wasm, css: cssName });
+const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
+const marker = /\/\*ILO_FILES\*\/\{[^}]*\}/;
+if (!marker.test(embed)) throw new Error('embed-assets: public/embed.js has no /*ILO_FILES*/{…} to fill in');
+writeFileSync(join(staging, 'embed.js'), embed.replace(marker, files));
+writeFileSync(join(staging, 'embed.html'), readFileSync(join(source, 'public/embed.html'), 'utf8'));
+
+// Our own page fetches the stylesheet while the wasm downloads.
+const preload = `<link rel="preload" href="${cssName}" as="fetch" crossorigin="anonymous">`;
+if (!index.includes(preload)) writeFileSync(indexFile, index.replace('</head>', `${preload}\n</head>`));
+console.log(`embed-assets: embed.js → ${js}, ${wasm}, ${cssName} (${css.length} bytes)`);

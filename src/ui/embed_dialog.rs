@@ -1,0 +1,124 @@
+//! "Embed this view": a button and a modal dialog holding the two snippets
+//! (script and iframe) for the widget's current view, filters and language,
+//! each with a Copy button. The snippets are written by the core
+//! (`embed::snippets`); this only draws them and copies them.
+//!
+//! A native `<dialog>` opened with `showModal()`: focus moves into it and
+//! back out when it closes, Escape closes it, the rest is inert meanwhile.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::embed::snippets;
+use crate::query::View;
+use ilo_factsheet_shell::ctx::Ctx;
+use ilo_factsheet_shell::i18n::{t, Text};
+
+/// The button that opens the dialog, and the dialog.
+#[component]
+pub fn EmbedButton() -> impl IntoView {
+    let ctx = Ctx::get();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let title = ctx.with_data(|d| d.sheet.meta.title.clone());
+    let both = Memo::new(move |_| {
+        ctx.setting.with_value(|setting| {
+            ctx.state.with(|s| {
+                let frame_title = format!("{title} — {}", view_name(s.view));
+                snippets(&setting.base, s, setting.data_src.as_deref(), &frame_title)
+            })
+        })
+    });
+    let heading = ctx.dom_id("embed-title");
+    let labelled_by = heading.clone();
+    view! {
+        <button type="button" class="embed-open" aria-haspopup="dialog"
+            on:click=move |_| {
+                if let Some(d) = dialog.get() {
+                    let _ = d.show_modal();
+                }
+            }>{t(Text::EmbedView)}</button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=labelled_by>
+            <h2 id=heading>{t(Text::EmbedView)}</h2>
+            <p>{t(Text::EmbedIntro)}</p>
+            <Snippet name="script" label=t(Text::EmbedScript).into_owned() hint=t(Text::EmbedScriptHint).into_owned()
+                text=Signal::derive(move || both.with(|b| b.script.clone())) />
+            <Snippet name="iframe" label=t(Text::EmbedFrame).into_owned() hint=t(Text::EmbedFrameHint).into_owned()
+                text=Signal::derive(move || both.with(|b| b.iframe.clone())) />
+            <div class="embed-actions">
+                <button type="button" class="embed-close"
+                    on:click=move |_| {
+                        if let Some(d) = dialog.get() {
+                            d.close();
+                        }
+                    }>{t(Text::Close)}</button>
+            </div>
+        </dialog>
+    }
+}
+
+/// The name of a view, as its tab says it.
+pub fn view_name(view: View) -> std::borrow::Cow<'static, str> {
+    t(match view {
+        View::Full => Text::ViewFull,
+        View::Projects => Text::ViewProjects,
+        View::Timeline => Text::ViewTimeline,
+        View::Map => Text::ViewMap,
+        View::Funding => Text::ViewFunding,
+    })
+}
+
+/// One snippet: its label, a read-only text area, a Copy button and a status
+/// read out politely ("Copied").
+#[component]
+fn Snippet(name: &'static str, label: String, hint: String, text: Signal<String>) -> impl IntoView {
+    let ctx = Ctx::get();
+    let id = ctx.dom_id(&format!("embed-{name}"));
+    let hint_id = ctx.dom_id(&format!("embed-{name}-hint"));
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let status = RwSignal::new(None::<Text<'static>>);
+    let copy = move |_| {
+        let value = text.get_untracked();
+        let select = move || {
+            if let Some(a) = area.get_untracked() {
+                a.select();
+            }
+        };
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            select();
+            status.set(Some(Text::CopyFailed));
+            return;
+        };
+        let promise = clipboard.write_text(&value);
+        spawn_local(async move {
+            let done = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            if !done {
+                select();
+            }
+            // The widget may be gone by now: never touch a disposed signal.
+            let _ = status.try_set(Some(if done { Text::Copied } else { Text::CopyFailed }));
+        });
+    };
+    // A new snippet (filters changed) clears the old status.
+    Effect::new(move |_| {
+        text.track();
+        status.set(None);
+    });
+    view! {
+        <div class=format!("embed-snippet embed-{name}")>
+            <label for=id.clone()>{label}</label>
+            <p class="embed-hint" id=hint_id.clone()>{hint}</p>
+            <textarea id=id node_ref=area readonly rows="4" spellcheck="false" aria-describedby=hint_id
+                on:focus=move |ev| {
+                    if let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                        a.select();
+                    }
+                }
+                prop:value=move || text.get()>{move || text.get()}</textarea>
+            <div class="embed-copy">
+                <button type="button" on:click=copy>{t(Text::Copy)}</button>
+                <span class="embed-status" role="status">{move || status.get().map(t)}</span>
+            </div>
+        </div>
+    }
+}
