@@ -6,7 +6,8 @@
 #![cfg(feature = "ssr")]
 
 use ilo_factsheet::model::{parse, SectionRole};
-use ilo_factsheet::ui::snapshot::render;
+use ilo_factsheet::ui::snapshot::{render, render_with};
+use ilo_factsheet_shell::ctx::Setting;
 
 const CHINA: &str = include_str!("../data/china.json");
 
@@ -209,6 +210,8 @@ fn hostile_files_render_as_text_with_no_markup_and_no_dangerous_link() {
                 Some("clean") => assert!(!html.contains("role=\"alert\""), "{name} {query}: no alert"),
                 _ => assert!(html.contains("role=\"alert\""), "{name} {query}: an alert"),
             }
+            let embedded = render_with(&text, query, embed_setting());
+            assert_inert(&embedded, &format!("{name} {query} embedded"));
             if e["outcome"] == "refused" {
                 assert!(!html.contains("<h1"), "{name}: nothing but the alert");
             } else {
@@ -230,4 +233,27 @@ fn a_refused_link_is_text_with_its_reason_beside_it() {
     assert!(
         html.contains(r#"href="https://www.ilo.org/beijing""#) && html.contains(r#"href="mailto:beijing@ilo.org""#)
     );
+}
+
+/// An embed of one view from `https://f.example/s/` (what `embed.js` on
+/// another site asks for).
+fn embed_setting() -> Setting {
+    Setting { base: "https://f.example/s/".into(), sync_url: false, single_view: true, data_src: None }
+}
+
+#[test]
+fn an_embedded_view_stands_alone_and_links_to_the_full_report_on_its_site() {
+    let html = render_with(CHINA, "?view=map&country=KHM", embed_setting());
+    assert_eq!(count(&html, "<h1"), 0, "an embed leaves the page's first heading to the host");
+    assert_eq!(count(&html, "class=\"views\""), 0, "no tabs");
+    assert!(html.contains("China"), "the sheet's title");
+    assert!(html
+        .contains(r#"<a href="https://f.example/s/?country=KHM" target="_blank" rel="noopener" class="full-sheet">"#));
+    assert!(html.contains("Embed this view") && html.contains("<dialog"));
+    assert_inert(&html, "embedded map");
+    // The full report on our own page: tabs and the embed button, no footer.
+    let page = render(CHINA, "?view=map");
+    assert_eq!(count(&page, "<h1"), 1);
+    assert_eq!(count(&page, "class=\"views\""), 1);
+    assert!(page.contains("Embed this view") && !page.contains("full-sheet"));
 }

@@ -114,7 +114,9 @@ fn Snippet(name: &'static str, label: String, hint: String, text: Signal<String>
                         a.select();
                     }
                 }
-                prop:value=move || text.get()>{move || text.get()}</textarea>
+                // A property, never child text: the snippet is markup as text,
+                // and the text area shows it as typed.
+                prop:value=move || text.get()></textarea>
             <div class="embed-copy">
                 <button type="button" on:click=copy>{t(Text::Copy)}</button>
                 <span class="embed-status" role="status">{move || status.get().map(t)}</span>

@@ -133,10 +133,8 @@ impl Widget {
 /// The widget's configuration and first state, from its options, where it
 /// was mounted from and the page's query string.
 fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, FilterState) {
-    let document_base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
+    let document_base =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let origin = url::current_origin();
     // Which address, by whom: the page's own HTML (`src`) is trusted; a URL
     // (the page's `?data=`, the frame's `src`) may only name this site.

@@ -18,11 +18,16 @@ use ilo_factsheet_shell::load::Loaded;
 /// once its data is loaded. Parts that wait for a browser (the map's
 /// geometry) render their loading state.
 pub fn render(text: &str, query: &str) -> String {
+    render_with(text, query, Setting { sync_url: true, ..Setting::default() })
+}
+
+/// The same, for a widget standing where `setting` says (an embed: its site,
+/// one view alone, no URL mirroring).
+pub fn render_with(text: &str, query: &str, setting: Setting) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let loaded = Arc::new(Loaded::from_text(text));
         let state = RwSignal::new(FilterState::from_query(query));
-        let setting = Setting { sync_url: true, ..Setting::default() };
         provide_ctx(loaded, state, foreign_params(query), String::new(), setting);
         view! { <div class="ilo-factsheet"><Report /></div> }.to_html()
     })

@@ -100,7 +100,7 @@ test('offline: the alert says so, and Retry works once the connection is back', 
   const held = new Promise((resolve) => { release = resolve; });
   await page.route('**/data/china.json', async (route) => { await held; await route.abort('internetdisconnected'); });
   await page.goto(ctx.server.url);
-  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]'));
+  await page.waitForFunction(() => appRoot().querySelector('[aria-busy="true"]'));
   await page.context().setOffline(true);
   release();
   await page.waitForSelector('[role="alert"]');

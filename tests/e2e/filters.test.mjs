@@ -10,7 +10,7 @@ const ctx = useBrowser();
 const cards = (page) => page.locator('article.project-card').count();
 const theme = (id) => `#filters input[type="checkbox"][name="theme"][value="${id}"]`;
 const cardCountIs = (page, n) =>
-  page.waitForFunction((n) => document.querySelectorAll('article.project-card').length === n, n);
+  page.waitForFunction((n) => appRoot().querySelectorAll('article.project-card').length === n, n);
 
 test('ticking a theme narrows the projects and updates the URL; back undoes it, forward redoes it', async () => {
   const page = await ctx.open();

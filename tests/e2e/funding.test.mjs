@@ -98,7 +98,7 @@ test('?view=funding draws a bar per amount, each with its figure', async () => {
   // Each SVG is labelled by its title and description.
   const labelled = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => {
     const ids = (s.getAttribute('aria-labelledby') ?? '').split(' ');
-    return s.getAttribute('role') === 'img' && ids.length === 2 && ids.every((id) => document.getElementById(id)?.closest('svg') === s);
+    return s.getAttribute('role') === 'img' && ids.length === 2 && ids.every((id) => s.getRootNode().getElementById(id)?.closest('svg') === s);
   }));
   assert.equal(labelled.length, 4);
   assert.ok(labelled.every(Boolean));
@@ -118,7 +118,7 @@ test('?theme=social-protection leaves only its bars', async () => {
   const { page } = await open('?view=funding&theme=social-protection');
   const expected = amounts({ theme: 'social-protection' });
   assert.ok(expected.length > 0);
-  await page.waitForFunction((n) => document.querySelectorAll('#funding-items g.bar').length === n, expected.length);
+  await page.waitForFunction((n) => appRoot().querySelectorAll('#funding-items g.bar').length === n, expected.length);
   const drawn = await bars(page, 'items');
   const key = (m) => `${m.qualifier} ${m.amount_usd}`;
   assert.deepEqual(drawn.map((b) => key(readFigure(b.figure))).sort(), expected.map((e) => key(e.money)).sort());
@@ -148,7 +148,7 @@ test('a bar shows its figures and source, and sets the filter it stands for', as
   await page.click('#funding-themes g.bar[data-key="g-social-protection"]');
   await page.click('#funding-themes .set-filter');
   await page.waitForURL(/theme=social-protection/);
-  await page.waitForFunction(() => document.querySelectorAll('#funding-themes g.bar').length === 1);
+  await page.waitForFunction(() => appRoot().querySelectorAll('#funding-themes g.bar').length === 1);
   assert.equal(await page.isChecked('input[name="theme"][value="social-protection"]'), true);
   await page.context().close();
 });

@@ -47,6 +47,13 @@ export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
   context.setDefaultTimeout(TIMEOUT);
   context.setDefaultNavigationTimeout(TIMEOUT);
+  // The report renders in the shadow root of `main#app` (embed.js): page
+  // scripts reach it through appRoot() (the document itself on other pages).
+  // Playwright's own selectors (locator, waitForSelector, $$eval) pierce
+  // open shadow roots already.
+  await context.addInitScript(() => {
+    window.appRoot = () => document.querySelector('#app')?.shadowRoot ?? document;
+  });
   const page = await context.newPage();
   page.requests = [];
   page.errors = [];
@@ -63,21 +70,24 @@ export async function openReport(page, base, query = '') {
   await page.waitForSelector('main#app h1, main#app [role="alert"]', { timeout: TIMEOUT });
 }
 
-/** Fails if any request the page made went anywhere but the test server. */
-export function assertLocalOnly(page, server) {
-  const origin = new URL(server.url).origin;
-  const away = page.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);
-  assert.deepEqual(away, [], `requests left ${origin}`);
+/**
+ * Fails if any request the page made went anywhere but the test server, or
+ * the `hosts` (test servers of host pages on other origins: `ctx.hosts`).
+ */
+export function assertLocalOnly(page, server, hosts = []) {
+  const allowed = new Set([server, ...hosts].map((s) => new URL(s.url).origin));
+  const away = page.requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !allowed.has(new URL(u).origin));
+  assert.deepEqual(away, [], `requests left ${[...allowed].join(', ')}`);
 }
 
 /**
  * node:test hooks for a test file: one browser for the file, and for every test
  * a fresh served copy of dist/ (ctx.server) and pages from ctx.page(options)
- * that are closed afterwards, with a check that none of their requests left
- * 127.0.0.1. Use ctx.* inside tests only (they are set by the hooks).
+ * that are closed afterwards, with a check that none of their requests went
+ * anywhere but ctx.server and the host-page servers a test pushed on ctx.hosts. Use ctx.* inside tests only (they are set by the hooks).
  */
 export function useBrowser({ serve = {} } = {}) {
-  const ctx = { browser: null, server: null, pages: [] };
+  const ctx = { browser: null, server: null, pages: [], hosts: [] };
   ctx.page = async (options) => {
     const page = await newPage(ctx.browser, options);
     ctx.pages.push(page);
@@ -93,8 +103,9 @@ export function useBrowser({ serve = {} } = {}) {
   beforeEach(async () => { ctx.server = await serveDist(serve); });
   afterEach(async () => {
     const pages = ctx.pages.splice(0);
+    const hosts = ctx.hosts.splice(0);
     try {
-      for (const page of pages) assertLocalOnly(page, ctx.server);
+      for (const page of pages) assertLocalOnly(page, ctx.server, hosts);
     } finally {
       for (const page of pages) await page.context().close().catch(() => {});
       await ctx.server?.close();

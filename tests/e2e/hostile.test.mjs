@@ -6,7 +6,8 @@
 // - no script ran: the payloads set window.__iloPwned or call alert(), and a
 //   sentinel records either (a control test shows that it does catch them);
 // - no element came from data: no <script>, <img>, <iframe>, <style>, … in
-//   the widget, no event-handler attribute anywhere;
+//   the widget (main#app and the shadow root embed.js renders it in), no
+//   event-handler attribute anywhere (the document and every open shadow root);
 // - no dangerous link: every href is the widget's own filter link or an
 //   https:, http:, mailto: or tel: address;
 // - no uncaught error (a Rust panic surfaces as one).
@@ -45,18 +46,28 @@ async function guardedPage() {
   return page;
 }
 
-/** What the page holds that data must never produce. */
+/**
+ * What the page holds that data must never produce. The widget renders in the
+ * open shadow root of `main#app` (embed.js), so every scan covers the light
+ * DOM and every open shadow root below it, nested ones included.
+ */
 function inspect(page) {
   return page.evaluate(() => {
+    // `node` and every open shadow root at or below it, recursively.
+    const roots = (node) => [node, ...[node, ...node.querySelectorAll('*')]
+      .filter((el) => el.shadowRoot).flatMap((el) => roots(el.shadowRoot))];
+    const all = (scope, selector) => scope.flatMap((root) => [...root.querySelectorAll(selector)]);
     const app = document.querySelector('main#app');
-    const injected = [...app.querySelectorAll('script, img, iframe, frame, object, embed, style, link, meta, base, audio, video, source, template')]
+    const widget = roots(app); // main#app, its shadow root and any below
+    const everywhere = roots(document);
+    const injected = all(widget, 'script, img, iframe, frame, object, embed, style, link, meta, base, audio, video, source, template')
       .map((e) => e.outerHTML.slice(0, 120));
     const handlers = [];
-    for (const el of document.querySelectorAll('*')) {
+    for (const el of all(everywhere, '*')) {
       for (const a of el.attributes) if (/^on/i.test(a.name)) handlers.push(`<${el.localName} ${a.name}>`);
     }
     const here = location.origin + location.pathname;
-    const links = [...app.querySelectorAll('[href], [src], [action], [formaction], [srcdoc]')].map((el) => {
+    const links = all(widget, '[href], [src], [action], [formaction], [srcdoc]').map((el) => {
       const raw = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? el.getAttribute('formaction') ?? el.getAttribute('srcdoc');
       let url;
       try { url = new URL(raw, location.href); } catch { return { raw, ok: false }; }
@@ -70,9 +81,9 @@ function inspect(page) {
       handlers,
       dangerous: links.filter((l) => !l.ok).map((l) => l.raw),
       links: links.length,
-      alerts: [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent).join(' | '),
-      h1: !!app.querySelector('h1'),
-      problemsAlert: !!app.querySelector('.problems[role="alert"], .load-failed[role="alert"]'),
+      alerts: all(everywhere, '[role="alert"]').map((a) => a.textContent).join(' | '),
+      h1: all(widget, 'h1').length > 0,
+      problemsAlert: all(widget, '.problems[role="alert"], .load-failed[role="alert"]').length > 0,
     };
   });
 }
@@ -89,10 +100,13 @@ function assertInert(state, page, where) {
 test('control: the sentinel and the checks do catch a payload that runs', async () => {
   const page = await guardedPage();
   await openReport(page, ctx.server.url);
+  // Where a payload from data would land: inside the widget, in the shadow root.
   await page.evaluate(() => {
     const div = document.createElement('div');
     div.innerHTML = '<img src="data:," onerror="window.__iloPwned=\'control\'"><a href="javascript:void 0">x</a>';
-    document.querySelector('main#app').append(div);
+    const widget = appRoot().querySelector('.ilo-factsheet');
+    if (!widget || widget.getRootNode() === document) throw new Error('the widget is not in a shadow root');
+    widget.append(div);
   });
   await page.waitForFunction(() => window.__iloPwnedLog.length > 0);
   const state = await inspect(page);

@@ -95,15 +95,15 @@ test('click, then keyboard: select a country, move with arrows, Enter selects, l
   assert.match(await page.textContent('.map-details'), /Tajikistan/);
   // Tab stop: one focusable place; arrows move between places reached.
   await page.focus('.map-svg [tabindex="0"]');
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.place), 'TJK');
-  await page.waitForFunction(() => document.querySelector('.map-announce').textContent.startsWith('Tajikistan'));
+  assert.equal(await page.evaluate(() => appRoot().activeElement.dataset.place), 'TJK');
+  await page.waitForFunction(() => appRoot().querySelector('.map-announce').textContent.startsWith('Tajikistan'));
   const seen = new Set(['TJK']);
   for (let i = 0; i < 6; i++) {
     await page.keyboard.press(i % 2 ? 'ArrowDown' : 'ArrowRight');
-    seen.add(await page.evaluate(() => document.activeElement.dataset.place));
+    seen.add(await page.evaluate(() => appRoot().activeElement.dataset.place));
   }
   assert.ok(seen.size > 2, [...seen].join(','));
-  const focused = await page.evaluate(() => document.activeElement.dataset.place);
+  const focused = await page.evaluate(() => appRoot().activeElement.dataset.place);
   await page.keyboard.press('Enter');
   await page.waitForURL(new RegExp(`country=${focused}`));
   assert.match(await page.textContent('.map-announce'), /matching project/);
@@ -111,7 +111,7 @@ test('click, then keyboard: select a country, move with arrows, Enter selects, l
   await page.focus('.map-svg .symbol[data-place="asean"]');
   // Focusing redraws nothing: the focus stays on the group's circle.
   await page.waitForTimeout(300);
-  assert.equal(await page.evaluate(() => document.activeElement?.dataset.place), 'asean');
+  assert.equal(await page.evaluate(() => appRoot().activeElement?.dataset.place), 'asean');
   await page.keyboard.press('Enter');
   await page.waitForURL(/country=asean/);
   assert.match(await page.textContent('.map-details'), /over 186,000 cumulative beneficiaries \(ASEAN\)/);

@@ -99,7 +99,11 @@ pub struct MapGeometry {
 impl MapGeometry {
     /// The cache for the geometry at `url`.
     pub fn new(url: String) -> MapGeometry {
-        MapGeometry { state: RwSignal::new(Geometry::Loading), requested: StoredValue::new(false), url: StoredValue::new(url) }
+        MapGeometry {
+            state: RwSignal::new(Geometry::Loading),
+            requested: StoredValue::new(false),
+            url: StoredValue::new(url),
+        }
     }
 }
 

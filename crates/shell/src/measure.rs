@@ -1,25 +1,38 @@
 //! An element's drawn width, for views that lay SVG out in screen pixels
-//! (the funding charts, the map): measured after mount and on every window
-//! resize. A browser call, so it runs in an effect, never while rendering.
+//! (the funding charts, the map): measured after mount and whenever the
+//! element's own box changes (a `ResizeObserver`, so a widget in a column
+//! that narrows follows it, whatever the window does). A browser call, so it
+//! runs in an effect, never while rendering; the observer is disconnected
+//! when the view goes.
 
-use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
 
 /// Keeps `width` equal to the client width of `node` (whole pixels; a change
 /// under one pixel or a zero width, as when hidden, leaves it as it was).
 pub fn track_width(node: NodeRef<Div>, width: RwSignal<f64>) {
     Effect::new(move |_| {
+        // Tracked: runs again once the element is mounted.
+        let Some(el) = node.get() else {
+            return;
+        };
         let measure = move || {
             if let Some(el) = node.get_untracked() {
                 let w = f64::from(el.client_width());
                 if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
-                    width.set(w);
+                    let _ = width.try_set(w);
                 }
             }
         };
         measure();
-        let handle = window_event_listener(ev::resize, move |_| measure());
-        on_cleanup(move || handle.remove());
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&el);
+        let held = SendWrapper::new((observer, callback));
+        on_cleanup(move || held.0.disconnect());
     });
 }
