@@ -83,6 +83,9 @@ function start() {
   }
 
   async function mount(el) {
+    // The iframe page: its colour scheme comes with its URL (?theme=dark).
+    const scheme = inFrame(el) && new URLSearchParams(location.search).get('theme');
+    if (['light', 'dark', 'auto'].includes(scheme)) el.dataset.theme = scheme;
     const entry = { key: attributes(el), handle: null };
     widgets.set(el, entry);
     let root;

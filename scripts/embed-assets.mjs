@@ -6,7 +6,8 @@
 //                             named by its content (cached for good)
 //   embed.js                  public/embed.js with the hashed names filled in
 //                             (a stable name: hosts link to it)
-//   embed.html                public/embed.html (the iframe page)
+//   embed.html                public/embed.html (the iframe page) with the
+//                             hashed name of Trunk's page stylesheet
 //
 // and a preload of the stylesheet in index.html. The hashed names of the wasm
 // and its glue come from the <meta name="ilo-factsheet-wasm"> Trunk wrote
@@ -44,7 +45,11 @@ const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
 const marker = /\/\*ILO_FILES\*\/\{[^}]*\}/;
 if (!marker.test(embed)) throw new Error('embed-assets: public/embed.js has no /*ILO_FILES*/{…} to fill in');
 writeFileSync(join(staging, 'embed.js'), embed.replace(marker, files));
-writeFileSync(join(staging, 'embed.html'), readFileSync(join(source, 'public/embed.html'), 'utf8'));
+const pageCss = index.match(/href="(?:\.\/)?(page-[0-9a-f]+\.css)"/)?.[1];
+if (!pageCss) throw new Error('embed-assets: no page-<hash>.css linked from index.html');
+const frame = readFileSync(join(source, 'public/embed.html'), 'utf8');
+if (!frame.includes('ILO_PAGE_CSS')) throw new Error('embed-assets: public/embed.html has no ILO_PAGE_CSS to fill in');
+writeFileSync(join(staging, 'embed.html'), frame.replace('ILO_PAGE_CSS', pageCss));
 
 // Our own page fetches the stylesheet while the wasm downloads.
 const preload = `<link rel="preload" href="${cssName}" as="fetch" crossorigin="anonymous">`;

@@ -1,6 +1,9 @@
 // The built page runs under a strict Content-Security-Policy: no inline
-// script (Trunk's default loader is inline; Trunk.toml's pattern_script and
-// public/boot.js replace it), no inline styles, no connections elsewhere.
+// script (Trunk's default loader is inline; Trunk.toml's pattern_script
+// replaces it, and embed.js, the stable-named loader the build writes from
+// public/embed.js, imports the hashed JS glue and wasm), no inline styles
+// (the widget's stylesheet is adopted into its shadow root), no connections
+// elsewhere.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,15 +26,17 @@ const STRICT_CSP = [
 
 const ctx = useBrowser({ serve: { headers: { 'content-security-policy': STRICT_CSP } } });
 
-test('dist/index.html has no inline script and no inline event handlers', () => {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
-  assert.ok(scripts.length > 0, 'no <script> at all');
-  for (const [, attrs, body] of scripts) {
-    assert.match(attrs, /\bsrc=/, `inline <script${attrs}>`);
-    assert.equal(body.trim(), '', 'a <script src> with a body');
+test('dist/index.html and dist/embed.html have no inline script and no inline event handlers', () => {
+  for (const name of ['index.html', 'embed.html']) {
+    const html = readFileSync(join(DIST, name), 'utf8');
+    const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+    assert.ok(scripts.length > 0, `${name}: no <script> at all`);
+    for (const [, attrs, body] of scripts) {
+      assert.match(attrs, /\bsrc=/, `${name}: inline <script${attrs}>`);
+      assert.equal(body.trim(), '', `${name}: a <script src> with a body`);
+    }
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i, `${name}: inline event handler attribute`);
   }
-  assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'inline event handler attribute');
 });
 
 test('every view renders under the strict CSP with no violation reported', async () => {

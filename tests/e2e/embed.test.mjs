@@ -4,10 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHINA, TIMEOUT, serveDir, useBrowser } from './helpers.mjs';
+import { CHINA, ROOT, TIMEOUT, serveDir, useBrowser } from './helpers.mjs';
 
 // Our server, as the README says it must answer embeds: CORS on everything.
 const ctx = useBrowser({ serve: { headers: { 'access-control-allow-origin': '*' } } });
@@ -351,7 +351,37 @@ test('colour schemes: data-theme="dark" and "auto" follow the attribute and the 
   assert.equal(bg.light, 'rgb(255, 255, 255)');
   assert.equal(bg.dark, 'rgb(18, 21, 28)');
   assert.equal(bg.auto, bg.dark, 'auto did not follow the dark system setting');
+  // The iframe embed takes its scheme from its URL.
+  await p.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src;
+    document.body.append(f);
+  }, `${ctx.server.url}embed.html?view=timeline&theme=dark`);
+  const frame = p.frameLocator('iframe');
+  await frame.locator('.timeline').first().waitFor();
+  const frameBg = await frame.locator('.ilo-factsheet').evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.equal(frameBg, 'rgb(18, 21, 28)');
   // `theme` with a colour-scheme value is not a theme filter: nothing is filtered.
   const summary = await p.evaluate(() => document.getElementById('dark').shadowRoot.querySelector('.summary').textContent);
   assert.equal(summary, '');
+});
+
+test('the README\'s two snippets, pasted into a page on another origin, work as it says', async (t) => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.split('## Embed on your site')[1]?.split('\n## ')[0] ?? '';
+  const blocks = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 2, 'the README shows a script snippet and an iframe snippet');
+  const ours = (html) => html.replaceAll('https://example.org/partnerships/china/', ctx.server.url);
+  const [script, iframe] = blocks.map(ours);
+  assert.match(script, /embed\.js/);
+  assert.match(iframe, /embed\.html/);
+  const h = await host(t, { 'index.html': page(`<div class="wide">${script}</div><div class="wide">${iframe}</div>`, { css: '' }) });
+  const p = await ctx.page();
+  await p.goto(h.url);
+  await widgetReady(p, '[data-ilo-factsheet]', 'svg.map-svg path');
+  // The frame loads lazily, once scrolled near.
+  await p.evaluate(() => document.querySelector('iframe').scrollIntoView());
+  await p.frameLocator('iframe').locator('svg.map-svg path').first().waitFor();
+  await p.waitForFunction(() => document.querySelector('iframe').style.height !== '');
+  assert.deepEqual(p.errors, []);
 });

@@ -1,8 +1,9 @@
 // The headers the README recommends to deployers, served exactly as written
 // there (the block between <!-- headers:start --> and <!-- headers:end -->):
-// the site works under them in every view with no CSP violation, each
+// the full report (index.html, rule [page]) works under them in every view and
+// the iframe embed (embed.html, rule [frame]) too, with no CSP violation; each
 // response carries the headers of its rule, and the hashed-file rule covers
-// every file that is not index.html or data.
+// every file but the stable names (index.html, embed.html, embed.js) and data.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,7 +11,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { useBrowser, DIST, ROOT } from './helpers.mjs';
 
-/** { all: {name: value}, hashed: {...}, other: {...} } from the README block. */
+/** { all: {name: value}, page: {...}, frame: {...}, hashed: {...}, other: {...} } from the README block. */
 export function readmeHeaders() {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const block = readme.split('<!-- headers:start -->')[1]?.split('<!-- headers:end -->')[0];
@@ -29,31 +30,47 @@ export function readmeHeaders() {
 const RULES = readmeHeaders();
 // Trunk writes the 64-bit hash in hex without leading zeros: up to 16 digits.
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
-const ruleFor = (path) => (HASHED.test(path) ? 'hashed' : 'other');
+// Files that keep their name from build to build, so they are never hashed.
+const STABLE = ['index.html', 'embed.html', 'embed.js'];
+const ruleFor = (path) => {
+  if (path === '/' || path.endsWith('/index.html')) return 'page';
+  if (path.endsWith('/embed.html')) return 'frame';
+  return HASHED.test(path) ? 'hashed' : 'other';
+};
 const headersFor = (path) => ({ ...RULES.all, ...RULES[ruleFor(path)] });
 
 const ctx = useBrowser({ serve: { headers: headersFor } });
 
-test('the README block names the policy, nosniff, a referrer policy and both cache rules', () => {
-  assert.deepEqual(Object.keys(RULES).sort(), ['all', 'hashed', 'other']);
-  assert.match(RULES.all['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
-  const scripts = RULES.all['content-security-policy'].split(';').map((d) => d.trim().split(/\s+/))
-    .find(([name]) => name === 'script-src');
-  assert.ok(scripts && !scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), String(scripts));
+test('the README block names the policies, nosniff, a referrer policy and the cache rules', () => {
+  assert.deepEqual(Object.keys(RULES).sort(), ['all', 'frame', 'hashed', 'other', 'page']);
+  // Both HTML pages have a strict policy; only the iframe page may be framed.
+  const directives = (rule) => Object.fromEntries((RULES[rule]['content-security-policy'] ?? '').split(';')
+    .map((d) => d.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name, values]));
+  for (const rule of ['page', 'frame']) {
+    assert.match(RULES[rule]['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/, rule);
+    const scripts = directives(rule)['script-src'];
+    assert.ok(scripts && !scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), `${rule}: ${scripts}`);
+    assert.deepEqual(directives(rule)['default-src'], ["'none'"], rule);
+    assert.equal(RULES[rule]['cache-control'], 'no-cache', rule);
+  }
+  assert.deepEqual(directives('page')['frame-ancestors'], ["'none'"]);
+  assert.equal(RULES.all['content-security-policy'], undefined, 'the policy is per page');
   assert.equal(RULES.all['x-content-type-options'], 'nosniff');
   assert.ok(RULES.all['referrer-policy']);
   assert.match(RULES.hashed['cache-control'], /immutable/);
   assert.equal(RULES.other['cache-control'], 'no-cache');
 });
 
-test('every file of dist/ but index.html and data/ carries a content hash', () => {
+test('every file of dist/ but index.html, embed.html, embed.js and data/ carries a content hash', () => {
   const files = [];
   const walk = (dir) => readdirSync(dir).forEach((f) => {
     const p = join(dir, f);
     if (statSync(p).isDirectory()) walk(p); else files.push(relative(DIST, p));
   });
   walk(DIST);
-  const unhashed = files.filter((f) => f !== 'index.html' && !f.startsWith('data/') && !HASHED.test(f));
+  for (const name of STABLE) assert.ok(files.includes(name), `dist/${name}`);
+  assert.ok(STABLE.every((name) => !HASHED.test(name)));
+  const unhashed = files.filter((f) => !STABLE.includes(f) && !f.startsWith('data/') && !HASHED.test(f));
   assert.deepEqual(unhashed, []);
 });
 
@@ -69,9 +86,14 @@ test('the site works under the recommended headers, each response with its rule'
     await page.waitForSelector('nav.views a.tab[aria-current="page"]');
   }
   await page.waitForSelector('.map-view svg path', { timeout: 30_000 }).catch(() => {});
+  // The iframe embed, under its own rule.
+  await page.goto(new URL('embed.html?view=projects', ctx.server.url).href);
+  await page.waitForSelector('[data-ilo-frame] article.project-card');
   const ok = seen.filter((r) => r.status === 200);
   const paths = ok.map((r) => new URL(r.url).pathname);
-  for (const want of ['/', '/data/china.json', '/data/map/world.json']) assert.ok(paths.includes(want), `${want} in ${paths}`);
+  for (const want of ['/', '/embed.html', '/embed.js', '/data/china.json', '/data/map/world.json']) {
+    assert.ok(paths.includes(want), `${want} in ${paths}`);
+  }
   assert.ok(paths.some((p) => p.endsWith('.wasm')), 'the wasm');
   for (const r of ok) {
     const path = new URL(r.url).pathname;
