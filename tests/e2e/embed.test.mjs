@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHINA, ROOT, TIMEOUT, serveDir, useBrowser } from './helpers.mjs';
@@ -384,4 +384,38 @@ test('the README\'s two snippets, pasted into a page on another origin, work as 
   await p.frameLocator('iframe').locator('svg.map-svg path').first().waitFor();
   await p.waitForFunction(() => document.querySelector('iframe').style.height !== '');
   assert.deepEqual(p.errors, []);
+});
+
+test('when the wasm cannot be had, every widget says so in an alert instead of staying blank', async (t) => {
+  const file = readdirSync(ctx.server.dir).find((f) => f.endsWith('.wasm'));
+  ctx.server.remove(file);
+  const h = await host(t, { 'index.html': page(HOST_BODY(), { css: '' }) });
+  const p = await ctx.page();
+  await p.goto(h.url);
+  for (const id of ['#w-map', '#w-funding']) {
+    const alert = await widgetReady(p, id, '[role="alert"]');
+    assert.match(await alert.evaluate((a) => a.textContent), /could not start/);
+  }
+  assert.ok(ctx.server.requests.some((r) => r === `/${file}`), 'the wasm was asked for');
+});
+
+test('data-src may name a sheet on another origin (with CORS); an iframe\'s src may not', async (t) => {
+  const sheet = JSON.stringify({ ...CHINA, meta: { ...CHINA.meta, title: 'Second sheet' } });
+  const third = await host(t, { 'other.json': sheet }, { 'access-control-allow-origin': '*' });
+  const h = await host(t, {
+    'index.html': page(`
+      <div class="wide"><div id="far" data-ilo-factsheet data-view="projects" data-src="${third.url}other.json"></div></div>
+      <div class="wide"><div id="near" data-ilo-factsheet data-view="timeline" data-src="local.json"></div></div>
+      <iframe id="f" src="${ctx.server.url}embed.html?view=timeline&src=${encodeURIComponent(`${third.url}other.json`)}"></iframe>`, { css: '' }),
+    'local.json': JSON.stringify({ ...CHINA, meta: { ...CHINA.meta, title: 'Host sheet' } }),
+  });
+  const p = await ctx.page();
+  await p.goto(h.url);
+  const title = async (id) => (await widgetReady(p, id, '.embed-header h2')).evaluate((e) => e.textContent);
+  assert.match(await title('#far'), /^Second sheet/);
+  // Relative to the host page, as any address in its HTML.
+  assert.match(await title('#near'), /^Host sheet/);
+  const refusal = await p.frameLocator('#f').locator('[role="alert"]').textContent();
+  assert.match(refusal, /not on this site/);
+  assert.equal(third.requests.filter((r) => r === '/other.json').length, 1, 'only the script embed fetched it');
 });
