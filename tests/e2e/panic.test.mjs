@@ -7,14 +7,15 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useBrowser, DIST, ROOT } from './helpers.mjs';
+import { useBrowser, serveDir, DIST, ROOT } from './helpers.mjs';
 
 const PANIC_DIST = join(ROOT, 'target/dist-panic-test');
 if (!existsSync(join(PANIC_DIST, 'index.html'))) throw new Error(`${PANIC_DIST} is missing: run \`make panic-dist\``);
 
-const ctx = useBrowser({ serve: { dist: PANIC_DIST } });
+const ctx = useBrowser({ serve: { dist: PANIC_DIST, headers: { 'access-control-allow-origin': '*' } } });
 
 const wasmOf = (dir) => readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.wasm'))));
 
@@ -54,4 +55,22 @@ test('the same test build without the query shows the report and no crash', asyn
 test('the shipped build holds no way to panic on purpose', () => {
   assert.ok(wasmOf(PANIC_DIST).includes('ilo-panic-test'), 'the test build has the trigger (so this check can fail)');
   assert.ok(!wasmOf(DIST).includes('ilo-panic-test'), 'dist/ must be built without the panic-test feature');
+});
+
+test('on a host page on another origin, the panic reaches every widget in its shadow root', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ilo-host-'));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>Host</title>
+    <link rel="icon" href="data:,"><script type="module" src="${ctx.server.url}embed.js"></script></head><body>
+    <div id="a" data-ilo-factsheet data-view="map"></div><ilo-factsheet id="b" view="funding"></ilo-factsheet></body></html>`);
+  const host = await serveDir(dir);
+  ctx.hosts.push(host);
+  t.after(async () => { await host.close(); rmSync(dir, { recursive: true, force: true }); });
+  const page = await ctx.page();
+  await page.goto(`${host.url}?ilo-panic-test`);
+  for (const id of ['a', 'b']) {
+    await page.waitForFunction((i) => document.getElementById(i).shadowRoot?.querySelector('.crashed[role="alert"]'), id);
+  }
+  const texts = await page.evaluate(() => ['a', 'b'].map((i) => document.getElementById(i).shadowRoot.querySelector('.crashed .alert-title').textContent));
+  for (const text of texts) assert.match(text, /Something went wrong/);
+  assert.equal(page.consoleErrors.filter((m) => m.startsWith('ilo-factsheet: ')).length, 1, 'logged once');
 });
