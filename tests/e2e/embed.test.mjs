@@ -337,12 +337,14 @@ test('a host with a strict Content-Security-Policy that allows our origin runs t
   assert.deepEqual(p.consoleErrors.filter((e) => /Content Security Policy|Refused/i.test(e)), []);
 });
 
-test('colour schemes: data-theme="dark" and "auto" follow the attribute and the system', async (t) => {
+test('colour schemes (data-theme light, dark, auto) and the host\'s custom properties', async (t) => {
   const body = `
     <div class="wide"><div id="light" data-ilo-factsheet data-view="timeline"></div></div>
     <div class="wide"><div id="dark" data-ilo-factsheet data-view="timeline" data-theme="dark"></div></div>
     <div class="wide"><div id="auto" data-ilo-factsheet data-view="timeline" data-theme="auto"></div></div>`;
-  const h = await host(t, { 'index.html': page(body, { css: '' }) });
+  const theming = '#themed { --ilo-accent: rgb(0, 128, 0); --ilo-font: Georgia, serif; }';
+  const themed = '<div class="wide"><div id="themed" data-ilo-factsheet data-view="timeline"></div></div>';
+  const h = await host(t, { 'index.html': page(body + themed, { css: theming }) });
   const p = await ctx.page({ colorScheme: 'dark' });
   await p.goto(h.url);
   for (const id of ['#light', '#dark', '#auto']) await widgetReady(p, id, '.timeline');
@@ -351,6 +353,13 @@ test('colour schemes: data-theme="dark" and "auto" follow the attribute and the 
   assert.equal(bg.light, 'rgb(255, 255, 255)');
   assert.equal(bg.dark, 'rgb(18, 21, 28)');
   assert.equal(bg.auto, bg.dark, 'auto did not follow the dark system setting');
+  // The host's custom properties restyle the widget.
+  await widgetReady(p, '#themed', '.timeline');
+  const look = await p.evaluate(() => {
+    const root = document.getElementById('themed').shadowRoot;
+    return { link: getComputedStyle(root.querySelector('a.full-sheet')).color, font: getComputedStyle(root.querySelector('.ilo-factsheet')).fontFamily };
+  });
+  assert.deepEqual(look, { link: 'rgb(0, 128, 0)', font: 'Georgia, serif' });
   // The iframe embed takes its scheme from its URL.
   await p.evaluate((src) => {
     const f = document.createElement('iframe');
