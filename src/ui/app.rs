@@ -39,10 +39,13 @@ pub enum LoadState {
 /// embed's changed attributes can set it).
 #[component]
 pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
+    let load = RwSignal::new(LoadState::Loading);
+    let root = NodeRef::<leptos::html::Div>::new();
     if config.setting.sync_url {
         crate::ui::url::sync(state);
+        let ready = Memo::new(move |_| load.with(|l| matches!(l, LoadState::Ready(_))));
+        crate::ui::url::follow_fragment(root, ready);
     }
-    let load = RwSignal::new(LoadState::Loading);
     // Lives as long as the widget, across views: the map file is fetched once.
     let world = format!("{}{}", config.setting.base, ilo_factsheet_map::WORLD_PATH);
     provide_context(ilo_factsheet_map::MapGeometry::new(world));
@@ -74,7 +77,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     let setting = config.setting.clone();
 
     view! {
-        <div class="ilo-factsheet">
+        <div class="ilo-factsheet" node_ref=root>
             {move || match load.get() {
                 LoadState::Loading => view! { <Skeleton /> }.into_any(),
                 LoadState::Failed(error) => {

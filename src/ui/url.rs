@@ -4,9 +4,13 @@
 //! `query::state`; this module only touches `location` and `history`.
 //!
 //! Parameters the filter state does not own (`data`) are kept as they are.
+//! The page's fragment (`#section-overview`) names an element inside the
+//! widget's shadow root, out of the browser's reach: [`follow_fragment`]
+//! scrolls to it.
 
+use leptos::html::Div;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::query::params::{foreign_params, join_search};
 use crate::query::FilterState;
@@ -64,4 +68,30 @@ fn write(search: &str, replace: bool) {
     } else {
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
     };
+}
+
+/// Scrolls to the element the page's fragment names inside the widget whose
+/// root is `root`, once `ready` turns true and on every `hashchange` (the
+/// browser only looks in the document, not in shadow roots).
+pub fn follow_fragment(root: NodeRef<Div>, ready: Memo<bool>) {
+    let scroll = move || {
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
+            return;
+        };
+        let id = crate::query::params::decode(id);
+        let scope = root.get_untracked().map(|el| el.get_root_node());
+        if let Some(target) =
+            scope.and_then(|s| s.dyn_into::<web_sys::DocumentFragment>().ok()).and_then(|s| s.get_element_by_id(&id))
+        {
+            target.scroll_into_view();
+        }
+    };
+    Effect::new(move |_| {
+        if ready.get() {
+            request_animation_frame(scroll);
+        }
+    });
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| scroll());
+    on_cleanup(move || handle.remove());
 }

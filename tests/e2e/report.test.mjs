@@ -93,3 +93,18 @@ test('the views show one part each, the active tab is marked, and every request 
   // (useBrowser's afterEach also checks every request of every page.)
   for (const url of page.requests) assert.ok(url.startsWith(ctx.server.url), `request left the origin: ${url}`);
 });
+
+test('a link to a section (#section-…) scrolls to it inside the widget, and so does a new fragment', async () => {
+  const last = CHINA.sections.at(-1).id;
+  const page = await ctx.page({ viewport: { width: 1200, height: 700 } });
+  await page.goto(new URL(`#section-${last}`, ctx.server.url).href);
+  await page.waitForSelector('main#app h1');
+  const top = (id) => page.evaluate((i) => appRoot().getElementById(i).getBoundingClientRect().top, id);
+  await page.waitForFunction((i) => Math.abs(appRoot().getElementById(i).getBoundingClientRect().top) < 5, `section-${last}`);
+  assert.ok(await page.evaluate(() => scrollY) > 500, 'the page scrolled down to the last section');
+  // A fragment change on the same page (hashchange) scrolls too.
+  const first = CHINA.sections[0].id;
+  await page.evaluate((i) => { location.hash = `#section-${i}`; }, first);
+  await page.waitForFunction((i) => Math.abs(appRoot().getElementById(i).getBoundingClientRect().top) < 5, `section-${first}`);
+  assert.ok(Math.abs(await top(`section-${first}`)) < 5);
+});
