@@ -19,10 +19,6 @@ pub struct Config {
     pub data: Result<String, Refused>,
     /// URL parameters the filter state does not own (`data=...`), encoded.
     pub foreign_params: String,
-    /// Put before every element id this widget writes, so that several
-    /// widgets in one document never share an id (empty in a shadow root,
-    /// where ids are the widget's own).
-    pub id_prefix: String,
     /// Where the widget stands: its site, URL mirroring, one view or all.
     pub setting: Setting,
 }
@@ -73,7 +69,6 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
         }
     });
     let foreign = config.foreign_params.clone();
-    let id_prefix = config.id_prefix.clone();
     let setting = config.setting.clone();
 
     view! {
@@ -85,7 +80,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
                     view! { <LoadFailed error=error on_retry=move || retry() /> }.into_any()
                 }
                 LoadState::Ready(data) => {
-                    provide_ctx(data, state, foreign.clone(), id_prefix.clone(), setting.clone());
+                    provide_ctx(data, state, foreign.clone(), setting.clone());
                     view! { <crate::ui::report::Report /> }.into_any()
                 }
             }}

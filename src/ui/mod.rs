@@ -161,7 +161,7 @@ fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, 
     };
     let setting =
         Setting { base: from.base.clone(), sync_url: options.url_sync, single_view: options.single_view, data_src };
-    (Config { data, foreign_params: foreign, id_prefix: String::new(), setting }, initial)
+    (Config { data, foreign_params: foreign, setting }, initial)
 }
 
 /// `url` made absolute against `base` (unchanged if it cannot be).

@@ -28,7 +28,7 @@ pub fn render_with(text: &str, query: &str, setting: Setting) -> String {
     owner.with(|| {
         let loaded = Arc::new(Loaded::from_text(text));
         let state = RwSignal::new(FilterState::from_query(query));
-        provide_ctx(loaded, state, foreign_params(query), String::new(), setting);
+        provide_ctx(loaded, state, foreign_params(query), setting);
         view! { <div class="ilo-factsheet"><Report /></div> }.to_html()
     })
 }

@@ -1,6 +1,6 @@
 //! What every view of one widget reads, provided as Leptos context once its
 //! sheet is loaded: the filter state, the loaded sheet, the selection memo
-//! (the one place `query::select` runs), the widget's id prefix and where it
+//! (the one place `query::select` runs), its element ids and where it
 //! stands ([`Setting`]: its own page or an embed). Its own
 //! module, so views depend on it and not on the widget root (`app`), which
 //! depends on the views.
@@ -36,7 +36,6 @@ pub struct Ctx {
     pub data: StoredValue<Arc<Loaded>>,
     pub selection: Memo<Selection>,
     pub foreign_params: StoredValue<String>,
-    pub id_prefix: StoredValue<String>,
     pub setting: StoredValue<Setting>,
 }
 
@@ -52,7 +51,9 @@ impl Ctx {
 
     /// This widget's element id for `name` (`section-overview`, `map-title`).
     pub fn dom_id(&self, name: &str) -> String {
-        self.id_prefix.with_value(|p| format!("{p}{name}"))
+        // Ids are scoped by the widget's shadow root: two widgets on one page
+        // may both write `map-title`. One place to change should that end.
+        name.to_string()
     }
 
     /// The link for another filter state, keeping foreign parameters: a
@@ -71,13 +72,7 @@ impl Ctx {
 
 /// Provides the context every view of a widget reads, once its sheet is
 /// loaded (under the current reactive owner).
-pub fn provide_ctx(
-    data: Arc<Loaded>,
-    state: RwSignal<FilterState>,
-    foreign_params: String,
-    id_prefix: String,
-    setting: Setting,
-) {
+pub fn provide_ctx(data: Arc<Loaded>, state: RwSignal<FilterState>, foreign_params: String, setting: Setting) {
     let data = StoredValue::new(data);
     let selection = Memo::new(move |_| data.with_value(|d| state.with(|s| select(&d.sheet, &d.index, s))));
     provide_context(Ctx {
@@ -85,7 +80,6 @@ pub fn provide_ctx(
         data,
         selection,
         foreign_params: StoredValue::new(foreign_params),
-        id_prefix: StoredValue::new(id_prefix),
         setting: StoredValue::new(setting),
     });
 }

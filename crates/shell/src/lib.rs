@@ -5,7 +5,7 @@
 //! never on each other.
 //!
 //! - [`ctx`]: what every view of one widget reads (filter state, sheet,
-//!   selection memo, id prefix);
+//!   selection memo, where the widget stands);
 //! - [`i18n`]: every interface string, behind `t()`;
 //! - [`load`]: the only network code (fetch with timeout, errors named);
 //! - [`measure`]: an element's drawn width, for pixel layouts;
