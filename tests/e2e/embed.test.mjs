@@ -127,7 +127,7 @@ test('a host on another origin with hostile CSS shows a map and a funding widget
   await p.screenshot({ path: join(tmpdir(), 'ilo-embed-hostile.png'), fullPage: true });
 });
 
-test('two widgets fetch and start the wasm once, and every asset comes from the widget\'s site', async (t) => {
+test('two widgets fetch and start the wasm once, share the sheet\'s fetch, and every asset comes from the widget\'s site', async (t) => {
   const h = await host(t, { 'index.html': page(HOST_BODY()) });
   const p = await ctx.page();
   await p.goto(h.url);
@@ -142,6 +142,8 @@ test('two widgets fetch and start the wasm once, and every asset comes from the 
     assert.ok(p.requests.some((u) => u.startsWith(ours) && u.includes(kind)), `${kind} not loaded from ${ours}`);
   }
   assert.equal(ctx.server.requests.filter((r) => r.endsWith('.wasm')).length, 1);
+  // Both ask for the same sheet at once: one request, shared.
+  assert.equal(ctx.server.requests.filter((r) => r === '/data/china.json').length, 1, 'the sheet was fetched twice');
   assert.deepEqual(p.errors, []);
 });
 

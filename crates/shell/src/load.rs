@@ -1,10 +1,13 @@
 //! Fetching the data file: the only network code of the report. Turns every
 //! failure (404, 500, timeout, offline, refused origin, too large) into a [`LoadError`]
 //! the view can name, and a fetched text into a parsed, indexed [`Loaded`].
+//! Widgets of one page asking for the same file at once share the request.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use crate::i18n::{t, Text};
 use crate::model::parse::MAX_BYTES;
@@ -69,8 +72,34 @@ impl LoadError {
     }
 }
 
-/// Fetches `url` as text, with a timeout.
+type Pending = Shared<LocalBoxFuture<'static, Result<String, LoadError>>>;
+
+thread_local! {
+    /// Fetches under way, by URL. Two widgets of one page that ask for the
+    /// same file at once (the sheet, the map geometry) share one request; a
+    /// file is asked for again once its fetch has ended (a Retry refetches).
+    /// A cache of requests in flight, not state: the text is each widget's own.
+    static PENDING: RefCell<Vec<(String, Pending)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Fetches `url` as text, with a timeout, sharing a fetch already under way.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+    let pending = PENDING.with_borrow_mut(|all| match all.iter().find(|(u, _)| u == url) {
+        Some((_, p)) => p.clone(),
+        None => {
+            let p = fetch_once(url.to_string()).boxed_local().shared();
+            all.push((url.to_string(), p.clone()));
+            p
+        }
+    });
+    let outcome = pending.clone().await;
+    PENDING.with_borrow_mut(|all| all.retain(|(_, p)| !p.ptr_eq(&pending)));
+    outcome
+}
+
+/// One request for `url`, with a timeout.
+async fn fetch_once(url: String) -> Result<String, LoadError> {
+    let url = url.as_str();
     let controller = web_sys::AbortController::new().map_err(|_| LoadError::Network("no AbortController".into()))?;
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
