@@ -126,6 +126,8 @@ function start() {
   }
 
   // In our iframe page: tell the parent page the widget's height, up and down.
+  // (Browsers may not lay out a cross-origin frame far out of view: its
+  // height comes once it is scrolled near.)
   function postHeight(el) {
     if (parent === window) return;
     const id = new URLSearchParams(location.search).get('id') ?? '';
