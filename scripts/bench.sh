@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# `make bench`: the wasm's raw and gzip -9 size, then the time from navigation to
-# the first section rendered, and of the map drawn, in headless Chromium
+# `make bench`: the built files' raw and gzip -9 sizes; a 10,000-project
+# synthetic sheet and the core's timings over it (criterion, bench/); then the
+# time from navigation to the first section rendered, and to the map drawn, and
+# the large sheet's load and filter repaint, in headless Chromium
 # (tests/e2e/bench.mjs; RUNS=5, medians printed). Numbers to read, not pass/fail. Usage: scripts/bench.sh [dist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,5 +10,11 @@ dir="${1:-dist}"
 [ -f "$dir/index.html" ] || { echo "bench.sh: no $dir/index.html, run 'make dist' first" >&2; exit 1; }
 echo "== sizes (bytes)"
 scripts/sizes.sh "$dir"
-echo "== load in headless Chromium"
-DIST="$dir" node tests/e2e/bench.mjs
+echo "== a synthetic sheet of 10,000 projects (gen-synthetic)"
+synthetic=target/synthetic-10000.json
+cargo run --quiet --release -p ilo-factsheet-tools --bin gen-synthetic -- --projects 10000 --out "$synthetic"
+ls -l "$synthetic" | awk '{print $5 " bytes"}'
+echo "== the core over it (criterion; bench/benches/core.rs)"
+CARGO_TARGET_DIR=target/bench cargo bench --quiet --manifest-path bench/Cargo.toml --bench core
+echo "== load in headless Chromium (the China sheet, then the 10,000-project sheet)"
+DIST="$dir" SYNTHETIC="$synthetic" node tests/e2e/bench.mjs

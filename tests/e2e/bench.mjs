@@ -5,6 +5,7 @@
 // start (performance.now()), by a MutationObserver installed before any page
 // script: numbers to read, not to pass or fail. RUNS=5 by default.
 
+import { readFileSync } from 'node:fs';
 import { launch, newPage, serveDist } from './helpers.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -92,6 +93,39 @@ try {
     console.log(`map run ${i + 1}: ?view=map drawn at ${ms(direct.at(-1))}; tab to map drawn ${ms(byTab.at(-1))}`);
     await page.context().close();
   }
+} catch (e) {
+  await browser.close();
+  await server.close();
+  throw e;
+}
+
+// A large sheet (SYNTHETIC=path, written by gen-synthetic): the projects view
+// loaded, then a theme ticked until the list shows the new count.
+const large = { load: [], change: [] };
+try {
+  if (process.env.SYNTHETIC) {
+    server.put('data/synthetic.json', readFileSync(process.env.SYNTHETIC));
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const page = await newPage(browser);
+      await page.addInitScript(probe);
+      const start = Date.now();
+      await page.goto(`${server.url}?data=data/synthetic.json&view=projects`);
+      await page.waitForSelector('article.project-card', { timeout: 120_000 });
+      large.load.push(Date.now() - start);
+      const change = await page.evaluate(() => new Promise((done) => {
+        const root = appRoot();
+        const box = root.querySelector('input[type="checkbox"][name="theme"]');
+        const before = performance.now();
+        box.click();
+        const seen = () => root.querySelector('.summary')?.textContent?.match(/\d/);
+        const wait = () => (seen() ? requestAnimationFrame(() => done(performance.now() - before)) : setTimeout(wait, 1));
+        wait();
+      }));
+      large.change.push(change);
+      console.log(`large run ${i + 1}: projects view shown ${ms(large.load.at(-1))}; a theme ticked to repaint ${ms(change)}`);
+      await page.context().close();
+    }
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -102,3 +136,7 @@ const summary = (label, xs) =>
 summary('navigation to first section rendered', runs.map((r) => r.firstSection));
 summary('navigation to ?view=map with 150+ countries drawn', direct);
 summary('Map tab clicked to countries drawn (geometry fetched, parsed, rendered)', byTab);
+if (large.load.length) {
+  summary('large sheet: navigation to the projects view shown', large.load);
+  summary('large sheet: a theme ticked to the list repainted', large.change);
+}

@@ -69,6 +69,28 @@ pub struct Index {
     pub items: Vec<Item>,
     /// Group id -> its known member ids.
     pub members: BTreeMap<String, BTreeSet<String>>,
+    /// Per item (same order as `items`), where its tags sit among the
+    /// sheet's facet options, so counting needs no string lookups.
+    pub slots: Vec<Slots>,
+}
+
+/// An item's themes, partners and country values as positions in the
+/// sheet's `themes`, `partners` and `geographies` (the facet options; the
+/// first of a repeated id). Tags that are no option are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Slots {
+    pub themes: Vec<u32>,
+    pub partners: Vec<u32>,
+    pub countries: Vec<u32>,
+}
+
+/// Each option id's position in `ids` (the first, for a repeated id).
+pub fn option_slots<'a>(ids: impl Iterator<Item = &'a String>) -> BTreeMap<&'a str, u32> {
+    let mut out = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        out.entry(id.as_str()).or_insert(i as u32);
+    }
+    out
 }
 
 fn set<'a>(ids: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
@@ -99,7 +121,7 @@ impl Index {
             .filter(|g| g.members.is_some())
             .map(|g| (g.id.clone(), geographies.member_countries(&g.id).into_iter().collect()))
             .collect();
-        let mut index = Index { items: Vec::new(), members };
+        let mut index = Index { items: Vec::new(), members, slots: Vec::new() };
 
         let mut paragraphs: Vec<(&Paragraph, Option<&Project>)> = Vec::new();
         paragraphs.extend(sheet.meta.lead.iter().map(|p| (p, None)));
@@ -164,6 +186,23 @@ impl Index {
                 text: fold(&text.join(" ")),
             });
         }
+        let [themes, partners, countries] = [
+            option_slots(sheet.themes.iter().map(|t| &t.id)),
+            option_slots(sheet.partners.iter().map(|p| &p.id)),
+            option_slots(sheet.geographies.iter().map(|g| &g.id)),
+        ];
+        let slots = |ids: &BTreeSet<String>, options: &BTreeMap<&str, u32>| {
+            ids.iter().filter_map(|id| options.get(id.as_str()).copied()).collect()
+        };
+        index.slots = index
+            .items
+            .iter()
+            .map(|item| Slots {
+                themes: slots(&item.themes, &themes),
+                partners: slots(&item.partners, &partners),
+                countries: slots(&item.countries, &countries),
+            })
+            .collect();
         index
     }
 

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Contribution, FactSheet};
 
-use super::index::{Index, Item, ItemKind};
+use super::index::{Index, Item, ItemKind, Slots};
 use super::state::{Facet, FilterState};
 use super::text::{fold, matches, terms};
 
@@ -99,12 +99,22 @@ fn base_ok(item: &Item, period: Option<(i32, i32)>, terms: &[String]) -> bool {
     in_period && matches(&item.text, terms)
 }
 
-fn bump<'a>(counts: &mut BTreeMap<String, usize>, ids: impl IntoIterator<Item = &'a String>) {
-    for id in ids {
-        if let Some(n) = counts.get_mut(id) {
+fn bump(counts: &mut [usize], slots: &[u32]) {
+    for &slot in slots {
+        if let Some(n) = counts.get_mut(slot as usize) {
             *n += 1;
         }
     }
+}
+
+/// Counts by option position, as counts by option id (every option, the
+/// first of a repeated id).
+fn by_id<'a>(ids: impl Iterator<Item = &'a String>, counts: &[usize]) -> BTreeMap<String, usize> {
+    let mut out = BTreeMap::new();
+    for (id, n) in ids.zip(counts) {
+        out.entry(id.clone()).or_insert(*n);
+    }
+    out
 }
 
 /// Applies `state` to the sheet indexed by `index`.
@@ -112,12 +122,13 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
     let period = state.period();
     let terms = terms(&state.q);
     let mut sel = Selection::default();
-    let mut counts = FacetCounts {
-        themes: sheet.themes.iter().map(|t| (t.id.clone(), 0)).collect(),
-        partners: sheet.partners.iter().map(|p| (p.id.clone(), 0)).collect(),
-        countries: sheet.geographies.iter().map(|g| (g.id.clone(), 0)).collect(),
-    };
-    for item in &index.items {
+    // Counted by option position (`Index::slots`), named at the end.
+    let mut themes = vec![0; sheet.themes.len()];
+    let mut partners = vec![0; sheet.partners.len()];
+    let mut countries = vec![0; sheet.geographies.len()];
+    let no_slots = Slots::default();
+    for (i, item) in index.items.iter().enumerate() {
+        let slots = index.slots.get(i).unwrap_or(&no_slots);
         if !base_ok(item, period, &terms) {
             continue;
         }
@@ -135,13 +146,13 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
         // An item counts for an option of facet F when it passes every
         // facet but F, and has that option.
         if partner && country {
-            bump(&mut counts.themes, &item.themes);
+            bump(&mut themes, &slots.themes);
         }
         if theme && country {
-            bump(&mut counts.partners, &item.partners);
+            bump(&mut partners, &slots.partners);
         }
         if theme && partner {
-            bump(&mut counts.countries, &item.countries);
+            bump(&mut countries, &slots.countries);
             match item.kind {
                 ItemKind::Event => sel.ignoring_country.events.push(item.position),
                 ItemKind::Project => sel.ignoring_country.projects.push(item.position),
@@ -155,7 +166,11 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
     sel.contributions = (0..sheet.contributions.len())
         .filter(|&i| sheet.contributions.get(i).is_some_and(|c| contribution_ok(c, state, &terms)))
         .collect();
-    sel.counts = counts;
+    sel.counts = FacetCounts {
+        themes: by_id(sheet.themes.iter().map(|t| &t.id), &themes),
+        partners: by_id(sheet.partners.iter().map(|p| &p.id), &partners),
+        countries: by_id(sheet.geographies.iter().map(|g| &g.id), &countries),
+    };
     sel
 }
 
