@@ -257,3 +257,30 @@ fn an_embedded_view_stands_alone_and_links_to_the_full_report_on_its_site() {
     assert_eq!(count(&page, "class=\"views\""), 1);
     assert!(page.contains("Embed this view") && !page.contains("full-sheet"));
 }
+
+/// The China sheet with its projects repeated (new ids) up to `n`.
+fn many_projects(n: usize) -> String {
+    let mut sheet: serde_json::Value = serde_json::from_str(CHINA).expect("china.json");
+    let projects = sheet["projects"].as_array().cloned().unwrap_or_default();
+    let copies: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            let mut p = projects[i % projects.len()].clone();
+            p["id"] = format!("copy-{i}").into();
+            p
+        })
+        .collect();
+    sheet["projects"] = copies.into();
+    sheet.to_string()
+}
+
+#[test]
+fn a_long_project_list_shows_a_page_and_a_button_for_the_next() {
+    let page = ilo_factsheet::query::page::PAGE;
+    let html = render(&many_projects(2 * page + 10), "?view=projects");
+    assert_eq!(count(&html, "class=\"project-card\""), page);
+    assert!(html.contains(&format!("Show {page} more ({} not shown yet)", page + 10)), "the button says what it adds");
+    // A short list: every card, no button.
+    let html = render(CHINA, "?view=projects");
+    assert_eq!(count(&html, "class=\"project-card\""), 5);
+    assert!(!html.contains("show-more"));
+}

@@ -1,11 +1,12 @@
 //! Project cards: period, funding with its qualifier, funders and partners,
 //! countries reached, beneficiary figures and results, for every project that
-//! matches the filters.
+//! matches the filters; a long list a page at a time (`query::page`).
 
 use leptos::prelude::*;
 
 use crate::funding::format_usd;
 use crate::model::{FactSheet, Project};
+use crate::query::page;
 use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
@@ -14,15 +15,38 @@ use ilo_factsheet_shell::words::figure_text;
 #[component]
 pub fn Projects() -> impl IntoView {
     let ctx = Ctx::get();
-    let projects = move || ctx.selection.with(|s| s.projects.clone());
+    let all = Memo::new(move |_| ctx.selection.with(|s| s.projects.clone()));
+    // "Show more" presses, for the list they were made on: a filter change
+    // starts the new list at its first page.
+    let pressed = RwSignal::new((Vec::<usize>::new(), 0usize));
+    let window = move || {
+        all.with(|list| {
+            let presses = pressed.with(|(on, n)| if on == list { *n } else { 0 });
+            (page::window(list.len(), presses), presses, list.len())
+        })
+    };
+    let shown = Memo::new(move |_| {
+        let ((n, _), _, _) = window();
+        all.with(|list| list[..n].to_vec())
+    });
+    let more = move |_| {
+        let (_, presses, _) = window();
+        pressed.set((all.get_untracked(), presses + 1));
+    };
     view! {
-        <section class="projects" aria-labelledby=ctx.dom_id("projects-title") hidden=move || projects().is_empty()>
+        <section class="projects" aria-labelledby=ctx.dom_id("projects-title") hidden=move || all.with(Vec::is_empty)>
             <h2 id=ctx.dom_id("projects-title")>{t(Text::Projects)}</h2>
             <div class="project-grid">
-                <For each=projects key=|i| *i let:i>
+                <For each=move || shown.get() key=|i| *i let:i>
                     {ctx.with_data(|d| d.sheet.projects.get(i).map(|p| card(&d.sheet, p)))}
                 </For>
             </div>
+            {move || {
+                let ((n, add), _, total) = window();
+                (add > 0).then(|| view! {
+                    <button type="button" class="show-more" on:click=more>{t(Text::ShowMore(add, total - n))}</button>
+                })
+            }}
         </section>
     }
 }

@@ -5,9 +5,11 @@
 //! - [`params`]: URL query decoding/encoding, parameters the state does not own;
 //! - [`text`]: folding, search terms, highlighting, years in a text;
 //! - [`index`]: each item's tags, expanded geographies, years and text, built once;
-//! - [`select`](mod@select): which items show, and the live counts.
+//! - [`select`](mod@select): which items show, and the live counts;
+//! - [`page`]: long lists shown a page at a time.
 
 pub mod index;
+pub mod page;
 pub mod params;
 pub mod select;
 pub mod state;

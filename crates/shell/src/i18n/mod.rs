@@ -37,6 +37,8 @@ pub enum Text<'a> {
     NoMatch,
     NoMatchHint,
     ShowingCount(usize),
+    /// "Show more" under a long list: how many it adds, how many are not shown.
+    ShowMore(usize, usize),
     Views,
     ViewFull,
     ViewProjects,
@@ -126,6 +128,7 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
         SearchHint => "Search the fact sheet",
         NoMatch => "Nothing matches these filters.",
         NoMatchHint => "Remove a filter or clear them all to see more.",
+        ShowMore(n, hidden) => return format!("Show {n} more ({hidden} not shown yet)").into(),
         ShowingCount(n) => {
             return match n {
                 1 => "1 matching item".into(),
