@@ -1,5 +1,6 @@
-//! The widget's root: owns the per-instance state (load state, filter state,
-//! the selection derived from both) and lays out the report around it.
+//! The widget's root: owns the per-instance load state and the context every
+//! view reads (the filter state it is given by its mount, the selection
+//! derived from both), and lays out the report around it.
 
 use std::sync::Arc;
 
@@ -58,7 +59,8 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
                     Err(e) => LoadState::Failed(e),
                 },
             };
-            load.set(next);
+            // The widget may have been unmounted meanwhile.
+            let _ = load.try_set(next);
         });
     };
     // Fetching is a browser call: start it from an effect, not from rendering.
