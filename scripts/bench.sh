@@ -3,7 +3,8 @@
 # synthetic sheet and the core's timings over it (criterion, bench/); then the
 # time from navigation to the first section rendered, and to the map drawn, and
 # the large sheet's load and filter repaint, in headless Chromium
-# (tests/e2e/bench.mjs; RUNS=5, medians printed). Numbers to read, not pass/fail. Usage: scripts/bench.sh [dist]
+# (tests/e2e/bench.mjs; RUNS=5, medians printed); then the race against a
+# static HTML page of the same text on a throttled phone (tests/e2e/race.mjs). Numbers to read, not pass/fail. Usage: scripts/bench.sh [dist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-dist}"
@@ -18,3 +19,7 @@ echo "== the core over it (criterion; bench/benches/core.rs)"
 CARGO_TARGET_DIR=target/bench cargo bench --quiet --manifest-path bench/Cargo.toml --bench core
 echo "== load in headless Chromium (the China sheet, then the 10,000-project sheet)"
 DIST="$dir" SYNTHETIC="$synthetic" node tests/e2e/bench.mjs
+echo "== the race: the app against a static HTML page of the same text, on a throttled phone"
+css=$(cd "$dir" && ls ilo-factsheet-*.css | head -1)
+cargo run --quiet --features ssr --bin snapshot -- data/china.json --css "$css" > target/static-china.html
+DIST="$dir" STATIC_HTML=target/static-china.html node tests/e2e/race.mjs

@@ -9,6 +9,7 @@
 // in place, e.g. to look at a release build in a browser.
 
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
@@ -37,12 +38,14 @@ export const MIME = {
 /**
  * Serves `root` on 127.0.0.1 (a free port unless `port` is given).
  * `headers` are added to every 200 response (e.g. a Content-Security-Policy):
- * an object, or a function of the request path giving one.
+ * an object, or a function of the request path giving one. `gzip: true`
+ * compresses text, JSON and wasm for clients that accept it (as a real
+ * server would; `make bench` measures over it).
  * Returns { url, port, dir, requests, put, remove, read, close }:
  * `requests` lists every path asked for; `put(rel, text|Buffer)` adds or
  * replaces a file; `remove(rel)` deletes one.
  */
-export async function serveDir(root, { port = 0, headers = {} } = {}) {
+export async function serveDir(root, { port = 0, headers = {}, gzip = false } = {}) {
   const dir = resolve(root);
   const requests = [];
   const server = createServer((req, res) => {
@@ -68,10 +71,13 @@ export async function serveDir(root, { port = 0, headers = {} } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('not found');
       return;
     }
-    const body = readFileSync(file);
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const squeeze = gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && /text|json|javascript|wasm|svg/.test(type);
+    const body = squeeze ? gzipSync(readFileSync(file), { level: 9 }) : readFileSync(file);
     res.writeHead(200, {
-      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-type': type,
       'content-length': body.length,
+      ...(squeeze ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       ...(typeof headers === 'function' ? headers(path) : headers),
@@ -105,11 +111,11 @@ export async function serveDir(root, { port = 0, headers = {} } = {}) {
 }
 
 /** Serves a fresh temporary copy of dist/ (removed again by close()). */
-export async function serveDist({ dist = DIST, headers } = {}) {
+export async function serveDist({ dist = DIST, headers, gzip } = {}) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html is missing: run \`make dist\` first`);
   const copy = mkdtempSync(join(tmpdir(), 'ilo-e2e-'));
   cpSync(dist, copy, { recursive: true });
-  const served = await serveDir(copy, { headers });
+  const served = await serveDir(copy, { headers, gzip });
   const close = served.close;
   served.close = async () => {
     await close();
