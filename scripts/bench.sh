@@ -11,6 +11,8 @@ dir="${1:-dist}"
 [ -f "$dir/index.html" ] || { echo "bench.sh: no $dir/index.html, run 'make dist' first" >&2; exit 1; }
 echo "== sizes (bytes)"
 scripts/sizes.sh "$dir"
+echo "== what the wasm's bytes are spent on, by crate (twiggy, before wasm-opt)"
+if command -v twiggy >/dev/null; then node scripts/wasm-shares.mjs; else echo "(cargo install twiggy to see this)"; fi
 echo "== a synthetic sheet of 10,000 projects (gen-synthetic)"
 synthetic=target/synthetic-10000.json
 cargo run --quiet --release -p ilo-factsheet-tools --bin gen-synthetic -- --projects 10000 --out "$synthetic"
