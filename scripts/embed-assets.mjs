@@ -9,13 +9,18 @@
 //   embed.html                public/embed.html (the iframe page) with the
 //                             hashed name of Trunk's page stylesheet
 //
-// and a preload of the stylesheet in index.html. The hashed names of the wasm
+// and a preload of the stylesheet in index.html; then, beside every file of
+// the build at the top level (pages, scripts, stylesheets, the wasm), `.gz`
+// and `.br` copies for servers that send precompressed files. Not under
+// data/: editors replace those files, and a stale compressed copy would be
+// served in their place. The hashed names of the wasm
 // and its glue come from the <meta name="ilo-factsheet-wasm"> Trunk wrote
 // into index.html (Trunk.toml pattern_script).
 
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const STYLES = ['main.css', 'funding.css', 'map.css', 'embed.css'];
 
@@ -54,4 +59,16 @@ writeFileSync(join(staging, 'embed.html'), frame.replace('ILO_PAGE_CSS', pageCss
 // Our own page fetches the stylesheet while the wasm downloads.
 const preload = `<link rel="preload" href="${cssName}" as="fetch" crossorigin="anonymous">`;
 if (!index.includes(preload)) writeFileSync(indexFile, index.replace('</head>', `${preload}\n</head>`));
-console.log(`embed-assets: embed.js → ${js}, ${wasm}, ${cssName} (${css.length} bytes)`);
+
+// Precompressed copies, at the strongest settings (done once per build).
+let packed = 0;
+for (const name of readdirSync(staging)) {
+  if (!/\.(html|js|css|wasm)$/.test(name)) continue;
+  const body = readFileSync(join(staging, name));
+  writeFileSync(join(staging, `${name}.gz`), gzipSync(body, { level: 9 }));
+  writeFileSync(join(staging, `${name}.br`), brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  }));
+  packed++;
+}
+console.log(`embed-assets: embed.js → ${js}, ${wasm}, ${cssName} (${css.length} bytes); ${packed} files precompressed`);

@@ -70,7 +70,9 @@ test('every file of dist/ but index.html, embed.html, embed.js and data/ carries
   walk(DIST);
   for (const name of STABLE) assert.ok(files.includes(name), `dist/${name}`);
   assert.ok(STABLE.every((name) => !HASHED.test(name)));
-  const unhashed = files.filter((f) => !STABLE.includes(f) && !f.startsWith('data/') && !HASHED.test(f));
+  // A precompressed copy (`x.js.br`, `x.js.gz`) goes with its file's name.
+  const unhashed = files.map((f) => f.replace(/\.(br|gz)$/, ''))
+    .filter((f) => !STABLE.includes(f) && !f.startsWith('data/') && !HASHED.test(f));
   assert.deepEqual(unhashed, []);
 });
 

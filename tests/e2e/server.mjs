@@ -39,8 +39,9 @@ export const MIME = {
  * Serves `root` on 127.0.0.1 (a free port unless `port` is given).
  * `headers` are added to every 200 response (e.g. a Content-Security-Policy):
  * an object, or a function of the request path giving one. `gzip: true`
- * compresses text, JSON and wasm for clients that accept it (as a real
- * server would; `make bench` measures over it).
+ * sends compressed bodies to clients that accept them, as a real server
+ * would: a precompressed `.br` or `.gz` beside the file when there is one,
+ * else text, JSON and wasm gzipped on the fly (`make bench` measures over it).
  * Returns { url, port, dir, requests, put, remove, read, close }:
  * `requests` lists every path asked for; `put(rel, text|Buffer)` adds or
  * replaces a file; `remove(rel)` deletes one.
@@ -72,12 +73,19 @@ export async function serveDir(root, { port = 0, headers = {}, gzip = false } = 
       return;
     }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const squeeze = gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && /text|json|javascript|wasm|svg/.test(type);
-    const body = squeeze ? gzipSync(readFileSync(file), { level: 9 }) : readFileSync(file);
+    // As a static server with precompressed files would: the `.br` or `.gz`
+    // beside the file when the client takes it, else gzip on the fly.
+    const accepts = gzip ? (req.headers['accept-encoding'] ?? '') : '';
+    const sibling = ['br', 'gzip'].find((e) => accepts.includes(e) && existsSync(`${file}.${e === 'br' ? 'br' : 'gz'}`));
+    const squeeze = !sibling && /gzip/.test(accepts) && /text|json|javascript|wasm|svg/.test(type);
+    const body = sibling
+      ? readFileSync(`${file}.${sibling === 'br' ? 'br' : 'gz'}`)
+      : squeeze ? gzipSync(readFileSync(file), { level: 9 }) : readFileSync(file);
+    const encoding = sibling ?? (squeeze ? 'gzip' : null);
     res.writeHead(200, {
       'content-type': type,
       'content-length': body.length,
-      ...(squeeze ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+      ...(encoding ? { 'content-encoding': encoding, vary: 'accept-encoding' } : {}),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       ...(typeof headers === 'function' ? headers(path) : headers),

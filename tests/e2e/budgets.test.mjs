@@ -1,0 +1,40 @@
+// The built dist/ as shipped: every page, script, stylesheet and the wasm has
+// precompressed `.br` and `.gz` copies holding exactly its bytes (data/ has
+// none: editors replace those files), and the sizes stay within their
+// budgets (issue 12; sizes are stable, so these pass or fail). The first
+// view's wasm budget (150 KB gzip) waits for the on-demand map and funding
+// modules; `make bench` prints where its bytes go.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { DIST } from './helpers.mjs';
+
+const top = readdirSync(DIST).filter((f) => /\.(html|js|css|wasm)$/.test(f));
+const gz = (name) => gzipSync(readFileSync(join(DIST, name)), { level: 9 }).length;
+
+test('every shipped page, script, stylesheet and wasm has .br and .gz copies of exactly its bytes', () => {
+  assert.ok(top.some((f) => f.endsWith('.wasm')) && top.includes('embed.js') && top.includes('index.html'), String(top));
+  for (const name of top) {
+    const body = readFileSync(join(DIST, name));
+    assert.ok(gunzipSync(readFileSync(join(DIST, `${name}.gz`))).equals(body), `${name}.gz`);
+    assert.ok(brotliDecompressSync(readFileSync(join(DIST, `${name}.br`))).equals(body), `${name}.br`);
+  }
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  assert.deepEqual(walk(join(DIST, 'data')).filter((f) => /\.(br|gz)$/.test(f)), [], 'no compressed copy under data/');
+});
+
+test('embed.js stays under 5 KB gzip', () => {
+  assert.ok(gz('embed.js') <= 5_000, `embed.js: ${gz('embed.js')} bytes gzip`);
+});
+
+test('what shows content (the page and the stylesheets) stays under 40 KB gzip', () => {
+  const css = top.filter((f) => f.endsWith('.css'));
+  assert.ok(css.length >= 2, String(css));
+  const bytes = gz('index.html') + css.reduce((n, f) => n + gz(f), 0);
+  assert.ok(bytes <= 40_000, `index.html and ${css.join(', ')}: ${bytes} bytes gzip`);
+  assert.ok(existsSync(join(DIST, 'embed.html')));
+});
