@@ -75,7 +75,7 @@ check-wasm:
 
 ## Sizes and load timings of a fresh release build (numbers to read, not pass/fail).
 bench: dist
-	@$(ENSURE) browser
+	@$(ENSURE) browser bench
 	scripts/bench.sh dist
 
 tools:

@@ -4,7 +4,8 @@
 # time from navigation to the first section rendered, and to the map drawn, and
 # the large sheet's load and filter repaint, in headless Chromium
 # (tests/e2e/bench.mjs; RUNS=5, medians printed); then the race against a
-# static HTML page of the same text on a throttled phone (tests/e2e/race.mjs). Numbers to read, not pass/fail. Usage: scripts/bench.sh [dist]
+# static HTML page of the same text on a throttled phone (tests/e2e/race.mjs);
+# and Lighthouse's scores (tests/e2e/lighthouse.mjs). Numbers to read, not pass/fail. Usage: scripts/bench.sh [dist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-dist}"
@@ -25,3 +26,5 @@ echo "== the race: the app against a static HTML page of the same text, on a thr
 css=$(cd "$dir" && ls ilo-factsheet-*.css | head -1)
 cargo run --quiet --features ssr --bin snapshot -- data/china.json --css "$css" > target/static-china.html
 DIST="$dir" STATIC_HTML=target/static-china.html node tests/e2e/race.mjs
+echo "== Lighthouse 12, mobile preset (the full page and ?view=map)"
+DIST="$dir" LIGHTHOUSE="${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}/lighthouse/node_modules/.bin/lighthouse" node tests/e2e/lighthouse.mjs

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there.
 #
-#   scripts/ensure-tools.sh [rust|wasm|browser|fuzz|all]...     (default: all but fuzz)
+#   scripts/ensure-tools.sh [rust|wasm|browser|fuzz|bench|all]...  (default: all but fuzz and bench)
 #
 #   rust     rustup target wasm32-unknown-unknown; trunk 0.21.14 and
 #            wasm-bindgen-cli at the exact version Cargo.lock pins (cargo install)
@@ -9,6 +9,8 @@
 #            ${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}/binaryen (never Debian's
 #            binaryen: its wasm-opt 108 silently breaks the module)
 #   fuzz     nightly Rust (minimal profile) and cargo-fuzz, for `make fuzz` only
+#   bench    Lighthouse from npm lighthouse@12.2.3 (13 needs a newer Node), under
+#            ${ILO_TOOLS}/lighthouse, for `make bench` only
 #   browser  Debian's chromium + chromium-driver (apt, as root or with sudo) and
 #            the e2e node modules (npm ci in tests/e2e when missing or when
 #            package.json / package-lock.json changed)
@@ -23,6 +25,8 @@ TOOLS="${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}"
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
 BINARYEN_DIR="$TOOLS/binaryen"
+LIGHTHOUSE_VERSION=12.2.3
+LIGHTHOUSE_DIR="$TOOLS/lighthouse"
 export PATH="$HOME/.cargo/bin:$BINARYEN_DIR/node_modules/.bin:$PATH"
 
 ok() { echo "ok $*"; }
@@ -89,6 +93,19 @@ ensure_wasm() {
   fi
 }
 
+ensure_bench() {
+  local pkg="$LIGHTHOUSE_DIR/node_modules/lighthouse/package.json"
+  if [ -x "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" ] &&
+     grep -q "\"version\": \"$LIGHTHOUSE_VERSION\"" "$pkg" 2>/dev/null; then
+    ok "lighthouse $LIGHTHOUSE_VERSION ($LIGHTHOUSE_DIR/node_modules/.bin/lighthouse)"
+  else
+    need npm "install Node.js 20 and npm"
+    installing "lighthouse@$LIGHTHOUSE_VERSION from npm into $LIGHTHOUSE_DIR"
+    mkdir -p "$LIGHTHOUSE_DIR"
+    npm install --no-audit --no-fund --loglevel=error --prefix "$LIGHTHOUSE_DIR" "lighthouse@$LIGHTHOUSE_VERSION"
+  fi
+}
+
 ensure_fuzz() {
   need rustup "install Rust with rustup first"
   if rustup run nightly rustc --version >/dev/null 2>&1; then
@@ -134,8 +151,8 @@ ensure_browser() {
 [ $# -gt 0 ] || set -- all
 for what in "$@"; do
   case "$what" in
-    rust | wasm | browser | fuzz | all) ;;
-    *) echo "usage: $0 [rust|wasm|browser|fuzz|all]..." >&2; exit 2 ;;
+    rust | wasm | browser | fuzz | bench | all) ;;
+    *) echo "usage: $0 [rust|wasm|browser|fuzz|bench|all]..." >&2; exit 2 ;;
   esac
 done
 
@@ -152,6 +169,7 @@ for what in "$@"; do
     wasm) ensure_wasm ;;
     browser) ensure_browser ;;
     fuzz) ensure_fuzz ;;
+    bench) ensure_bench ;;
     all) ensure_rust; ensure_wasm; ensure_browser ;;
   esac
 done
