@@ -78,32 +78,28 @@ ensure_rust() {
   fi
 }
 
-ensure_wasm() {
-  # Read the installed package's version: running wasm-opt (a Node program) costs 0.4 s.
-  local pkg="$BINARYEN_DIR/node_modules/binaryen/package.json"
-  if [ -x "$BINARYEN_DIR/node_modules/.bin/wasm-opt" ] &&
-     grep -q "\"version\": \"$BINARYEN_VERSION\"" "$pkg" 2>/dev/null; then
-    ok "wasm-opt binaryen@$BINARYEN_VERSION ($BINARYEN_DIR/node_modules/.bin/wasm-opt)"
+# An npm package at an exact version under DIR, by the binary it installs:
+# npm_tool NAME VERSION DIR BIN. Reads the installed package.json (running a
+# Node program to ask its version costs 0.4 s).
+npm_tool() {
+  local name=$1 version=$2 dir=$3 bin=$4
+  if [ -x "$dir/node_modules/.bin/$bin" ] &&
+     grep -q "\"version\": \"$version\"" "$dir/node_modules/$name/package.json" 2>/dev/null; then
+    ok "$bin $name@$version ($dir/node_modules/.bin/$bin)"
   else
     need npm "install Node.js 20 and npm"
-    installing "wasm-opt from npm binaryen@$BINARYEN_VERSION into $BINARYEN_DIR"
-    mkdir -p "$BINARYEN_DIR"
-    npm install --no-audit --no-fund --loglevel=error --prefix "$BINARYEN_DIR" "binaryen@$BINARYEN_VERSION"
-    wasm-opt --version
+    installing "$bin from npm $name@$version into $dir"
+    mkdir -p "$dir"
+    npm install --no-audit --no-fund --loglevel=error --prefix "$dir" "$name@$version"
   fi
 }
 
+ensure_wasm() {
+  npm_tool binaryen "$BINARYEN_VERSION" "$BINARYEN_DIR" wasm-opt
+}
+
 ensure_bench() {
-  local pkg="$LIGHTHOUSE_DIR/node_modules/lighthouse/package.json"
-  if [ -x "$LIGHTHOUSE_DIR/node_modules/.bin/lighthouse" ] &&
-     grep -q "\"version\": \"$LIGHTHOUSE_VERSION\"" "$pkg" 2>/dev/null; then
-    ok "lighthouse $LIGHTHOUSE_VERSION ($LIGHTHOUSE_DIR/node_modules/.bin/lighthouse)"
-  else
-    need npm "install Node.js 20 and npm"
-    installing "lighthouse@$LIGHTHOUSE_VERSION from npm into $LIGHTHOUSE_DIR"
-    mkdir -p "$LIGHTHOUSE_DIR"
-    npm install --no-audit --no-fund --loglevel=error --prefix "$LIGHTHOUSE_DIR" "lighthouse@$LIGHTHOUSE_VERSION"
-  fi
+  npm_tool lighthouse "$LIGHTHOUSE_VERSION" "$LIGHTHOUSE_DIR" lighthouse
 }
 
 ensure_fuzz() {

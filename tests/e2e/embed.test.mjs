@@ -276,16 +276,22 @@ test('the iframe embed grows and shrinks with its content, and scrolls without t
 });
 
 test('a message from another origin cannot resize our frames', async (t) => {
-  const h = await host(t, { 'index.html': page(`<iframe id="f" src="${ctx.server.url}embed.html?view=timeline" height="300"></iframe>`) });
+  // A frame of the host's own origin posts a height message: without the
+  // origin check, embed.js would resize it (it is a frame of the page).
+  const h = await host(t, {
+    'index.html': page(`<iframe id="f" src="${ctx.server.url}embed.html?view=timeline" height="300"></iframe>
+      <iframe id="forger" src="forger.html" height="100"></iframe>`),
+    'forger.html': '<!doctype html><title>x</title><link rel="icon" href="data:,"><script type="module" src="forger.js"></script>',
+    'forger.js': "parent.postMessage({ type: 'ilo-factsheet:height', id: '', height: 5 }, '*');",
+  });
   const p = await ctx.page();
   await p.goto(h.url);
   await p.frameLocator('#f').locator('.timeline').first().waitFor();
   await p.waitForFunction(() => document.querySelector('#f').style.height !== '');
-  const h0 = await p.evaluate(() => document.querySelector('#f').style.height);
-  // The host page itself (its own origin) posts a forged message as if from the frame.
-  await p.evaluate(() => window.postMessage({ type: 'ilo-factsheet:height', id: '', height: 5 }, '*'));
+  await p.frameLocator('#forger').locator('title').waitFor({ state: 'attached' });
   await p.waitForTimeout(300);
-  assert.equal(await p.evaluate(() => document.querySelector('#f').style.height), h0);
+  assert.equal(await p.evaluate(() => document.querySelector('#forger').style.height), '', 'the forged height was applied');
+  assert.notEqual(await p.evaluate(() => document.querySelector('#f').style.height), '5px');
 });
 
 test('"Embed this view" gives snippets for the current view and filters that work on another origin', async (t) => {
