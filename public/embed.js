@@ -12,12 +12,23 @@
 // In our iframe page (embed.html, [data-ilo-frame]) the widget takes its
 // options from the frame's URL and posts its height to the parent page,
 // where this script resizes the frame.
+//
+// Content before the wasm: a widget showing the bundled sheet's default
+// state shows a copy prerendered by the build at once (on our own page it
+// is already in the HTML, in a declarative shadow root; elsewhere it is the
+// view's fragment, fetched beside the wasm). The live widget renders out of
+// sight and takes its place in the frame it is drawn ('ilo-factsheet:ready'),
+// at the same size, so nothing moves. Its host then carries data-ilo-ready.
 
 const SCRIPT = new URL(import.meta.url);
 const BASE = new URL('./', SCRIPT).href;
 const FILES = /*ILO_FILES*/{ js: 'ilo-factsheet-web.js', wasm: 'ilo-factsheet-web_bg.wasm', css: 'ilo-factsheet.css' };
 const SELECTOR = 'ilo-factsheet, [data-ilo-factsheet]';
 const OPTIONS = ['src', 'view', 'lang', 'theme', 'partner', 'country', 'from', 'to', 'q', 'url-sync'];
+// What a page URL or an element may ask for beyond the prerendered default.
+const STATE = ['data', 'src', 'lang', 'theme', 'partner', 'country', 'from', 'to', 'q'];
+const SCHEMES = ['light', 'dark', 'auto'];
+const PLACEHOLDER = 'https://ilo-factsheet.invalid/';
 const HEIGHT = 'ilo-factsheet:height';
 const KEY = Symbol.for('ilo-factsheet');
 
@@ -58,6 +69,52 @@ function start() {
     return parts.join('&');
   }
 
+  // Which prerendered copy shows what this widget will: 'page' (ours, in the
+  // HTML), a view's fragment, or null (the state is not the default one).
+  const isSync = (el, key) => !inFrame(el) && /(^|&)url-sync=/.test(key);
+  const asked = (el, key) => new URLSearchParams(isSync(el, key) || inFrame(el) ? location.search : key);
+  function prerendered(el, key) {
+    const sync = isSync(el, key);
+    const ask = asked(el, key);
+    const other = STATE.some((name) => ask.has(name)
+      && !(name === 'lang' && ask.get(name) === 'en')
+      && !(name === 'theme' && !sync && SCHEMES.includes(ask.get(name))));
+    const view = ask.get('view') ?? 'full';
+    if (other) return null;
+    if (sync) return view === 'full' ? 'page' : null;
+    return FILES.views?.[view] ? view : null;
+  }
+
+  // The fragment of `view`, its links pointed at our site.
+  const fragments = new Map();
+  const fragment = (view) => {
+    if (!fragments.has(view)) {
+      const base = BASE.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      fragments.set(view, fetch(url(FILES.views[view]))
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status} for ${r.url}`))))
+        .then((html) => html.replaceAll(PLACEHOLDER, base)));
+    }
+    return fragments.get(view);
+  };
+
+  // The bundled sheet, asked for beside the wasm (once), when a widget shows
+  // it: the wasm's own request for it is then answered from the preload.
+  let preloaded = false;
+  function preloadData(el, key) {
+    const ask = asked(el, key);
+    if (preloaded || ask.has('src') || ask.has('data')) return;
+    preloaded = true;
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url('data/china.json') });
+    link.crossOrigin = 'anonymous';
+    document.head.append(link);
+  }
+
+  // After the next paint (a rendering update, then a task), or soon anyway.
+  const painted = () => new Promise((done) => {
+    requestAnimationFrame(() => setTimeout(done));
+    setTimeout(done, 500);
+  });
+
   function schedule(el) {
     if (!pending.size) queueMicrotask(flush);
     pending.add(el);
@@ -85,8 +142,8 @@ function start() {
   async function mount(el) {
     // The iframe page: its colour scheme comes with its URL (?theme=dark).
     const scheme = inFrame(el) && new URLSearchParams(location.search).get('theme');
-    if (['light', 'dark', 'auto'].includes(scheme)) el.dataset.theme = scheme;
-    const entry = { key: attributes(el), handle: null };
+    if (SCHEMES.includes(scheme)) el.dataset.theme = scheme;
+    const entry = { key: attributes(el), handle: null, pre: null };
     widgets.set(el, entry);
     let root;
     try {
@@ -94,11 +151,46 @@ function start() {
     } catch (error) {
       return failed(el, el, new Error(`a <${el.localName}> cannot hold a widget; use a <div> (${error.message})`));
     }
+    const want = prerendered(el, entry.key);
+    // (`:scope >` does not reach a shadow root's own children.)
+    const child = (test) => [...root.children].find(test);
+    const inline = child((c) => c.hasAttribute('data-ilo-prerendered'));
     const container = document.createElement('div');
-    root.replaceChildren(container);
+    if (inline && want === 'page') {
+      entry.pre = inline;
+    } else if (inline) {
+      // Our page's copy shows the default state; this URL asks for another.
+      entry.pre = document.createElement('div');
+      entry.pre.dataset.iloPrerendered = '';
+      const skeleton = child((c) => c.localName === 'template' && c.hasAttribute('data-ilo-skeleton'));
+      if (skeleton) entry.pre.append(skeleton.content.cloneNode(true));
+      inline.replaceWith(entry.pre);
+    }
+    if (inline) {
+      child((c) => c.localName === 'template')?.remove();
+    } else {
+      root.replaceChildren();
+    }
+    root.append(container);
+    // The live widget draws out of sight until it is ready, at the same width.
+    container.addEventListener('ilo-factsheet:ready', () => show(el, entry, container));
+    const linked = child((c) => c.localName === 'link' && c.rel === 'stylesheet');
+    const copy = want && want !== 'page' && !inline ? fragment(want).catch(() => null) : null;
     try {
-      const css = await styles().catch((error) => console.error('ilo-factsheet: no stylesheet', error));
+      const css = linked ? null : await styles().catch((error) => console.error('ilo-factsheet: no stylesheet', error));
       if (css && !root.adoptedStyleSheets.includes(css)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, css];
+      const html = copy && await copy;
+      if (html && widgets.get(el) === entry && !entry.handle && !el.hasAttribute('data-ilo-ready')) {
+        entry.pre = document.createElement('div');
+        entry.pre.dataset.iloPrerendered = '';
+        entry.pre.innerHTML = html;
+        container.before(entry.pre);
+      }
+      if (entry.pre) {
+        hide(container, entry.pre);
+        await painted();
+      }
+      preloadData(el, entry.key);
       const glue = await load();
       if (widgets.get(el) !== entry) return; // removed while loading
       entry.handle = glue.mount(container, { attributes: entry.key, base: BASE, frame: inFrame(el) });
@@ -108,10 +200,29 @@ function start() {
     }
   }
 
+  // (Inert as well: the widget's root resets `visibility`, and nothing out
+  // of sight may take focus or be read out.)
+  function hide(container, pre) {
+    container.inert = true;
+    Object.assign(container.style, {
+      position: 'absolute', visibility: 'hidden', height: '0', overflow: 'hidden', width: `${pre.offsetWidth}px`,
+    });
+  }
+
+  // The live widget is drawn: it takes the prerendered copy's place.
+  function show(el, entry, container) {
+    entry.pre?.remove();
+    entry.pre = null;
+    container.removeAttribute('style');
+    container.inert = false;
+    el.setAttribute('data-ilo-ready', '');
+  }
+
   function unmount(el, entry) {
     widgets.delete(el);
     entry.handle?.unmount();
     el.shadowRoot?.replaceChildren();
+    el.removeAttribute('data-ilo-ready');
   }
 
   // Never a blank widget: say so where the widget would be.
@@ -123,6 +234,13 @@ function start() {
     alert.className = 'boot-error';
     alert.textContent = `The fact sheet could not start in this browser (${error?.message ?? error}).`;
     where.replaceChildren(alert);
+    // Above a prerendered copy, which stays readable.
+    const pre = widgets.get(el)?.pre;
+    if (where !== el) {
+      where.removeAttribute('style');
+      where.inert = false;
+    }
+    if (pre && where !== el) pre.before(where);
   }
 
   // In our iframe page: tell the parent page the widget's height, up and down.

@@ -4,12 +4,23 @@
 //   ilo-factsheet-<hash>.css  the widget's stylesheet: public/style/ files in
 //                             STYLES order, comments and spare spaces removed,
 //                             named by its content (cached for good)
-//   embed.js                  public/embed.js with the hashed names filled in
-//                             (a stable name: hosts link to it)
+//   embed.js                  public/embed.js with the hashed names filled in,
+//                             comment lines left out (a stable name: hosts
+//                             link to it)
 //   embed.html                public/embed.html (the iframe page) with the
 //                             hashed name of Trunk's page stylesheet
+//   ilo-factsheet-<view>-<hash>.html
+//                             each view of the bundled sheet prerendered as a
+//                             script embed naming only it shows it, inserted
+//                             by embed.js at once (no wasm needed to read it)
 //
-// and a preload of the stylesheet in index.html; then, beside every file of
+// and, in index.html, the report of the bundled sheet prerendered into the
+// widget's declarative shadow root (<!--ILO_PRERENDER-->), readable before
+// the wasm arrives and without JavaScript; the live widget replaces it once
+// drawn. The prerendering is the app's own components rendered natively
+// (`cargo run --features ssr --bin snapshot -- --parts`). Trunk's preloads
+// of the wasm and its glue are taken out of index.html: embed.js asks for
+// them once the prerendered page has painted. Then, beside every file of
 // the build at the top level (pages, scripts, stylesheets, the wasm), `.gz`
 // and `.br` copies for servers that send precompressed files. Not under
 // data/: editors replace those files, and a stale compressed copy would be
@@ -17,12 +28,15 @@
 // and its glue come from the <meta name="ilo-factsheet-wasm"> Trunk wrote
 // into index.html (Trunk.toml pattern_script).
 
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const STYLES = ['main.css', 'funding.css', 'map.css', 'embed.css'];
+const VIEWS = ['full', 'projects', 'timeline', 'map', 'funding'];
+const DATA = 'data/china.json';
 
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -42,23 +56,47 @@ const css = STYLES.map((name) => readFileSync(join(source, 'public/style', name)
   .replace(/\s+/g, ' ')
   .replace(/\s*([{};,])\s*/g, '$1')
   .trim();
-const cssName = `ilo-factsheet-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+const hashed = (prefix, body, ext) => `${prefix}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.${ext}`;
+const cssName = hashed('ilo-factsheet', css, 'css');
 writeFileSync(join(staging, cssName), css + '\n');
 
-const files = JSON.stringify({ js, wasm, css: cssName });
+// The app's components render the bundled sheet natively (a native build of
+// the `ssr` feature; quick once `make unit` has built it).
+const partsDir = join(source, 'target/prerender');
+execFileSync('cargo', ['run', '--quiet', '--offline', '--features', 'ssr', '--bin', 'snapshot', '--',
+  join(source, DATA), '--parts', partsDir], { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+const part = (name) => readFileSync(join(partsDir, `${name}.html`), 'utf8');
+const views = {};
+for (const view of VIEWS) {
+  const body = part(view);
+  views[view] = hashed(`ilo-factsheet-${view}`, body, 'html');
+  writeFileSync(join(staging, views[view]), body);
+}
+
+const files = JSON.stringify({ js, wasm, css: cssName, views });
 const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
 const marker = /\/\*ILO_FILES\*\/\{[^}]*\}/;
 if (!marker.test(embed)) throw new Error('embed-assets: public/embed.js has no /*ILO_FILES*/{…} to fill in');
-writeFileSync(join(staging, 'embed.js'), embed.replace(marker, files));
+// Shipped without its comment lines (the source keeps them): every host pays for its bytes.
+const shipped = embed.replace(marker, files).split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+writeFileSync(join(staging, 'embed.js'), `// ilo-factsheet embed.js: see the project's README, "Embed on your site".\n${shipped}`);
 const pageCss = index.match(/href="(?:\.\/)?(page-[0-9a-f]+\.css)"/)?.[1];
 if (!pageCss) throw new Error('embed-assets: no page-<hash>.css linked from index.html');
 const frame = readFileSync(join(source, 'public/embed.html'), 'utf8');
 if (!frame.includes('ILO_PAGE_CSS')) throw new Error('embed-assets: public/embed.html has no ILO_PAGE_CSS to fill in');
 writeFileSync(join(staging, 'embed.html'), frame.replace('ILO_PAGE_CSS', pageCss));
 
-// Our own page fetches the stylesheet while the wasm downloads.
-const preload = `<link rel="preload" href="${cssName}" as="fetch" crossorigin="anonymous">`;
-if (!index.includes(preload)) writeFileSync(indexFile, index.replace('</head>', `${preload}\n</head>`));
+// Our own page: the report in the widget's shadow root, with its stylesheet
+// (render-blocking there, so never unstyled) and the skeleton embed.js shows
+// instead when the URL asks for another state than the default.
+const MARK = '<!--ILO_PRERENDER-->';
+if (!index.includes(MARK)) throw new Error(`embed-assets: index.html has no ${MARK} in the widget element`);
+index = index.replace(MARK, () => `<template shadowrootmode="open"><link rel="stylesheet" href="${cssName}">`
+  + `<div data-ilo-prerendered>${part('page')}</div><template data-ilo-skeleton>${part('skeleton')}</template></template>`);
+// The wasm waits for the first paint (embed.js): no preload competes with it.
+index = index.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
+if (/\.wasm"/.test(index.replace(/<meta name="ilo-factsheet-wasm"[^>]*>/, ''))) throw new Error('embed-assets: a wasm preload is left in index.html');
+writeFileSync(indexFile, index);
 
 // Precompressed copies, at the strongest settings (done once per build).
 let packed = 0;

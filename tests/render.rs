@@ -284,3 +284,27 @@ fn a_long_project_list_shows_a_page_and_a_button_for_the_next() {
     assert_eq!(count(&html, "class=\"project-card\""), 5);
     assert!(!html.contains("show-more"));
 }
+
+#[test]
+fn the_prerendered_parts_are_our_page_the_skeleton_and_each_view_as_an_embed_shows_it() {
+    use ilo_factsheet::ui::snapshot::{parts, BASE_PLACEHOLDER};
+    let parts = parts(CHINA);
+    let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["page", "skeleton", "full", "projects", "timeline", "map", "funding"]);
+    let part = |name: &str| &parts.iter().find(|(n, _)| n == name).expect(name).1;
+    // Our page: the report as the URL-mirrored widget draws it, links relative to the page.
+    assert_eq!(part("page"), &render(CHINA, ""));
+    assert!(part("page").contains("href=\"?view=projects\""));
+    assert!(!part("page").contains(BASE_PLACEHOLDER));
+    assert!(part("skeleton").contains("class=\"skeleton\"") && !part("skeleton").contains("<h1"));
+    // Embeds: links lead to the site (the placeholder embed.js fills in), never relative.
+    for name in ["full", "projects", "timeline", "map", "funding"] {
+        let html = part(name);
+        assert!(html.contains(&format!("href=\"{BASE_PLACEHOLDER}")), "{name}: a link to the full report");
+        assert!(!html.contains("href=\"?"), "{name}: no link relative to the host page");
+        // A named view stands alone (a second-level title, no tabs); `full` is the whole report.
+        assert_eq!(html.contains("class=\"views\""), name == "full", "{name}: tabs");
+        assert_eq!(html.contains("embed-header"), name != "full", "{name}: embed title");
+    }
+    assert!(count(part("projects"), "class=\"project-card\"") >= 1);
+}

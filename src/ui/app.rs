@@ -70,6 +70,15 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
             first();
         }
     });
+    // Tell embed.js when the report (or the reason there is none) is drawn,
+    // so it can swap out a prerendered copy in the frame that paints it.
+    Effect::new(move |done: Option<bool>| {
+        let settled = load.with(|l| !matches!(l, LoadState::Loading));
+        if settled && done != Some(true) {
+            request_animation_frame(move || announce_ready(root));
+        }
+        settled || done == Some(true)
+    });
     let foreign = config.foreign_params.clone();
     let setting = config.setting.clone();
 
@@ -90,9 +99,24 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     }
 }
 
+/// Bubbles `ilo-factsheet:ready` from the widget's root to the container
+/// `embed.js` mounted it in.
+fn announce_ready(root: NodeRef<leptos::html::Div>) {
+    let Some(el) = root.get_untracked() else { return };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    if let Ok(event) = web_sys::Event::new_with_event_init_dict(READY_EVENT, &init) {
+        let _ = el.dispatch_event(&event);
+    }
+}
+
+/// The event `embed.js` waits for before it shows a widget that has a
+/// prerendered copy on screen.
+pub const READY_EVENT: &str = "ilo-factsheet:ready";
+
 /// The shape of the report while the data is on its way.
 #[component]
-fn Skeleton() -> impl IntoView {
+pub(crate) fn Skeleton() -> impl IntoView {
     view! {
         <div class="skeleton" aria-busy="true" aria-live="polite">
             <p class="visually-hidden">{t(Text::Loading)}</p>

@@ -1,17 +1,24 @@
 //! The report rendered to an HTML string, natively, without a browser
 //! (feature `ssr`). It proves the rule that rendering makes no browser call
 //! (a call would panic here; `tests/render.rs` renders every view), and it is
-//! what a static snapshot, painted before the wasm arrives, will be made of.
+//! what the build prerenders (`bin/snapshot.rs --parts`): the copy of the
+//! default view a visitor reads before the wasm arrives, which the live
+//! widget replaces once drawn (`embed.js`).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::embed::Options;
 use crate::query::params::foreign_params;
 use crate::query::FilterState;
 use crate::ui::report::Report;
 use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
 use ilo_factsheet_shell::load::Loaded;
+
+/// Stands for the site in the links of a prerendered embed (its full-report
+/// link), which only `embed.js` knows: it writes its own base in its place.
+pub const BASE_PLACEHOLDER: &str = "https://ilo-factsheet.invalid/";
 
 /// The HTML of the report for the data file `text` and the URL query `query`
 /// (`?view=map&country=KEN`), as the first widget of a page would render it
@@ -31,4 +38,30 @@ pub fn render_with(text: &str, query: &str, setting: Setting) -> String {
         provide_ctx(loaded, state, foreign_params(query), setting);
         view! { <div class="ilo-factsheet"><Report /></div> }.to_html()
     })
+}
+
+/// The widget's loading shape (what the live widget shows before its data).
+pub fn skeleton() -> String {
+    Owner::new().with(|| view! { <div class="ilo-factsheet"><crate::ui::app::Skeleton /></div> }.to_html())
+}
+
+/// What the build prerenders for the data file `text`, as (name, HTML):
+/// `page`, our own page's report (URL-mirrored, default state);
+/// `skeleton`, shown instead when the page's URL asks for another state;
+/// and one per view (`full`, `projects`, …) as a script embed naming only
+/// that view shows it, its links to [`BASE_PLACEHOLDER`].
+pub fn parts(text: &str) -> Vec<(String, String)> {
+    let mut parts = vec![("page".to_string(), render(text, "")), ("skeleton".to_string(), skeleton())];
+    for view in crate::ui::report::VIEWS {
+        let attributes = format!("view={}", view.as_str());
+        let options = Options::from_attributes(&attributes);
+        let setting = Setting {
+            base: BASE_PLACEHOLDER.to_string(),
+            sync_url: false,
+            single_view: options.single_view,
+            data_src: None,
+        };
+        parts.push((view.as_str().to_string(), render_with(text, &attributes, setting)));
+    }
+    parts
 }

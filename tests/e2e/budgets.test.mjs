@@ -31,10 +31,26 @@ test('embed.js stays under 5 KB gzip', () => {
   assert.ok(gz('embed.js') <= 5_000, `embed.js: ${gz('embed.js')} bytes gzip`);
 });
 
-test('what shows content (the page and the stylesheets) stays under 40 KB gzip', () => {
+test('what shows content (the page with its prerendered report, and the stylesheets) stays under 40 KB gzip', () => {
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.match(index, /<template shadowrootmode="open"><link rel="stylesheet" href="ilo-factsheet-[0-9a-f]{16}\.css"><div data-ilo-prerendered>/);
+  assert.ok(index.includes('class="fs-section"'), 'the report is in the page');
+  // Nothing competes with the first paint: the wasm is asked for by embed.js once it has painted.
+  assert.doesNotMatch(index.replace(/<meta name="ilo-factsheet-wasm"[^>]*>/, ""), /\.wasm"|modulepreload/);
   const css = top.filter((f) => f.endsWith('.css'));
   assert.ok(css.length >= 2, String(css));
   const bytes = gz('index.html') + css.reduce((n, f) => n + gz(f), 0);
   assert.ok(bytes <= 40_000, `index.html and ${css.join(', ')}: ${bytes} bytes gzip`);
   assert.ok(existsSync(join(DIST, 'embed.html')));
+});
+
+test('each view\'s prerendered fragment for embeds stays under 15 KB gzip', () => {
+  const fragments = top.filter((f) => /^ilo-factsheet-[a-z]+-[0-9a-f]{16}\.html$/.test(f));
+  assert.deepEqual(fragments.map((f) => f.split('-')[2]).sort(), ['full', 'funding', 'map', 'projects', 'timeline']);
+  for (const f of fragments) assert.ok(gz(f) <= 15_000, `${f}: ${gz(f)} bytes gzip`);
+});
+
+test('the map geometry stays under 60 KB gzip', () => {
+  const bytes = gzipSync(readFileSync(join(DIST, 'data/map/world.json')), { level: 9 }).length;
+  assert.ok(bytes <= 60_000, `data/map/world.json: ${bytes} bytes gzip`);
 });

@@ -41,7 +41,7 @@ test('dist/index.html and dist/embed.html have no inline script and no inline ev
 
 test('every view renders under the strict CSP with no violation reported', async () => {
   const page = await ctx.open();
-  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
   const views = await page.$$eval('nav.views a.tab', (as) => as.map((a) => a.getAttribute('href')));
   for (const view of views) {
     await page.click(`nav.views a.tab[href="${view}"]`);
@@ -50,7 +50,7 @@ test('every view renders under the strict CSP with no violation reported', async
     await page.waitForSelector('nav.views a.tab[aria-current="page"]');
   }
   await page.goto(new URL('?theme=social-protection&q=digital', ctx.server.url).href);
-  await page.waitForSelector('main#app h1');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
   const violations = page.consoleErrors.filter((m) => /Content Security Policy/i.test(m));
   assert.deepEqual(violations, []);
   assert.deepEqual(page.errors, []);

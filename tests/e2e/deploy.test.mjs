@@ -16,8 +16,8 @@ test('the site works from a sub-path, and every request stays under it', async (
   try {
     const page = await newPage(browser);
     await page.goto(`${server.url}some/sub/path/?view=projects`);
-    await page.waitForSelector('main#app h1');
-    assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+    await page.waitForSelector('main#app[data-ilo-ready] h1');
+    assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
     await page.waitForSelector('article.project-card');
     assertLocalOnly(page, server);
     const outside = server.requests.filter((p) => !p.startsWith('/some/sub/path/'));

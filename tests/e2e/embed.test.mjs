@@ -52,10 +52,10 @@ const HOST_BODY = () => `
   <div class="column"><ilo-factsheet id="w-funding" view="funding"></ilo-factsheet></div>
   <p class="host" id="after">After the widgets.</p>`;
 
-/** Waits until the widget `selector` (the host element) shows its view. */
+/** Waits until the live widget `selector` (the host element) shows its view (not a prerendered copy). */
 function widgetReady(p, selector, inner) {
   return p.waitForFunction(
-    ([s, i]) => document.querySelector(s)?.shadowRoot?.querySelector(i),
+    ([s, i]) => document.querySelector(s)?.matches('[data-ilo-ready]') && document.querySelector(s).shadowRoot?.querySelector(i),
     [selector, inner],
     { timeout: TIMEOUT },
   );
@@ -423,7 +423,7 @@ test('when the wasm cannot be had, every widget says so in an alert instead of s
   const p = await ctx.page();
   await p.goto(h.url);
   for (const id of ['#w-map', '#w-funding']) {
-    const alert = await widgetReady(p, id, '[role="alert"]');
+    const alert = await p.waitForFunction((i) => document.querySelector(i).shadowRoot?.querySelector('[role="alert"]'), id);
     assert.match(await alert.evaluate((a) => a.textContent), /could not start/);
   }
   assert.ok(ctx.server.requests.some((r) => r === `/${file}`), 'the wasm was asked for');

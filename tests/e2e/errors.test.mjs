@@ -18,12 +18,12 @@ test('a missing data file shows a 404 alert with Retry, which recovers once the 
   assert.match(alert, /404/);
   assert.match(alert, /data\/china\.json/);
   assert.ok(await page.isVisible('button.retry'));
-  assert.equal(await page.locator('main#app h1').count(), 0);
+  assert.equal(await page.locator('main#app[data-ilo-ready] h1').count(), 0);
 
   ctx.server.put('data/china.json', CHINA_TEXT);
   await page.click('button.retry');
-  await page.waitForSelector('main#app h1');
-  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
   assert.equal(await page.locator('[role="alert"]').count(), 0);
 });
 
@@ -37,7 +37,7 @@ test('one broken project names its path in a code element, and every section sti
   assert.match(alert, /projects\[1\]/);
   const codes = await page.$$eval('[role="alert"] code', (cs) => cs.map((c) => c.textContent));
   assert.ok(codes.some((c) => c.includes('projects[1]')), `problem paths in <code>: ${codes}`);
-  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
   assert.equal(await page.locator('section.fs-section').count(), CHINA.sections.length);
   const titles = await page.$$eval('section.fs-section h2', (hs) => hs.map((h) => h.textContent.trim()));
   assert.deepEqual(titles, CHINA.sections.map((s) => s.title));
@@ -78,8 +78,8 @@ test('a server error names the status, and Retry recovers', async () => {
   assert.match(await page.textContent('[role="alert"]'), /500/);
   fail = false;
   await page.click('button.retry');
-  await page.waitForSelector('main#app h1');
-  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
 });
 
 test('a dropped connection gives an alert, and Retry works once it is back', async () => {
@@ -90,7 +90,7 @@ test('a dropped connection gives an alert, and Retry works once it is back', asy
   assert.match(await page.textContent('[role="alert"]'), /network|offline|connection/i);
   await page.unroute('**/data/china.json');
   await page.click('button.retry');
-  await page.waitForSelector('main#app h1');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
 });
 
 test('offline: the alert says so, and Retry works once the connection is back', async () => {
@@ -108,7 +108,7 @@ test('offline: the alert says so, and Retry works once the connection is back', 
   await page.unroute('**/data/china.json');
   await page.context().setOffline(false);
   await page.click('button.retry');
-  await page.waitForSelector('main#app h1');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
   assert.equal(await page.locator('[role="alert"]').count(), 0);
 });
 
@@ -122,6 +122,6 @@ test('a server that never answers: the fetch is stopped with a timeout alert, an
   assert.match(await page.textContent('[role="alert"]'), /took too long/);
   hang = false;
   await page.click('button.retry');
-  await page.waitForSelector('main#app h1');
-  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
 });

@@ -29,7 +29,7 @@ export function readmeHeaders() {
 
 const RULES = readmeHeaders();
 // Trunk writes the 64-bit hash in hex without leading zeros: up to 16 digits.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|html)$/;
 // Files that keep their name from build to build, so they are never hashed.
 const STABLE = ['index.html', 'embed.html', 'embed.js'];
 const ruleFor = (path) => {
@@ -81,7 +81,7 @@ test('the site works under the recommended headers, each response with its rule'
   const seen = [];
   page.on('response', (r) => seen.push({ url: r.url(), status: r.status(), headers: r.headers() }));
   await page.goto(ctx.server.url);
-  await page.waitForSelector('main#app h1');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
   for (const view of ['projects', 'timeline', 'map', 'funding']) {
     await page.click(`nav.views a.tab[href*="view=${view}"]`);
     await page.waitForFunction((v) => location.search.includes(`view=${v}`), view);

@@ -67,7 +67,7 @@ export async function newPage(browser, options = {}) {
 /** Opens `query` (e.g. '?q=Kenya') and waits until the report or an alert is shown. */
 export async function openReport(page, base, query = '') {
   await page.goto(new URL(query, base).href);
-  await page.waitForSelector('main#app h1, main#app [role="alert"]', { timeout: TIMEOUT });
+  await page.waitForSelector('main#app[data-ilo-ready] h1, main#app [role="alert"]', { timeout: TIMEOUT });
 }
 
 /**

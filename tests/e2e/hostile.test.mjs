@@ -60,8 +60,11 @@ function inspect(page) {
     const app = document.querySelector('main#app');
     const widget = roots(app); // main#app, its shadow root and any below
     const everywhere = roots(document);
+    // (Not the widget's own stylesheet, linked from its shadow root by the build.)
+    const own = (e) => e.localName === 'link' && e.parentNode === app.shadowRoot
+      && /^ilo-factsheet-[0-9a-f]{16}\.css$/.test(e.getAttribute('href'));
     const injected = all(widget, 'script, img, iframe, frame, object, embed, style, link, meta, base, audio, video, source, template')
-      .map((e) => e.outerHTML.slice(0, 120));
+      .filter((e) => !own(e)).map((e) => e.outerHTML.slice(0, 120));
     const handlers = [];
     for (const el of all(everywhere, '*')) {
       for (const a of el.attributes) if (/^on/i.test(a.name)) handlers.push(`<${el.localName} ${a.name}>`);

@@ -46,7 +46,7 @@ test('a panic shows its message in the widget with a Reload link, logged once', 
 
 test('the same test build without the query shows the report and no crash', async () => {
   const page = await ctx.open();
-  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
   await page.waitForTimeout(300);
   assert.equal(await page.locator('.crashed').count(), 0);
   assert.deepEqual(page.errors, []);

@@ -14,7 +14,7 @@ test('no horizontal scrolling at 320 px, in every view', async () => {
   const views = await page.$$eval('nav.views a.tab', (as) => as.map((a) => a.getAttribute('href')));
   for (const view of ['', ...views]) {
     await page.goto(new URL(view, ctx.server.url).href);
-    await page.waitForSelector('main#app h1');
+    await page.waitForSelector('main#app[data-ilo-ready] h1');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 320, `${view || 'full report'}: scrollWidth ${width}`);
   }

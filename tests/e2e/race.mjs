@@ -60,7 +60,8 @@ async function load(browser, url, app) {
   await page.waitForFunction(() => window.__race.content !== undefined, null, { timeout: 120_000 });
   let interactive = NaN;
   if (app) {
-    await page.waitForSelector('input[type="checkbox"][name="theme"]', { state: 'attached', timeout: 120_000 });
+    // The live widget, not the prerendered copy it replaces.
+    await page.waitForSelector('main#app[data-ilo-ready] input[type="checkbox"][name="theme"]', { state: 'attached', timeout: 120_000 });
     interactive = await page.evaluate(() => new Promise((done) => {
       const root = appRoot();
       root.querySelector('input[type="checkbox"][name="theme"]').click();

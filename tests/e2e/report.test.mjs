@@ -8,23 +8,25 @@ import { useBrowser, CHINA } from './helpers.mjs';
 
 const ctx = useBrowser();
 
-test('loading shows a busy skeleton, then the report replaces it', async () => {
+test('a link to another state than the prerendered one shows a busy skeleton, then the report replaces it', async () => {
   const page = await ctx.page();
   // Hold the data back so the loading state is observable.
   let release;
   const held = new Promise((ok) => { release = ok; });
   await page.route('**/data/china.json', async (route) => { await held; await route.continue(); });
-  await page.goto(ctx.server.url);
-  await page.waitForSelector('main#app .skeleton[aria-busy="true"]');
+  await page.goto(`${ctx.server.url}?view=projects`);
+  await page.waitForSelector('main#app .skeleton[aria-busy="true"]', { state: 'visible' });
+  // Not the prerendered default view: that would show the wrong content.
+  assert.equal(await page.locator('main#app section.fs-section').count(), 0);
   release();
-  await page.waitForSelector('main#app h1');
+  await page.waitForSelector('main#app[data-ilo-ready] article.project-card');
   assert.equal(await page.locator('.skeleton[aria-busy="true"]').count(), 0);
 });
 
 test('shows the title, every section in order with its heading, and every paragraph', async () => {
   const page = await ctx.open();
   assert.equal(CHINA.meta.title, 'China');
-  assert.equal((await page.textContent('main#app h1')).trim(), 'China');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
   assert.equal((await page.textContent('p.subtitle')).trim(), CHINA.meta.subtitle);
   assert.ok(await page.isVisible('p[data-paragraph="lead"]'), 'lead paragraph');
 
@@ -98,7 +100,7 @@ test('a link to a section (#section-…) scrolls to it inside the widget, and so
   const last = CHINA.sections.at(-1).id;
   const page = await ctx.page({ viewport: { width: 1200, height: 700 } });
   await page.goto(new URL(`#section-${last}`, ctx.server.url).href);
-  await page.waitForSelector('main#app h1');
+  await page.waitForSelector('main#app[data-ilo-ready] h1');
   const top = (id) => page.evaluate((i) => appRoot().getElementById(i).getBoundingClientRect().top, id);
   await page.waitForFunction((i) => Math.abs(appRoot().getElementById(i).getBoundingClientRect().top) < 5, `section-${last}`);
   assert.ok(await page.evaluate(() => scrollY) > 500, 'the page scrolled down to the last section');

@@ -25,7 +25,7 @@ test('two widgets on one page: both render, their ids never collide, their filte
   ctx.server.put('two.html', twoWidgets());
   const page = await ctx.page();
   await page.goto(`${ctx.server.url}two.html?view=map&country=KEN`);
-  await page.waitForSelector('main#app h1', { timeout: TIMEOUT });
+  await page.waitForSelector('main#app[data-ilo-ready] h1', { timeout: TIMEOUT });
   await page.waitForSelector('#second h1', { timeout: TIMEOUT });
   await page.waitForSelector('main#app .map-svg .country');
 
