@@ -61,7 +61,7 @@ fn ListFacet(facet: Facet) -> impl IntoView {
         Facet::Partner => (
             "partner",
             t(Text::Partners),
-            d.sheet.partners.iter().map(|x| (x.id.clone(), x.short_name.clone())).collect(),
+            d.sheet.partners.iter().map(|x| (x.id.clone(), x.display_name().to_string())).collect(),
         ),
         Facet::Country => ("country", t(Text::CountryOrRegion), Vec::new()),
     });

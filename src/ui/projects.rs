@@ -67,6 +67,16 @@ fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
     let partners = partner_names(sheet, &p.partners);
     let reached = geography_names(sheet, &p.geographies);
     let figures: Vec<String> = p.figures.iter().map(|f| figure_text(sheet, f)).collect();
+    // A programme that ran in phases: each as the source names it, with its years.
+    let phases = p
+        .phases
+        .iter()
+        .map(|ph| match ph.end {
+            Some(end) if end != ph.start => format!("{} {}–{end}", ph.title, ph.start),
+            _ => format!("{} {}", ph.title, ph.start),
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     let row = |label: Text<'static>, value: String| {
         (!value.is_empty()).then(|| view! { <div class="row"><dt>{t(label)}</dt><dd>{value}</dd></div> })
     };
@@ -76,6 +86,7 @@ fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
             <p class="period">{period}</p>
             <p class="summary-text"><Highlighted text=p.summary.clone() /></p>
             <dl>
+                {row(Text::Phases, phases)}
                 {row(Text::Funding, funding.unwrap_or_default())}
                 {row(Text::FundedBy, funders)}
                 {row(Text::PartnersLabel, partners)}

@@ -88,10 +88,10 @@ fn Header() -> impl IntoView {
             // Never an empty heading, even when the file's `meta` is broken.
             <h1>{if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title.clone() }}</h1>
             <p class="subtitle">{meta.subtitle.clone()}</p>
-            // A default date means the file's `meta` could not be read.
-            {(meta.published != Default::default()).then(|| view! {
+            // As precise as the source gives it (a month, a year), or not at all.
+            {meta.published.map(|date| view! {
                 <p class="published">
-                    <time datetime=String::from(meta.published)>{meta.published.display()}</time>
+                    <time datetime=String::from(date)>{date.display()}</time>
                 </p>
             })}
             {(!highlights.is_empty()).then(|| view! {

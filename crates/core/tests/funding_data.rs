@@ -159,7 +159,7 @@ fn filters_leave_only_matching_contributions() {
     // MOHRSS funds the JPO and secondment programmes.
     let mohrss = shown("?partner=mohrss");
     assert_eq!(mohrss.len(), 1);
-    assert!(s.contributions.iter().any(|c| c.id == mohrss[0] && c.amount.amount_usd == 4_450_000.0));
+    assert!(s.contributions.iter().any(|c| c.id == mohrss[0] && c.amount.is_some_and(|m| m.amount_usd == 4_450_000.0)));
     // Up to 2015, only the 2012 agreement.
     let early = shown("?to=2015");
     assert_eq!(early.len(), 1);

@@ -19,6 +19,10 @@ pub(super) fn kind_text(kind: EntryKind) -> &'static str {
         EntryKind::Agreement => tf(F::KindAgreement),
         EntryKind::Staffing => tf(F::KindStaffing),
         EntryKind::StatedTotal => tf(F::KindStated),
+        EntryKind::Assessed => tf(F::KindAssessed),
+        EntryKind::VoluntaryCore => tf(F::KindVoluntaryCore),
+        EntryKind::VoluntaryNonCore => tf(F::KindVoluntaryNonCore),
+        EntryKind::InKind => tf(F::KindInKind),
     }
 }
 
@@ -92,6 +96,8 @@ pub(super) struct Model {
     pub(super) totals: Vec<String>,
     pub(super) charts: Vec<Chart>,
     pub(super) country: String,
+    /// The support the source names without an amount, one line each.
+    pub(super) unpriced: Vec<String>,
 }
 
 pub(super) fn names(sheet: &FactSheet, ids: &[String], themes: bool) -> String {
@@ -417,7 +423,15 @@ pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterStat
             time_chart(sheet, &entries, years),
         ]
     };
-    Model { totals: totals_lines(&entries, &items), charts, country: sheet.meta.country.to_lowercase() }
+    let unpriced = funding::unpriced(sheet, &visible)
+        .into_iter()
+        .filter_map(|i| sheet.contributions.get(i))
+        .map(|c| {
+            let kind = kind_text(EntryKind::of(c.kind));
+            format!("{} ({kind}, {})", c.title, funding::period_text(c.period))
+        })
+        .collect();
+    Model { totals: totals_lines(&entries, &items), charts, country: sheet.meta.country.to_lowercase(), unpriced }
 }
 
 /// The view model natively, on the bundled sheet: what each chart holds under

@@ -62,6 +62,13 @@ pub fn Funding() -> impl IntoView {
                     {move || model.with(|m| m.totals.clone()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                 </ul>
             </div>
+            {move || model.with(|m| (!m.unpriced.is_empty()).then(|| m.unpriced.clone())).map(|lines| view! {
+                <div class="funding-unpriced">
+                    <h3>{tf(F::Unpriced)}</h3>
+                    <p class="funding-intro">{tf(F::UnpricedIntro)}</p>
+                    <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </div>
+            })}
             <div class="funding-charts" node_ref=root>
                 {move || {
                     if chart_ids.with(Vec::is_empty) {
@@ -155,7 +162,7 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
 fn legend_items(c: &Chart) -> Vec<(&'static str, &'static str)> {
     let mut out = Vec::new();
     if c.bars.iter().any(|b| b.kind.is_some()) {
-        for kind in [EntryKind::ProjectBudget, EntryKind::Agreement, EntryKind::Staffing, EntryKind::StatedTotal] {
+        for kind in EntryKind::ALL {
             if c.bars.iter().any(|b| b.kind == Some(kind)) {
                 out.push((kind.key(), kind_text(kind)));
             }

@@ -45,7 +45,7 @@ pub fn fact_sheet(projects: usize, seed: u64) -> FactSheet {
             country_name: format!("{name} (synthetic)"),
             title: format!("Synthetic sheet: {projects} projects"),
             subtitle: format!("Generated data for benchmarks, not facts (seed {seed})"),
-            published: YearMonth { year: 2026, month: 7 },
+            published: Some(PartialDate { year: 2026, month: Some(7) }),
             language: "en".into(),
             lead: Some(g.paragraph("lead".into(), ParagraphKind::Text)),
             source: SourceDocument {
@@ -390,6 +390,7 @@ impl Gen {
         Project {
             title: format!("Synthetic project {i}: {action} {topic}"),
             period: Period { start, end },
+            phases: Vec::new(),
             funders: self.partners(f),
             funding,
             funding_source,
@@ -413,7 +414,7 @@ impl Gen {
             title: format!("Synthetic contribution {i} for {}", self.rng.pick(TOPICS)),
             kind,
             funders: self.partners(f),
-            amount: self.money(),
+            amount: Some(self.money()),
             period: Period { start, end: (start + self.rng.below(5) as i32).min(2030) },
             themes: self.themes(t),
             source: self.source("funding", &format!("contribution {i}")),

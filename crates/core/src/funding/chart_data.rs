@@ -206,7 +206,7 @@ mod tests {
             title: format!("Contribution {id}"),
             kind,
             funders: strings(funders),
-            amount: m,
+            amount: Some(m),
             period: Period { start: period.0, end: period.1 },
             themes: strings(themes),
             ..Contribution::default()

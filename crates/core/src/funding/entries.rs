@@ -1,7 +1,9 @@
 //! Every piece of money the sheet names, walked once: project budgets,
-//! agreements, staffing programmes and stated totals, as [`Entry`] values
-//! (stated totals kept apart: they overlap the rest and are never added),
-//! and which of them a selection shows ([`Visible`]).
+//! agreements, staffing programmes, money by kind (assessed, voluntary core
+//! and non-core, in kind) and stated totals, as [`Entry`] values (stated
+//! totals kept apart: they overlap the rest and are never added); which of
+//! them a selection shows ([`Visible`]); and the support named without an
+//! amount ([`unpriced`]).
 
 use crate::model::{ContributionKind, FactSheet, Money, Period, Source};
 use crate::query::Selection;
@@ -21,6 +23,10 @@ pub enum EntryKind {
     Staffing,
     /// A total the source states; overlaps other entries, never added.
     StatedTotal,
+    Assessed,
+    VoluntaryCore,
+    VoluntaryNonCore,
+    InKind,
 }
 
 impl EntryKind {
@@ -31,6 +37,35 @@ impl EntryKind {
             EntryKind::Agreement => "agreement",
             EntryKind::Staffing => "staffing",
             EntryKind::StatedTotal => "stated-total",
+            EntryKind::Assessed => "assessed",
+            EntryKind::VoluntaryCore => "voluntary-core",
+            EntryKind::VoluntaryNonCore => "voluntary-non-core",
+            EntryKind::InKind => "in-kind",
+        }
+    }
+
+    /// Every kind, in legend order.
+    pub const ALL: [EntryKind; 8] = [
+        EntryKind::ProjectBudget,
+        EntryKind::Assessed,
+        EntryKind::VoluntaryCore,
+        EntryKind::VoluntaryNonCore,
+        EntryKind::Agreement,
+        EntryKind::Staffing,
+        EntryKind::InKind,
+        EntryKind::StatedTotal,
+    ];
+
+    /// The kind of entry a contribution of `kind` makes.
+    pub fn of(kind: ContributionKind) -> EntryKind {
+        match kind {
+            ContributionKind::Agreement => EntryKind::Agreement,
+            ContributionKind::Staffing => EntryKind::Staffing,
+            ContributionKind::StatedTotal => EntryKind::StatedTotal,
+            ContributionKind::Assessed => EntryKind::Assessed,
+            ContributionKind::VoluntaryCore => EntryKind::VoluntaryCore,
+            ContributionKind::VoluntaryNonCore => EntryKind::VoluntaryNonCore,
+            ContributionKind::InKind => EntryKind::InKind,
         }
     }
 }
@@ -104,25 +139,35 @@ pub fn entries<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
             source: p.funding_source.as_ref().unwrap_or(&p.source),
         })
     });
-    let contributions = sheet.contributions.iter().enumerate().map(|(i, c)| Entry {
-        at: ItemRef::Contribution(i),
-        id: &c.id,
-        title: &c.title,
-        kind: match c.kind {
-            ContributionKind::Agreement => EntryKind::Agreement,
-            ContributionKind::Staffing => EntryKind::Staffing,
-            ContributionKind::StatedTotal => EntryKind::StatedTotal,
-        },
-        money: c.amount,
-        period: c.period,
-        funders: &c.funders,
-        themes: &c.themes,
-        source: &c.source,
+    // Contributions without an amount (support in kind, staff) are no money
+    // to chart; `unpriced` lists them.
+    let contributions = sheet.contributions.iter().enumerate().filter_map(|(i, c)| {
+        Some(Entry {
+            at: ItemRef::Contribution(i),
+            id: &c.id,
+            title: &c.title,
+            kind: EntryKind::of(c.kind),
+            money: c.amount?,
+            period: c.period,
+            funders: &c.funders,
+            themes: &c.themes,
+            source: &c.source,
+        })
     });
     let mut all: Vec<Entry<'a>> = projects.chain(contributions).filter(|e| visible.contains(e.at)).collect();
     // Stable: keeps the sheet's order within each group.
     all.sort_by_key(|e| e.is_stated_total());
     all
+}
+
+/// The visible contributions the source gives no amount for (secondments,
+/// experts, Junior Professional Officers), as indices into
+/// `sheet.contributions`, in the sheet's order.
+pub fn unpriced(sheet: &FactSheet, visible: &Visible) -> Vec<usize> {
+    let mut out: Vec<usize> =
+        visible.contributions.iter().copied().filter(|&i| sheet.contributions.get(i).is_some_and(|c| c.amount.is_none())).collect();
+    out.sort_unstable();
+    out
 }
 
 /// Entries ordered for the time chart: by start year, then end year, then

@@ -73,11 +73,14 @@ pub fn stated_totals(sheet: &FactSheet) -> Vec<Total> {
         .iter()
         .enumerate()
         .filter(|(_, c)| c.kind == ContributionKind::StatedTotal)
-        .map(|(i, c)| Total {
-            amount_usd: c.amount.amount_usd,
-            lower_bound: c.amount.qualifier.is_lower_bound(),
-            basis: Basis::Stated { contribution: i },
-            period: Some(c.period),
+        .filter_map(|(i, c)| {
+            let amount = c.amount?;
+            Some(Total {
+                amount_usd: amount.amount_usd,
+                lower_bound: amount.qualifier.is_lower_bound(),
+                basis: Basis::Stated { contribution: i },
+                period: Some(c.period),
+            })
         })
         .collect()
 }
@@ -216,7 +219,7 @@ mod tests {
                 Contribution {
                     id: "total".into(),
                     kind: ContributionKind::StatedTotal,
-                    amount: Money { amount_usd: 8e6, qualifier: Qualifier::TotalOf },
+                    amount: Some(Money { amount_usd: 8e6, qualifier: Qualifier::TotalOf }),
                     period: Period { start: 2021, end: 2025 },
                     ..Contribution::default()
                 },
@@ -224,7 +227,7 @@ mod tests {
                     id: "jpo".into(),
                     kind: ContributionKind::Staffing,
                     funders: vec!["mohrss".into()],
-                    amount: Money { amount_usd: 4.45e6, qualifier: Qualifier::Over },
+                    amount: Some(Money { amount_usd: 4.45e6, qualifier: Qualifier::Over }),
                     period: Period { start: 2021, end: 2025 },
                     ..Contribution::default()
                 },

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 use super::problem::Problem;
 use super::problem::{excerpt, excerpt_to};
-use super::types::{FactSheet, FORMAT_VERSION};
+use super::types::{FactSheet, Project, FORMAT_VERSION};
 use super::validate::{validate, Origins};
 
 /// The result of reading a fact-sheet file.
@@ -102,7 +102,7 @@ pub fn parse(text: &str) -> Parsed {
                 "geographies" => push(&mut sheet.geographies, read(item, &path, &mut problems)),
                 "sections" => push(&mut sheet.sections, read(item, &path, &mut problems)),
                 "events" => push(&mut sheet.events, read(item, &path, &mut problems)),
-                "projects" => push(&mut sheet.projects, read(item, &path, &mut problems)),
+                "projects" => push(&mut sheet.projects, read_project(item, &path, &mut problems)),
                 "contributions" => push(&mut sheet.contributions, read(item, &path, &mut problems)),
                 _ => push(&mut sheet.contacts, read(item, &path, &mut problems)),
             };
@@ -185,6 +185,22 @@ fn line_column(text: &str, at: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// A project, its `period` taken from its phases when the file leaves it out.
+fn read_project(value: &Value, path: &str, problems: &mut Vec<Problem>) -> Option<Project> {
+    let mut project: Project = read(value, path, problems)?;
+    if value.get("period").is_none() {
+        let Some(span) = project.phases_span() else {
+            problems.push(Problem::error(
+                format!("{path}.period"),
+                "a project needs a period, or phases to take it from; the project is left out".to_string(),
+            ));
+            return None;
+        };
+        project.period = span;
+    }
+    Some(project)
 }
 
 fn push<T>(list: &mut Vec<T>, item: Option<T>) -> bool {

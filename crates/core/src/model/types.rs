@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::date::{PartialDate, YearMonth};
+use super::date::PartialDate;
 
 /// The current major version of the format. A file with a larger
 /// `format_version` is refused: it may mean something this build cannot show.
@@ -64,8 +64,10 @@ pub struct Meta {
     pub country_name: String,
     pub title: String,
     pub subtitle: String,
-    /// Publication month, `YYYY-MM`.
-    pub published: YearMonth,
+    /// Publication date as precise as the source gives it: `YYYY-MM` or
+    /// `YYYY`; absent when the source gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<PartialDate>,
     /// BCP 47 language tag of the text, e.g. `en`.
     pub language: String,
     /// The lead paragraph printed under the title, before the first section.
@@ -144,7 +146,9 @@ pub enum PartnerKind {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Partner {
     pub id: String,
-    /// Short name or acronym as the sheet uses it, e.g. `MOHRSS`.
+    /// Short name or acronym as the sheet uses it, e.g. `MOHRSS`; leave it
+    /// out when the source gives none (the full name is shown instead).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub short_name: String,
     /// Full name as the sheet gives it.
     pub name: String,
@@ -277,6 +281,12 @@ pub enum EventKind {
     Establishment,
     Contribution,
     Recognition,
+    /// Joining (or rejoining) the ILO as a member State.
+    Membership,
+    /// Ratifying a Convention or Protocol.
+    Ratification,
+    /// A programme or agreement renewed or extended.
+    Renewal,
     #[default]
     Other,
 }
@@ -337,6 +347,10 @@ fn year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<i32, D::Error> {
     }
 }
 
+fn optional_year<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+    year(d).map(Some)
+}
+
 /// How the source qualifies an amount or a count.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -390,6 +404,32 @@ pub struct Figure {
     pub source: Source,
 }
 
+/// One phase of a programme that ran in several (launched in 2004, renewed
+/// for 2018-2020), at the precision the source gives.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct Phase {
+    /// What the phase is, in the source's words: `Launched`, `Renewed`, `Phase II`.
+    pub title: String,
+    /// The year it started.
+    #[serde(deserialize_with = "year")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1000, max = 9999)))]
+    pub start: i32,
+    /// The year it ended or ends, when the source gives one.
+    #[serde(default, deserialize_with = "optional_year", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1000, max = 9999)))]
+    pub end: Option<i32>,
+    pub source: Source,
+}
+
+impl Phase {
+    /// The last year the phase is known to cover: its end, else its start.
+    pub fn last_year(&self) -> i32 {
+        self.end.unwrap_or(self.start)
+    }
+}
+
 /// A project or programme funded by the country.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -397,7 +437,13 @@ pub struct Figure {
 pub struct Project {
     pub id: String,
     pub title: String,
+    /// The years the project runs. May be left out when `phases` are given:
+    /// it is then taken from them (the first start to the last year named).
+    #[serde(default)]
     pub period: Period,
+    /// The phases of a programme that ran in several, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
     /// Partner ids of those who fund it.
     #[serde(default)]
     pub funders: Vec<String>,
@@ -438,6 +484,15 @@ pub enum ContributionKind {
     /// A total the source states, which overlaps other items (projects,
     /// agreements). Never added to anything.
     StatedTotal,
+    /// Assessed contributions to the ILO's regular budget (a member State's dues).
+    Assessed,
+    /// Voluntary core funding, not earmarked (such as the Regular Budget
+    /// Supplementary Account, RBSA).
+    VoluntaryCore,
+    /// Voluntary non-core funding, earmarked for programmes and projects.
+    VoluntaryNonCore,
+    /// Support in kind: secondments, experts, hosting, services.
+    InKind,
 }
 
 /// Money given that is not a single project's budget.
@@ -451,7 +506,10 @@ pub struct Contribution {
     /// Partner ids of the contributors; empty when the source names the country only.
     #[serde(default)]
     pub funders: Vec<String>,
-    pub amount: Money,
+    /// The amount, when the source gives one (support such as secondments or
+    /// experts often has none; a stated total always needs one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Money>,
     /// The year it was committed or the years it covers.
     pub period: Period,
     #[serde(default)]
@@ -500,9 +558,10 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 impl FactSheet {
-    /// A partner's short name as the sheet gives it, else its id.
+    /// A partner's short name as the sheet gives it (its full name when it
+    /// has none), else its id.
     pub fn partner_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.partners.iter().find(|p| p.id == id).map_or(id, |p| p.short_name.as_str())
+        self.partners.iter().find(|p| p.id == id).map_or(id, Partner::display_name)
     }
 
     /// A theme's name, else its id.
@@ -520,6 +579,26 @@ impl FactSheet {
             let (a, b) = (a.min(b), a.max(b));
             Some(acc.map_or((a, b), |(lo, hi): (i32, i32)| (lo.min(a), hi.max(b))))
         })
+    }
+}
+
+impl Project {
+    /// The span of its phases (first start to last year named), if it has any.
+    pub fn phases_span(&self) -> Option<Period> {
+        let start = self.phases.iter().map(|p| p.start).min()?;
+        let end = self.phases.iter().map(Phase::last_year).max()?;
+        Some(Period { start, end: end.max(start) })
+    }
+}
+
+impl Partner {
+    /// The name the views use: the acronym when the sheet gives one, else the full name.
+    pub fn display_name(&self) -> &str {
+        if self.short_name.trim().is_empty() {
+            &self.name
+        } else {
+            &self.short_name
+        }
     }
 }
 
@@ -549,6 +628,11 @@ mod tests {
             ..FactSheet::default()
         };
         assert_eq!((sheet.partner_name("mohrss"), sheet.partner_name("ilo")), ("MOHRSS", "ilo"));
+        let unnamed = FactSheet {
+            partners: vec![Partner { id: "dfa".into(), name: "Department of Foreign Affairs".into(), ..Partner::default() }],
+            ..FactSheet::default()
+        };
+        assert_eq!(unnamed.partner_name("dfa"), "Department of Foreign Affairs", "no acronym: the full name");
         assert_eq!((sheet.theme_name("skills"), sheet.theme_name("x")), ("Skills", "x"));
         assert_eq!(sheet.year_span(), Some((2009, 2027)));
         assert_eq!(FactSheet::default().year_span(), None);

@@ -89,6 +89,10 @@ impl<'a> Validator<'a> {
         self.problems.push(Problem::error(path, message));
     }
 
+    fn warning(&mut self, path: String, message: String) {
+        self.problems.push(Problem::warning(path, message));
+    }
+
     fn required(&mut self, path: &str, field: &str, value: &str) {
         if value.trim().is_empty() {
             self.error(format!("{path}.{field}"), format!("`{field}` must not be empty"));
@@ -262,7 +266,6 @@ impl<'a> Validator<'a> {
         for (i, p) in s.partners.iter().enumerate() {
             let path = self.origins.path("partners", i);
             self.required(&path, "name", &p.name);
-            self.required(&path, "short_name", &p.short_name);
             if let Some(parent) = &p.parent {
                 self.one_ref(&format!("{path}.parent"), parent, Ref::Partner);
             }
@@ -363,6 +366,20 @@ impl<'a> Validator<'a> {
             self.required(&path, "title", &p.title);
             self.required(&path, "summary", &p.summary);
             self.period(&path, &p.period);
+            for (pi, phase) in p.phases.iter().enumerate() {
+                let pp = format!("{path}.phases[{pi}]");
+                self.required(&pp, "title", &phase.title);
+                if phase.last_year() < phase.start {
+                    self.error(format!("{pp}.end"), format!("the phase ends ({}) before it starts ({})", phase.last_year(), phase.start));
+                }
+                if phase.start < p.period.start || phase.last_year() > p.period.end {
+                    self.warning(
+                        pp.clone(),
+                        format!("the phase ({}-{}) lies outside the project's period ({}-{})", phase.start, phase.last_year(), p.period.start, p.period.end),
+                    );
+                }
+                self.source(&format!("{pp}.source"), &phase.source);
+            }
             if let Some(money) = &p.funding {
                 self.money(&format!("{path}.funding"), money);
             }
@@ -402,7 +419,13 @@ impl<'a> Validator<'a> {
         for (i, c) in self.sheet.contributions.iter().enumerate() {
             let path = self.origins.path("contributions", i);
             self.required(&path, "title", &c.title);
-            self.money(&format!("{path}.amount"), &c.amount);
+            match &c.amount {
+                Some(amount) => self.money(&format!("{path}.amount"), amount),
+                None if c.kind == ContributionKind::StatedTotal => {
+                    self.error(format!("{path}.amount"), "a stated total needs its amount, as the source states it".into())
+                }
+                None => {}
+            }
             self.period(&path, &c.period);
             self.refs(&path, "funders", &c.funders, Ref::Partner);
             self.refs(&path, "themes", &c.themes, Ref::Theme);

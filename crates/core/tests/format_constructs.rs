@@ -1,0 +1,87 @@
+//! The format's constructs for every kind of partner (issue 13), through the
+//! reader, the checker and the funding derivations: a fixture holding each
+//! (`tests/fixtures/donor-constructs.json`), and the China sheet as committed
+//! before they existed (`tests/fixtures/china-2026-07-format-1.json`), which
+//! must read exactly as the current `data/china.json` does.
+
+mod common;
+
+use ilo_factsheet_core::funding::{self, EntryKind, Visible};
+use ilo_factsheet_core::model::{parse, ContributionKind, EventKind, Period, Severity};
+
+fn donor() -> ilo_factsheet_core::model::Parsed {
+    parse(&common::read("tests/fixtures/donor-constructs.json"))
+}
+
+#[test]
+fn a_file_valid_before_the_new_constructs_still_reads_the_same() {
+    let before = parse(&common::read("tests/fixtures/china-2026-07-format-1.json"));
+    let now = parse(&common::china_text());
+    assert!(!before.fatal);
+    assert!(before.problems.is_empty(), "{:?}", before.problems);
+    assert_eq!(before.sheet, now.sheet);
+}
+
+#[test]
+fn no_publication_date_and_no_acronym_are_fine() {
+    let parsed = donor();
+    assert!(!parsed.fatal);
+    assert_eq!(parsed.sheet.meta.published, None);
+    assert_eq!(parsed.sheet.partner_name("labour-ministry"), "Ministry of Employment and Labour");
+    assert_eq!(parsed.sheet.partner_name("agency"), "TCA");
+    let year_only = parse(&common::read("tests/fixtures/donor-constructs.json").replace(
+        r#""language": "en","#,
+        r#""language": "en", "published": "2019","#,
+    ));
+    assert_eq!(year_only.sheet.meta.published.map(|d| d.display()), Some("2019".to_string()));
+}
+
+#[test]
+fn phases_give_a_programme_its_period_and_a_project_needs_one_or_the_other() {
+    let parsed = donor();
+    let ids: Vec<&str> = parsed.sheet.projects.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["partnership"], "the project with neither is left out");
+    let p = &parsed.sheet.projects[0];
+    assert_eq!(p.period, Period { start: 2004, end: 2020 });
+    assert_eq!(p.phases.len(), 2);
+    assert_eq!((p.phases[0].end, p.phases[1].end), (None, Some(2020)));
+    let missing: Vec<&str> =
+        parsed.problems.iter().filter(|e| e.severity == Severity::Error).map(|e| e.path.as_str()).collect();
+    assert!(missing.contains(&"projects[1].period"), "{missing:?}");
+}
+
+#[test]
+fn events_of_membership_and_renewal() {
+    let kinds: Vec<EventKind> = donor().sheet.events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [EventKind::Membership, EventKind::Renewal]);
+}
+
+#[test]
+fn money_by_kind_is_charted_the_stated_total_stands_as_stated_and_support_without_an_amount_is_listed() {
+    let parsed = donor();
+    let sheet = &parsed.sheet;
+    let all = Visible::all(sheet);
+    let entries = funding::entries(sheet, &all);
+    let kinds: Vec<(EntryKind, f64)> = entries.iter().map(|e| (e.kind, e.money.amount_usd)).collect();
+    assert_eq!(
+        kinds,
+        [(EntryKind::Assessed, 41.8e6), (EntryKind::VoluntaryNonCore, 21.2e6), (EntryKind::StatedTotal, 63.1e6)]
+    );
+    // The sum of the kinds (63.0) beside the total as the source states it (63.1): never replaced.
+    let items = funding::items(sheet, &all);
+    let sum = funding::sum(&items);
+    assert!((sum.amount_usd - 63.0e6).abs() < 1.0, "{}", sum.amount_usd);
+    let stated = funding::stated_totals(sheet);
+    assert_eq!(stated.len(), 1, "the stated total without an amount is no total");
+    assert_eq!(stated[0].amount_usd, 63.1e6);
+    // Support without an amount: listed, never charted or summed.
+    let unpriced: Vec<&str> =
+        funding::unpriced(sheet, &all).into_iter().map(|i| sheet.contributions[i].id.as_str()).collect();
+    assert_eq!(unpriced, ["experts", "total-without-amount"]);
+    assert_eq!(sheet.contributions[3].kind, ContributionKind::InKind);
+    // A stated total needs its amount.
+    assert!(parsed
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error && p.path == "contributions[4].amount"));
+}
