@@ -70,7 +70,8 @@ function start() {
   }
 
   // Which prerendered copy shows what this widget will: 'page' (ours, in the
-  // HTML), a view's fragment, or null (the state is not the default one).
+  // HTML), the file of a view's fragment (for our page or for embeds), or
+  // null (the state is not the default one).
   const isSync = (el, key) => !inFrame(el) && /(^|&)url-sync=/.test(key);
   const asked = (el, key) => new URLSearchParams(isSync(el, key) || inFrame(el) ? location.search : key);
   function prerendered(el, key) {
@@ -81,20 +82,20 @@ function start() {
       && !(name === 'theme' && !sync && SCHEMES.includes(ask.get(name))));
     const view = ask.get('view') ?? 'full';
     if (other) return null;
-    if (sync) return view === 'full' ? 'page' : null;
-    return FILES.views?.[view] ? view : null;
+    if (sync) return view === 'full' ? 'page' : FILES.pages?.[view] ?? null;
+    return FILES.views?.[view] ?? null;
   }
 
-  // The fragment of `view`, its links pointed at our site.
+  // A prerendered fragment (one request per file), its links pointed at our site.
   const fragments = new Map();
-  const fragment = (view) => {
-    if (!fragments.has(view)) {
+  const fragment = (file) => {
+    if (!fragments.has(file)) {
       const base = BASE.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-      fragments.set(view, fetch(url(FILES.views[view]))
+      fragments.set(file, fetch(url(file))
         .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status} for ${r.url}`))))
         .then((html) => html.replaceAll(PLACEHOLDER, base)));
     }
-    return fragments.get(view);
+    return fragments.get(file);
   };
 
   // The bundled sheet, asked for beside the wasm (once), when a widget shows
@@ -175,16 +176,19 @@ function start() {
     // The live widget draws out of sight until it is ready, at the same width.
     container.addEventListener('ilo-factsheet:ready', () => show(el, entry, container));
     const linked = child((c) => c.localName === 'link' && c.rel === 'stylesheet');
-    const copy = want && want !== 'page' && !inline ? fragment(want).catch(() => null) : null;
+    const copy = want && want !== 'page' ? fragment(want).catch(() => null) : null;
     try {
       const css = linked ? null : await styles().catch((error) => console.error('ilo-factsheet: no stylesheet', error));
       if (css && !root.adoptedStyleSheets.includes(css)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, css];
       const html = copy && await copy;
       if (html && widgets.get(el) === entry && !entry.handle && !el.hasAttribute('data-ilo-ready')) {
-        entry.pre = document.createElement('div');
-        entry.pre.dataset.iloPrerendered = '';
+        // In place of the skeleton, if one shows.
+        if (!entry.pre) {
+          entry.pre = document.createElement('div');
+          entry.pre.dataset.iloPrerendered = '';
+          container.before(entry.pre);
+        }
         entry.pre.innerHTML = html;
-        container.before(entry.pre);
       }
       if (entry.pre) {
         hide(container, entry.pre);

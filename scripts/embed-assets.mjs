@@ -13,6 +13,8 @@
 //                             each view of the bundled sheet prerendered as a
 //                             script embed naming only it shows it, inserted
 //                             by embed.js at once (no wasm needed to read it)
+//   ilo-factsheet-page-<view>-<hash>.html
+//                             the same for our page opened on that view
 //
 // and, in index.html, the report of the bundled sheet prerendered into the
 // widget's declarative shadow root (<!--ILO_PRERENDER-->), readable before
@@ -66,14 +68,18 @@ const partsDir = join(source, 'target/prerender');
 execFileSync('cargo', ['run', '--quiet', '--offline', '--features', 'ssr', '--bin', 'snapshot', '--',
   join(source, DATA), '--parts', partsDir], { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 const part = (name) => readFileSync(join(partsDir, `${name}.html`), 'utf8');
-const views = {};
-for (const view of VIEWS) {
-  const body = part(view);
-  views[view] = hashed(`ilo-factsheet-${view}`, body, 'html');
-  writeFileSync(join(staging, views[view]), body);
-}
+// Each view as an embed naming it shows it, and as our page shows it when
+// opened on that view (`?view=map`; the full report is in index.html).
+const fragments = (prefix, names) => Object.fromEntries(names.map((view) => {
+  const body = part(prefix ? `${prefix}-${view}` : view);
+  const name = hashed(`ilo-factsheet-${prefix ? `${prefix}-` : ''}${view}`, body, 'html');
+  writeFileSync(join(staging, name), body);
+  return [view, name];
+}));
+const views = fragments('', VIEWS);
+const pages = fragments('page', VIEWS.slice(1));
 
-const files = JSON.stringify({ js, wasm, css: cssName, views });
+const files = JSON.stringify({ js, wasm, css: cssName, views, pages });
 const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
 const marker = /\/\*ILO_FILES\*\/\{[^}]*\}/;
 if (!marker.test(embed)) throw new Error('embed-assets: public/embed.js has no /*ILO_FILES*/{…} to fill in');

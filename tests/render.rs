@@ -290,8 +290,15 @@ fn the_prerendered_parts_are_our_page_the_skeleton_and_each_view_as_an_embed_sho
     use ilo_factsheet::ui::snapshot::{parts, BASE_PLACEHOLDER};
     let parts = parts(CHINA);
     let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["page", "skeleton", "full", "projects", "timeline", "map", "funding"]);
+    assert_eq!(
+        names,
+        [
+            "page", "skeleton", "page-projects", "page-timeline", "page-map", "page-funding", "full", "projects",
+            "timeline", "map", "funding"
+        ]
+    );
     let part = |name: &str| &parts.iter().find(|(n, _)| n == name).expect(name).1;
+    assert_eq!(part("page-map"), &render(CHINA, "view=map"));
     // Our page: the report as the URL-mirrored widget draws it, links relative to the page.
     assert_eq!(part("page"), &render(CHINA, ""));
     assert!(part("page").contains("href=\"?view=projects\""));

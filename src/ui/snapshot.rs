@@ -48,10 +48,15 @@ pub fn skeleton() -> String {
 /// What the build prerenders for the data file `text`, as (name, HTML):
 /// `page`, our own page's report (URL-mirrored, default state);
 /// `skeleton`, shown instead when the page's URL asks for another state;
+/// `page-projects`, … our page opened on another view (`?view=projects`);
 /// and one per view (`full`, `projects`, …) as a script embed naming only
 /// that view shows it, its links to [`BASE_PLACEHOLDER`].
 pub fn parts(text: &str) -> Vec<(String, String)> {
     let mut parts = vec![("page".to_string(), render(text, "")), ("skeleton".to_string(), skeleton())];
+    // Our page opened on another view (`?view=map`): fetched by embed.js.
+    for view in crate::ui::report::VIEWS.into_iter().skip(1) {
+        parts.push((format!("page-{}", view.as_str()), render(text, &format!("view={}", view.as_str()))));
+    }
     for view in crate::ui::report::VIEWS {
         let attributes = format!("view={}", view.as_str());
         let options = Options::from_attributes(&attributes);

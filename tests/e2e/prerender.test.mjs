@@ -125,6 +125,21 @@ test('when the wasm cannot load, the prerendered text stays under the alert', as
   assert.ok(order, 'the alert comes first');
 });
 
+test('our page opened on another view shows that view prerendered before the wasm', async () => {
+  const page = await ctx.page();
+  const release = await hold(page, '**/*.wasm');
+  await page.goto(`${ctx.server.url}?view=projects`);
+  await page.waitForSelector('main#app [data-ilo-prerendered] article.project-card', { state: 'visible' });
+  assert.equal(await page.locator('main#app article.project-card').count(), CHINA.projects.length);
+  assert.equal(await page.locator('main#app section.fs-section').count(), 0, 'not the full report');
+  assert.equal(await page.getAttribute('main#app nav.views a[aria-current="page"]', 'href'), '?view=projects');
+  release();
+  await page.waitForSelector('main#app[data-ilo-ready] article.project-card', { timeout: TIMEOUT });
+  assert.equal(await page.locator('main#app [data-ilo-prerendered]').count(), 0);
+  assert.equal(await page.locator('main#app article.project-card').count(), CHINA.projects.length);
+  assert.deepEqual(page.errors, []);
+});
+
 /** A host page on another origin, closed after the test. */
 async function host(t, body) {
   const dir = mkdtempSync(join(tmpdir(), 'ilo-host-'));

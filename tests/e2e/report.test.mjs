@@ -14,10 +14,10 @@ test('a link to another state than the prerendered one shows a busy skeleton, th
   let release;
   const held = new Promise((ok) => { release = ok; });
   await page.route('**/data/china.json', async (route) => { await held; await route.continue(); });
-  await page.goto(`${ctx.server.url}?view=projects`);
+  await page.goto(`${ctx.server.url}?view=projects&theme=skills`);
   await page.waitForSelector('main#app .skeleton[aria-busy="true"]', { state: 'visible' });
-  // Not the prerendered default view: that would show the wrong content.
-  assert.equal(await page.locator('main#app section.fs-section').count(), 0);
+  // Not a prerendered view: that would show the wrong content.
+  assert.equal(await page.locator('main#app section.fs-section, main#app article.project-card').count(), 0);
   release();
   await page.waitForSelector('main#app[data-ilo-ready] article.project-card');
   assert.equal(await page.locator('.skeleton[aria-busy="true"]').count(), 0);

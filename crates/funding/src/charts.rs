@@ -163,6 +163,35 @@ pub(super) fn entry_bar(sheet: &FactSheet, e: &Entry<'_>, figure: String) -> Bar
     }
 }
 
+/// The most bars a chart draws: a sheet with thousands of amounts draws its
+/// largest, and says so; its table and CSV keep every one.
+pub(super) const MAX_BARS: usize = 40;
+
+/// The most rows a chart's table shows on the page (the CSV has them all).
+pub(super) const MAX_TABLE_ROWS: usize = 100;
+
+/// Which entries a chart draws: all when they fit, else the [`MAX_BARS`]
+/// largest, kept in their order; and how many are left out.
+pub(super) fn drawn<'a, 'b>(entries: &'b [Entry<'a>]) -> (Vec<&'b Entry<'a>>, usize) {
+    if entries.len() <= MAX_BARS {
+        return (entries.iter().collect(), 0);
+    }
+    let mut by_size: Vec<usize> = (0..entries.len()).collect();
+    by_size.sort_by(|&a, &b| entries[b].money.amount_usd.total_cmp(&entries[a].money.amount_usd).then(a.cmp(&b)));
+    let mut kept: Vec<usize> = by_size.into_iter().take(MAX_BARS).collect();
+    kept.sort_unstable();
+    (kept.into_iter().filter_map(|i| entries.get(i)).collect(), entries.len() - MAX_BARS)
+}
+
+/// The chart's sentence, with a note when only the largest bars are drawn.
+fn with_hidden(desc: String, hidden: usize, total: usize) -> String {
+    if hidden == 0 {
+        return desc;
+    }
+    let shown = (total - hidden).to_string();
+    format!("{desc} {}", fill(F::LargestOnly, &[("shown", &shown), ("n", &total.to_string())]))
+}
+
 pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) -> Chart {
     let mut desc = fill(F::ItemsDesc, &[("n", &entries.len().to_string())]);
     if entries.iter().any(Entry::is_stated_total) {
@@ -203,8 +232,8 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) ->
         id: "items",
         shape: Shape::Bars,
         title: tf(F::ItemsTitle),
-        desc,
-        bars: entries.iter().map(|e| entry_bar(sheet, e, format_usd(e.money))).collect(),
+        desc: with_hidden(desc, drawn(entries).1, entries.len()),
+        bars: drawn(entries).0.into_iter().map(|e| entry_bar(sheet, e, format_usd(e.money))).collect(),
         domain_max: max,
         years: (0, 0),
         header,
@@ -239,9 +268,10 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
         id: "time",
         shape: Shape::Periods,
         title: tf(F::TimeTitle),
-        desc,
-        bars: ordered
-            .iter()
+        desc: with_hidden(desc, drawn(&ordered).1, ordered.len()),
+        bars: drawn(&ordered)
+            .0
+            .into_iter()
             .map(|e| entry_bar(sheet, e, format!("{} · {}", format_usd(e.money), funding::period_text(e.period))))
             .collect(),
         domain_max: 0.0,
@@ -323,7 +353,10 @@ pub(super) fn group_chart(
         sentence = format!("{sentence} {}", tf(if is_theme { F::OnlyFilteredThemes } else { F::OnlyFilteredPartners }));
     }
     let facet = if is_theme { Facet::Theme } else { Facet::Partner };
-    let bars = groups.groups.iter().map(|g| group_bar(g, &group_items(entries, g), &none_label, facet)).collect();
+    // Groups come largest first: a sheet with hundreds of contributors draws the largest.
+    let bars =
+        groups.groups.iter().take(MAX_BARS).map(|g| group_bar(g, &group_items(entries, g), &none_label, facet)).collect();
+    let sentence = with_hidden(sentence, groups.groups.len().saturating_sub(MAX_BARS), groups.groups.len());
     let header = [col, F::ColAmount, F::ColLowerBound, F::ColAsStated, F::ColStart, F::ColEnd, F::ColItems]
         .map(|k| tf(k).to_string())
         .to_vec();
@@ -448,6 +481,35 @@ mod tests {
         let selection = select(&sheet, &Index::new(&sheet), &state);
         let model = build(&sheet, &selection, &state);
         (sheet, model)
+    }
+
+    #[test]
+    fn a_sheet_with_many_amounts_draws_the_largest_and_keeps_every_row() {
+        let mut sheet = crate::test_common::china();
+        let funded = sheet.projects.iter().find(|p| p.funding.is_some()).cloned().expect("a funded project");
+        for i in 0..150 {
+            let mut p = funded.clone();
+            p.id = format!("copy-{i}");
+            p.funding = p.funding.map(|m| crate::model::Money { amount_usd: 1000.0 + i as f64, ..m });
+            sheet.projects.push(p);
+        }
+        let state = FilterState::default();
+        let selection = select(&sheet, &Index::new(&sheet), &state);
+        let m = build(&sheet, &selection, &state);
+        let items = m.charts.iter().find(|c| c.id == "items").expect("items chart");
+        let entries = funding::entries(&sheet, &Visible::all(&sheet)).len();
+        assert!(entries > MAX_BARS);
+        assert_eq!(items.bars.len(), MAX_BARS);
+        assert_eq!(items.rows.len(), entries, "the table and the CSV keep every amount");
+        assert!(items.desc.contains(&format!("The {MAX_BARS} largest of {entries}")), "{}", items.desc);
+        // The largest are the ones drawn.
+        let mut all: Vec<f64> = funding::entries(&sheet, &Visible::all(&sheet)).iter().map(|e| e.money.amount_usd).collect();
+        all.sort_by(|a, b| b.total_cmp(a));
+        let mut drawn: Vec<f64> = items.bars.iter().map(|b| b.amount).collect();
+        drawn.sort_by(|a, b| b.total_cmp(a));
+        assert_eq!(drawn, all[..MAX_BARS].to_vec(), "largest first");
+        let time = m.charts.iter().find(|c| c.id == "time").expect("time chart");
+        assert_eq!(time.bars.len(), MAX_BARS);
     }
 
     #[test]

@@ -144,13 +144,18 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
                                     .into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
                             </tr></thead>
                             <tbody>
-                                {move || chart.with(|c| c.as_ref().map(|c| c.rows.clone()).unwrap_or_default())
+                                // A page of rows at most: thousands of rows would slow every filter change.
+                                {move || chart.with(|c| c.as_ref().map(|c| c.rows.iter().take(MAX_TABLE_ROWS).cloned().collect::<Vec<_>>()).unwrap_or_default())
                                     .into_iter().map(|row| view! {
                                         <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
                                     }).collect_view()}
                             </tbody>
                         </table>
                     </div>
+                    {move || chart.with(|c| c.as_ref().map(|c| c.rows.len()).unwrap_or(0)).gt(&MAX_TABLE_ROWS).then(|| {
+                        let n = chart.with(|c| c.as_ref().map(|c| c.rows.len()).unwrap_or(0)).to_string();
+                        view! { <p class="table-note">{fill(F::TableTruncated, &[("shown", &MAX_TABLE_ROWS.to_string()), ("n", &n)])}</p> }
+                    })}
                 </details>
                 <button type="button" class="download-csv" on:click=download>{tf(F::DownloadCsv)}</button>
             </div>

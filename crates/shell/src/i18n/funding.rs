@@ -18,6 +18,10 @@ pub enum FundingText {
     Nothing,
     ItemsTitle,
     ItemsDesc,
+    /// When a chart draws only its largest bars: `{shown}` of `{n}`.
+    LargestOnly,
+    /// Under a long table: `{shown}` rows of `{n}`.
+    TableTruncated,
     ItemsOverlap,
     FundersTitle,
     FundersDesc,
@@ -98,6 +102,8 @@ pub fn funding_text(key: FundingText) -> &'static str {
         Nothing => "No amount matches these filters.",
         ItemsTitle => "Contributions by project and programme",
         ItemsDesc => "{n} amounts named by the fact sheet, each as stated, with its qualifier.",
+        LargestOnly => "The {shown} largest of {n} are drawn; the table and the CSV file hold every one.",
+        TableTruncated => "The first {shown} rows of {n}; the CSV file holds every one.",
         ItemsOverlap => "Stated totals (outlined) overlap the project budgets and other contributions and are not added to them.",
         FundersTitle => "By contributor",
         FundersDesc => "Each item counts once under the contributor the source names. Amounts cover different periods.",
