@@ -92,6 +92,16 @@ const frame = readFileSync(join(source, 'public/embed.html'), 'utf8');
 if (!frame.includes('ILO_PAGE_CSS')) throw new Error('embed-assets: public/embed.html has no ILO_PAGE_CSS to fill in');
 writeFileSync(join(staging, 'embed.html'), frame.replace('ILO_PAGE_CSS', pageCss));
 
+// Our page is named for the bundled sheet (the widget renames it for another).
+const sheet = JSON.parse(readFileSync(join(source, DATA), 'utf8')).meta ?? {};
+const escape = (text) => String(text ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const docTitle = [sheet.title, sheet.subtitle].filter((x) => x?.trim()).join(': ');
+if (!index.includes('<title>ILO fact sheet</title>') || !index.includes('ILO_DESCRIPTION')) {
+  throw new Error('embed-assets: index.html has no <title>ILO fact sheet</title> or ILO_DESCRIPTION to fill in');
+}
+index = index.replace('<title>ILO fact sheet</title>', () => `<title>${escape(docTitle ? `${docTitle} — fact sheet` : 'ILO fact sheet')}</title>`)
+  .replace('ILO_DESCRIPTION', () => escape(`${docTitle || 'An ILO country fact sheet'}. The cooperation, projects, map and funding, as an interactive fact sheet.`));
+
 // Our own page: the report in the widget's shadow root, with its stylesheet
 // (render-blocking there, so never unstyled) and the skeleton embed.js shows
 // instead when the URL asks for another state than the default.

@@ -79,6 +79,17 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
         }
         settled || done == Some(true)
     });
+    // Our page is named for the sheet it shows (whichever file it loaded).
+    if config.setting.sync_url {
+        Effect::new(move |_| {
+            if let LoadState::Ready(data) = load.get() {
+                let meta = &data.sheet.meta;
+                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                    document.set_title(&t(Text::DocumentTitle(&meta.title, &meta.subtitle)));
+                }
+            }
+        });
+    }
     let foreign = config.foreign_params.clone();
     let setting = config.setting.clone();
 

@@ -19,7 +19,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use ilo_factsheet_core::model::{parse, ContributionKind, FactSheet, Paragraph, Qualifier, Source};
+use ilo_factsheet_core::model::{parse, ContributionKind, FactSheet, Paragraph, Period, Qualifier, Source};
 use serde_json::Value;
 
 const SHEET: &str = "data/china.json";
@@ -446,7 +446,7 @@ fn ids_are_unique_references_resolve_and_money_is_as_stated() {
     let stated = stated.expect("the US$ 8 million stated total");
     assert_eq!(stated.amount.map(|m| m.amount_usd), Some(8_000_000.0));
     assert_eq!(stated.amount.map(|m| m.qualifier), Some(Qualifier::TotalOf));
-    assert_eq!((stated.period.start, stated.period.end), (2021, 2025));
+    assert_eq!(stated.period, Some(Period { start: 2021, end: 2025 }));
 
     // Project budgets, and no contribution repeating one of them.
     let funding: BTreeMap<&str, (f64, Qualifier)> = sheet

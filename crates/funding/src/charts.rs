@@ -461,7 +461,10 @@ pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterStat
         .filter_map(|i| sheet.contributions.get(i))
         .map(|c| {
             let kind = kind_text(EntryKind::of(c.kind));
-            format!("{} ({kind}, {})", c.title, funding::period_text(c.period))
+            match c.period {
+                Some(period) => format!("{} ({kind}, {})", c.title, funding::period_text(period)),
+                None => format!("{} ({kind})", c.title),
+            }
         })
         .collect();
     Model { totals: totals_lines(&entries, &items), charts, country: sheet.meta.country.to_lowercase(), unpriced }

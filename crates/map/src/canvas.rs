@@ -220,11 +220,19 @@ fn country_shape(c: Shared, world: &World, country: &Country, origin: &str) -> i
         let id = id.clone();
         Memo::new(move |_| m.map_reach.with(|r| r.project_count(&id)))
     };
+    // Reached without a named project: a shade of its own, never a project count.
+    let unnamed = {
+        let id = id.clone();
+        Memo::new(move |_| m.map_reach.with(|r| r.unnamed_only(&id)))
+    };
     let is_origin = id == origin;
     let class = {
         let id = id.clone();
         move || {
             let mut class = format!("country level-{}", shade_level(count.get()));
+            if unnamed.get() {
+                class.push_str(" unnamed");
+            }
             if is_origin {
                 class.push_str(" origin");
             }
@@ -235,7 +243,7 @@ fn country_shape(c: Shared, world: &World, country: &Country, origin: &str) -> i
             class
         }
     };
-    let reached = move || count.get() > 0;
+    let reached = move || count.get() > 0 || unnamed.get();
     let tabindex = {
         let id = id.clone();
         move || reached().then(|| if tab_target.get().as_deref() == Some(id.as_str()) { "0" } else { "-1" })
@@ -265,13 +273,18 @@ fn country_shape(c: Shared, world: &World, country: &Country, origin: &str) -> i
     }
 }
 
-/// South–South links from the origin to the countries reached.
+/// Links from the origin to the countries reached, when the sheet's country
+/// sends support there (South–South, or as a development partner).
 fn links_layer(c: Shared, world: Arc<World>, origin: String) -> impl Fn() -> Option<AnyView> {
+    let sends = c.ctx.with_data(|d| d.sheet.meta.sends_support());
     move || {
+        if !sends {
+            return None;
+        }
         let from = world.country(&origin).map(|c| c.centroid)?;
         let links = c.m.map_reach.with(|r| {
             r.countries()
-                .filter(|p| !p.projects.is_empty())
+                .filter(|p| !p.projects.is_empty() || !p.entries.is_empty())
                 .filter_map(|p| world.country(&p.id))
                 .map(|c| view! { <path class="link" d=link_path(from, c.centroid) /> })
                 .collect_view()
@@ -327,7 +340,7 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
         let id = place.id.clone();
         move || focusable.then(|| if tab_target.with(|t| t.as_deref() == Some(id.as_str())) { "0" } else { "-1" })
     };
-    let aria = focusable.then(|| mt(MapText::PlaceLabel(&name, place.projects.len())).into_owned());
+    let aria = focusable.then(|| crate::place_label(&place, &name));
     let pressed = {
         let is_selected = is_selected.clone();
         move || focusable.then(|| is_selected().to_string())

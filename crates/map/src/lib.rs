@@ -37,7 +37,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::geo::reach::{reach, Place, Reach};
+use crate::geo::reach::{reach_with, Place, Reach};
 use crate::geo::symbols::place_name;
 use crate::geo::view::{self, ViewBox};
 use crate::geo::world::{World, PLACEHOLDER_SIZE};
@@ -143,9 +143,18 @@ fn target_place(ev: &web_sys::Event) -> Option<String> {
     el.closest("[data-place]").ok()??.get_attribute("data-place")
 }
 
+/// A place's name with what reaches it: its matching projects, or none named.
+pub(crate) fn place_label(place: &Place, name: &str) -> String {
+    if place.unnamed_only() {
+        mt(MapText::PlaceUnnamed(name)).into_owned()
+    } else {
+        mt(MapText::PlaceLabel(name, place.projects.len())).into_owned()
+    }
+}
+
 /// What the live region says about a place.
 fn announcement(sheet: &FactSheet, place: &Place, name: &str) -> String {
-    let mut text = format!("{}.", mt(MapText::PlaceLabel(name, place.projects.len())));
+    let mut text = format!("{}.", place_label(place, name));
     let figures: Vec<String> =
         place.figures.iter().filter_map(|r| r.get(sheet)).map(|f| figure_text(sheet, f)).collect();
     if figures.is_empty() {
@@ -269,13 +278,16 @@ fn geometry_loader(cache: MapGeometry) -> impl Fn() + Clone + 'static {
 fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
     let map_reach = Memo::new(move |_| {
         ctx.selection
-            .with(|s| ctx.with_data(|d| reach(&d.sheet, &s.ignoring_country.projects, &s.ignoring_country.events)))
+            .with(|s| {
+                let r = &s.ignoring_country;
+                ctx.with_data(|d| reach_with(&d.sheet, &r.projects, &r.events, &r.reach))
+            })
     });
     let table_reach = Memo::new(move |_| {
         if ctx.state.with(|s| s.countries.is_empty()) {
             map_reach.get()
         } else {
-            ctx.selection.with(|s| ctx.with_data(|d| reach(&d.sheet, &s.projects, &s.events)))
+            ctx.selection.with(|s| ctx.with_data(|d| reach_with(&d.sheet, &s.projects, &s.events, &s.reach)))
         }
     });
     (map_reach, table_reach)

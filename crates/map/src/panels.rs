@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::{mt, place_name, MapCtx};
 use crate::geo::symbols::drawn_figures;
-use crate::model::{Figure, GeographyKind};
+use crate::model::{CountryRole, Figure, GeographyKind};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
 use ilo_factsheet_shell::words::figure_text;
@@ -17,6 +17,17 @@ use ilo_factsheet_shell::words::figure_text;
 pub(super) fn Legend(m: MapCtx) -> impl IntoView {
     let ctx = Ctx::get();
     let origin_name = ctx.with_data(|d| d.sheet.meta.country_name.clone());
+    // How the sheet's country is spoken of: by the role it plays.
+    let roles = ctx.with_data(|d| d.sheet.meta.roles());
+    let (origin_key, link_key) = if roles.contains(&CountryRole::SouthSouthPartner) {
+        (MapText::Origin(&origin_name), Some(MapText::Link(&origin_name)))
+    } else if roles.contains(&CountryRole::DevelopmentPartner) {
+        (MapText::OriginPartner(&origin_name), Some(MapText::LinkPartner(&origin_name)))
+    } else {
+        (MapText::OriginHost(&origin_name), None)
+    };
+    let (origin_text, link_text) = (mt(origin_key).into_owned(), link_key.map(|k| mt(k).into_owned()));
+    let unnamed = Memo::new(move |_| m.map_reach.with(|r| r.places.iter().any(|p| p.unnamed_only())));
     // The figures with a circle (from `geo::symbols`), in words.
     let drawn = Memo::new(move |_| {
         let Some(world) = m.world() else {
@@ -37,8 +48,11 @@ pub(super) fn Legend(m: MapCtx) -> impl IntoView {
                 <li><span class="swatch level-1" aria-hidden="true"></span>{mt(MapText::Projects(1))}</li>
                 <li><span class="swatch level-2" aria-hidden="true"></span>{mt(MapText::Projects(2))}</li>
                 <li><span class="swatch level-3" aria-hidden="true"></span>{mt(MapText::ProjectsOrMore(3))}</li>
-                <li><span class="swatch origin" aria-hidden="true"></span>{mt(MapText::Origin(&origin_name))}</li>
-                <li><span class="swatch link" aria-hidden="true"></span>{mt(MapText::Link(&origin_name))}</li>
+                {move || unnamed.get().then(|| view! {
+                    <li><span class="swatch unnamed" aria-hidden="true"></span>{mt(MapText::Unnamed)}</li>
+                })}
+                <li><span class="swatch origin" aria-hidden="true"></span>{origin_text}</li>
+                {link_text.map(|text| view! { <li><span class="swatch link" aria-hidden="true"></span>{text}</li> })}
                 <li><span class="swatch circle" aria-hidden="true"></span>{mt(MapText::Circles)}</li>
             </ul>
             {move || {

@@ -124,7 +124,7 @@ fn table_row(
                 <button type="button" class="place-link" tabindex=move || hidden().then_some("-1")
                     on:click=move |_| choose(ctx, &id)>{name}</button>
             </th>
-            <td class="num">{row.projects}</td>
+            <td class="num">{if row.unnamed_only { mt(MapText::Unnamed).into_owned() } else { row.projects.to_string() }}</td>
             <td class="num">{value}</td>
             <td>{unit}</td>
             <td class="quote">{quote}</td>

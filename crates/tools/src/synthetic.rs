@@ -48,6 +48,7 @@ pub fn fact_sheet(projects: usize, seed: u64) -> FactSheet {
             published: Some(PartialDate { year: 2026, month: Some(7) }),
             language: "en".into(),
             lead: Some(g.paragraph("lead".into(), ParagraphKind::Text)),
+            roles: Vec::new(),
             source: SourceDocument {
                 title: format!("Synthetic source document (seed {seed})"),
                 url: Some("https://example.org/synthetic-factsheet".into()),
@@ -58,6 +59,7 @@ pub fn fact_sheet(projects: usize, seed: u64) -> FactSheet {
         themes: pairs(THEMES).map(|(id, name)| Theme { id: id.into(), name: name.into() }).collect(),
         partners: partners(),
         geographies: geographies(&g.countries),
+        reach: Vec::new(),
         events: (0..EVENTS).map(|i| g.event(i)).collect(),
         projects: (0..projects).map(|i| g.project(i)).collect(),
         contributions: (0..CONTRIBUTIONS).map(|i| g.contribution(i)).collect(),
@@ -415,7 +417,7 @@ impl Gen {
             kind,
             funders: self.partners(f),
             amount: Some(self.money()),
-            period: Period { start, end: (start + self.rng.below(5) as i32).min(2030) },
+            period: Some(Period { start, end: (start + self.rng.below(5) as i32).min(2030) }),
             themes: self.themes(t),
             source: self.source("funding", &format!("contribution {i}")),
         }

@@ -207,7 +207,7 @@ mod tests {
             kind,
             funders: strings(funders),
             amount: Some(m),
-            period: Period { start: period.0, end: period.1 },
+            period: Some(Period { start: period.0, end: period.1 }),
             themes: strings(themes),
             ..Contribution::default()
         };

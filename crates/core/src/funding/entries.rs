@@ -148,7 +148,7 @@ pub fn entries<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
             title: &c.title,
             kind: EntryKind::of(c.kind),
             money: c.amount?,
-            period: c.period,
+            period: c.period?,
             funders: &c.funders,
             themes: &c.themes,
             source: &c.source,

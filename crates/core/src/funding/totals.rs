@@ -79,7 +79,7 @@ pub fn stated_totals(sheet: &FactSheet) -> Vec<Total> {
                 amount_usd: amount.amount_usd,
                 lower_bound: amount.qualifier.is_lower_bound(),
                 basis: Basis::Stated { contribution: i },
-                period: Some(c.period),
+                period: c.period,
             })
         })
         .collect()
@@ -220,7 +220,7 @@ mod tests {
                     id: "total".into(),
                     kind: ContributionKind::StatedTotal,
                     amount: Some(Money { amount_usd: 8e6, qualifier: Qualifier::TotalOf }),
-                    period: Period { start: 2021, end: 2025 },
+                    period: Some(Period { start: 2021, end: 2025 }),
                     ..Contribution::default()
                 },
                 Contribution {
@@ -228,7 +228,7 @@ mod tests {
                     kind: ContributionKind::Staffing,
                     funders: vec!["mohrss".into()],
                     amount: Some(Money { amount_usd: 4.45e6, qualifier: Qualifier::Over }),
-                    period: Period { start: 2021, end: 2025 },
+                    period: Some(Period { start: 2021, end: 2025 }),
                     ..Contribution::default()
                 },
             ],

@@ -6,6 +6,8 @@
 //! Rules:
 //! - A project reaches every geography it names and, for a group with known
 //!   members, each member country. A figure's geography is reached too.
+//! - So does an entry of `sheet.reach` (countries and regions reached without
+//!   a named project); such a place counts no project and says so.
 //! - Figures come from the matching projects and the matching events (the
 //!   SCORE seminars' participants are an event's); only projects are counted.
 //! - A figure stays on the geography the source attaches it to: a group's
@@ -33,6 +35,9 @@ pub struct Place {
     pub members: Vec<String>,
     /// Indices (into `sheet.projects`) of the matching projects that reach it.
     pub projects: Vec<usize>,
+    /// Indices (into `sheet.reach`) of the matching entries that name it:
+    /// reached without a named project.
+    pub entries: Vec<usize>,
     /// Figures attached to it.
     pub figures: Vec<FigureRef>,
     /// Named by a project or a figure itself (not only through a group).
@@ -91,13 +96,51 @@ impl Reach {
     pub fn project_count(&self, id: &str) -> usize {
         self.get(id).map_or(0, |p| p.projects.len())
     }
+
+    /// True when the place is reached only without a named project.
+    pub fn unnamed_only(&self, id: &str) -> bool {
+        self.get(id).is_some_and(Place::unnamed_only)
+    }
+}
+
+impl Place {
+    /// Reached, but by no matching named project: only by `sheet.reach` entries.
+    pub fn unnamed_only(&self) -> bool {
+        self.projects.is_empty() && !self.entries.is_empty()
+    }
 }
 
 /// What the matching projects and events (indices into `sheet.projects` and
 /// `sheet.events`) reach.
 pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
+    reach_with(sheet, projects, events, &[])
+}
+
+/// The same, with the matching entries of `sheet.reach` (places reached
+/// without a named project): each place they name, and the member
+/// countries of a group they name, is reached.
+pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entries: &[usize]) -> Reach {
     let geo = Geographies::of(sheet);
     let mut places: BTreeMap<String, Place> = BTreeMap::new();
+    for &i in entries {
+        let Some(r) = sheet.reach.get(i) else {
+            continue;
+        };
+        for g in &r.geographies {
+            let place = touch(sheet, &geo, &mut places, g, None, true);
+            if !place.entries.contains(&i) {
+                place.entries.push(i);
+            }
+            if !geo.is_country(g) {
+                for m in geo.member_countries(g) {
+                    let member = touch(sheet, &geo, &mut places, &m, None, false);
+                    if !member.entries.contains(&i) {
+                        member.entries.push(i);
+                    }
+                }
+            }
+        }
+    }
     for &i in projects {
         let Some(p) = sheet.projects.get(i) else {
             continue;
@@ -146,6 +189,7 @@ fn touch<'a>(
         kind: if geo.is_country(id) { GeographyKind::Country } else { GeographyKind::Group },
         members: geo.member_countries(id),
         projects: Vec::new(),
+        entries: Vec::new(),
         figures: Vec::new(),
         direct: false,
         origin: id == sheet.meta.country,
@@ -222,6 +266,8 @@ pub struct Row {
     pub name: String,
     pub kind: GeographyKind,
     pub projects: usize,
+    /// Reached without a named project (and by none that matches).
+    pub unnamed_only: bool,
     pub figure: Option<FigureRef>,
 }
 
@@ -239,6 +285,7 @@ pub fn rows(sheet: &FactSheet, reach: &Reach, filter: &[String]) -> Vec<Row> {
             name: p.name.clone(),
             kind: p.kind,
             projects: p.projects.len(),
+            unnamed_only: p.unnamed_only(),
             figure,
         };
         if p.figures.is_empty() {

@@ -39,8 +39,8 @@ impl Parsed {
 }
 
 /// The top-level lists, read element by element.
-const LISTS: [&str; 9] =
-    ["highlights", "themes", "partners", "geographies", "sections", "events", "projects", "contributions", "contacts"];
+const LISTS: [&str; 10] =
+    ["highlights", "themes", "partners", "geographies", "sections", "events", "projects", "reach", "contributions", "contacts"];
 
 /// The largest file read, in bytes: 4 MB (a sheet with thousands of projects
 /// fits; the China sheet is 73 KB).
@@ -103,6 +103,7 @@ pub fn parse(text: &str) -> Parsed {
                 "sections" => push(&mut sheet.sections, read(item, &path, &mut problems)),
                 "events" => push(&mut sheet.events, read(item, &path, &mut problems)),
                 "projects" => push(&mut sheet.projects, read_project(item, &path, &mut problems)),
+                "reach" => push(&mut sheet.reach, read(item, &path, &mut problems)),
                 "contributions" => push(&mut sheet.contributions, read(item, &path, &mut problems)),
                 _ => push(&mut sheet.contacts, read(item, &path, &mut problems)),
             };

@@ -46,6 +46,10 @@ pub struct FactSheet {
     pub events: Vec<Event>,
     #[serde(default)]
     pub projects: Vec<Project>,
+    /// Countries and regions the cooperation reaches without a named project
+    /// ("programmes in Algeria, Bangladesh …"); the map shows them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reach: Vec<ReachEntry>,
     /// Money that is not a project budget, including totals the source states.
     #[serde(default)]
     pub contributions: Vec<Contribution>,
@@ -73,7 +77,43 @@ pub struct Meta {
     /// The lead paragraph printed under the title, before the first section.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<Paragraph>,
+    /// What the sheet's country is to the ILO's cooperation; it decides how
+    /// the map and headings speak of it. Left out: a South–South partner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<CountryRole>,
     pub source: SourceDocument,
+}
+
+/// A part the sheet's country plays.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CountryRole {
+    /// Funds the ILO's work elsewhere (a donor, a "development partner").
+    DevelopmentPartner,
+    /// Shares its own experience with other countries of the South.
+    #[default]
+    SouthSouthPartner,
+    /// Hosts ILO programmes in its own territory.
+    Host,
+}
+
+impl Meta {
+    /// The roles the sheet gives, or the South–South partner a sheet that
+    /// names none has always been.
+    pub fn roles(&self) -> Vec<CountryRole> {
+        if self.roles.is_empty() {
+            vec![CountryRole::SouthSouthPartner]
+        } else {
+            self.roles.clone()
+        }
+    }
+
+    /// True when the map should draw links from the country to the places
+    /// reached: it sends support (South–South or as a development partner).
+    pub fn sends_support(&self) -> bool {
+        self.roles().iter().any(|r| matches!(r, CountryRole::SouthSouthPartner | CountryRole::DevelopmentPartner))
+    }
 }
 
 /// The document the sheet transcribes.
@@ -471,6 +511,29 @@ pub struct Project {
     pub source: Source,
 }
 
+/// Countries or regions reached without a named project, as the source
+/// lists them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
+pub struct ReachEntry {
+    pub id: String,
+    /// What reaches them, in the source's words: `Programmes`, `Global
+    /// initiatives and activities`.
+    pub title: String,
+    /// The countries and groups (regions) reached.
+    pub geographies: Vec<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    /// Partner ids of those who fund or run it.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// The years, when the source gives them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    pub source: Source,
+}
+
 /// What kind of money a contribution is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -510,8 +573,10 @@ pub struct Contribution {
     /// experts often has none; a stated total always needs one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<Money>,
-    /// The year it was committed or the years it covers.
-    pub period: Period,
+    /// The year it was committed or the years it covers; may be left out
+    /// only for support without an amount whose years the source does not give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
     #[serde(default)]
     pub themes: Vec<String>,
     pub source: Source,
@@ -574,7 +639,7 @@ impl FactSheet {
     pub fn year_span(&self) -> Option<(i32, i32)> {
         let events = self.events.iter().map(|e| (e.date.year, e.date.year));
         let projects = self.projects.iter().map(|p| (p.period.start, p.period.end));
-        let contributions = self.contributions.iter().map(|c| (c.period.start, c.period.end));
+        let contributions = self.contributions.iter().filter_map(|c| c.period).map(|p| (p.start, p.end));
         events.chain(projects).chain(contributions).fold(None, |acc, (a, b)| {
             let (a, b) = (a.min(b), a.max(b));
             Some(acc.map_or((a, b), |(lo, hi): (i32, i32)| (lo.min(a), hi.max(b))))

@@ -40,6 +40,7 @@ pub fn validate(sheet: &FactSheet, origins: &Origins) -> Vec<Problem> {
     v.text();
     v.events();
     v.projects();
+    v.reach();
     v.contributions();
     v.contacts();
     v.problems
@@ -184,7 +185,7 @@ impl<'a> Validator<'a> {
     /// Duplicate ids within each list, and paragraph ids across the whole text.
     fn ids(&mut self) {
         let s = self.sheet;
-        let lists: [(&str, Vec<&str>); 9] = [
+        let lists: [(&str, Vec<&str>); 10] = [
             ("highlights", s.highlights.iter().map(|x| x.id.as_str()).collect()),
             ("themes", s.themes.iter().map(|x| x.id.as_str()).collect()),
             ("partners", s.partners.iter().map(|x| x.id.as_str()).collect()),
@@ -192,6 +193,7 @@ impl<'a> Validator<'a> {
             ("sections", s.sections.iter().map(|x| x.id.as_str()).collect()),
             ("events", s.events.iter().map(|x| x.id.as_str()).collect()),
             ("projects", s.projects.iter().map(|x| x.id.as_str()).collect()),
+            ("reach", s.reach.iter().map(|x| x.id.as_str()).collect()),
             ("contributions", s.contributions.iter().map(|x| x.id.as_str()).collect()),
             ("contacts", s.contacts.iter().map(|x| x.id.as_str()).collect()),
         ];
@@ -415,6 +417,23 @@ impl<'a> Validator<'a> {
         }
     }
 
+    fn reach(&mut self) {
+        for (i, r) in self.sheet.reach.iter().enumerate() {
+            let path = self.origins.path("reach", i);
+            self.required(&path, "title", &r.title);
+            if r.geographies.is_empty() {
+                self.error(format!("{path}.geographies"), "a reach entry must name at least one country or region".into());
+            }
+            self.refs(&path, "geographies", &r.geographies, Ref::Geography);
+            self.refs(&path, "themes", &r.themes, Ref::Theme);
+            self.refs(&path, "partners", &r.partners, Ref::Partner);
+            if let Some(period) = &r.period {
+                self.period(&path, period);
+            }
+            self.source(&format!("{path}.source"), &r.source);
+        }
+    }
+
     fn contributions(&mut self) {
         for (i, c) in self.sheet.contributions.iter().enumerate() {
             let path = self.origins.path("contributions", i);
@@ -426,7 +445,13 @@ impl<'a> Validator<'a> {
                 }
                 None => {}
             }
-            self.period(&path, &c.period);
+            match &c.period {
+                Some(period) => self.period(&path, period),
+                None if c.amount.is_some() => {
+                    self.error(format!("{path}.period"), "an amount needs the years it covers".into())
+                }
+                None => {}
+            }
             self.refs(&path, "funders", &c.funders, Ref::Partner);
             self.refs(&path, "themes", &c.themes, Ref::Theme);
             self.source(&format!("{path}.source"), &c.source);

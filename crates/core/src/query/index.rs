@@ -38,6 +38,8 @@ pub enum ItemKind {
     Paragraph,
     Event,
     Project,
+    /// Countries or regions reached without a named project (`sheet.reach`).
+    Reach,
 }
 
 /// One filterable item.
@@ -183,6 +185,19 @@ impl Index {
                 partners: set(p.partners.iter().chain(&p.funders)),
                 geographies: p.geographies.iter().collect(),
                 years: Some((p.period.start, p.period.end)),
+                text: fold(&text.join(" ")),
+            });
+        }
+        for (position, r) in sheet.reach.iter().enumerate() {
+            let text = [r.title.as_str(), &r.source.quote, &names(sheet, &r.partners), &names(sheet, &r.geographies)];
+            index.push(Tags {
+                kind: ItemKind::Reach,
+                id: &r.id,
+                position,
+                themes: set(&r.themes),
+                partners: set(&r.partners),
+                geographies: r.geographies.iter().collect(),
+                years: r.period.map(|p| (p.start, p.end)),
                 text: fold(&text.join(" ")),
             });
         }

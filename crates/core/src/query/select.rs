@@ -38,6 +38,8 @@ pub struct Selection {
     pub projects: Vec<usize>,
     /// Indices into `sheet.contributions`, in source order.
     pub contributions: Vec<usize>,
+    /// Indices into `sheet.reach` (places reached without a named project), in source order.
+    pub reach: Vec<usize>,
     /// The events and projects that match every filter but the country: the
     /// map shows them, since it is the country facet.
     pub ignoring_country: Reached,
@@ -51,12 +53,14 @@ pub struct Reached {
     pub events: Vec<usize>,
     /// In source order.
     pub projects: Vec<usize>,
+    /// Reach entries, in source order.
+    pub reach: Vec<usize>,
 }
 
 impl Selection {
     /// Paragraphs, events and projects shown (what the summary counts).
     pub fn total(&self) -> usize {
-        self.paragraphs.len() + self.events.len() + self.projects.len()
+        self.paragraphs.len() + self.events.len() + self.projects.len() + self.reach.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -75,8 +79,8 @@ fn contribution_ok(c: &Contribution, state: &FilterState, terms: &[String]) -> b
     state.countries.is_empty()
         && (state.themes.is_empty() || c.themes.iter().any(|t| state.themes.contains(t)))
         && (state.partners.is_empty() || c.funders.iter().any(|p| state.partners.contains(p)))
-        && state.from.is_none_or(|from| c.period.end >= from)
-        && state.to.is_none_or(|to| c.period.start <= to)
+        && state.from.is_none_or(|from| c.period.is_some_and(|p| p.end >= from))
+        && state.to.is_none_or(|to| c.period.is_some_and(|p| p.start <= to))
         && (terms.is_empty() || matches(&fold(&format!("{} {}", c.title, c.source.quote)), terms))
 }
 
@@ -141,6 +145,7 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
                 }
                 ItemKind::Event => sel.events.push(item.position),
                 ItemKind::Project => sel.projects.push(item.position),
+                ItemKind::Reach => sel.reach.push(item.position),
             }
         }
         // An item counts for an option of facet F when it passes every
@@ -156,6 +161,7 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
             match item.kind {
                 ItemKind::Event => sel.ignoring_country.events.push(item.position),
                 ItemKind::Project => sel.ignoring_country.projects.push(item.position),
+                ItemKind::Reach => sel.ignoring_country.reach.push(item.position),
                 ItemKind::Paragraph => {}
             }
         }
@@ -386,7 +392,7 @@ mod tests {
                 title: format!("Contribution {id}"),
                 funders: funders.iter().map(|s| s.to_string()).collect(),
                 themes: themes.iter().map(|s| s.to_string()).collect(),
-                period: Period { start, end },
+                period: Some(Period { start, end }),
                 source: Source { section: "s".into(), quote: quote.into() },
                 ..Contribution::default()
             };

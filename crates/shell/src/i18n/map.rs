@@ -36,6 +36,14 @@ pub enum MapText<'a> {
     ProjectsOrMore(usize),
     Origin(&'a str),
     Link(&'a str),
+    /// The sheet's country, and the links from it, as a development partner.
+    OriginPartner(&'a str),
+    LinkPartner(&'a str),
+    /// The sheet's country as host of ILO programmes only.
+    OriginHost(&'a str),
+    /// Countries reached without a named project: the legend key, and a place's label.
+    Unnamed,
+    PlaceUnnamed(&'a str),
     Circles,
     FiguresShown,
     Unmapped,
@@ -99,6 +107,11 @@ pub fn map_text(text: MapText<'_>) -> Cow<'static, str> {
         ProjectsOrMore(n) => return format!("{n} or more projects").into(),
         Origin(name) => return format!("{name}, where the South–South links start").into(),
         Link(name) => return format!("South–South link from {name}").into(),
+        OriginPartner(name) => return format!("{name}, the development partner").into(),
+        LinkPartner(name) => return format!("Support from {name}").into(),
+        OriginHost(name) => return format!("{name}, host of the programmes").into(),
+        Unnamed => "Reached without a named project",
+        PlaceUnnamed(name) => return format!("{name}: reached without a named project").into(),
         Circles => "Circle area grows with the count (small counts have a minimum size). Counts are never added up or split.",
         FiguresShown => "Figures on the map",
         Unmapped => "Figures for groups whose members the fact sheet does not list are in the table only.",

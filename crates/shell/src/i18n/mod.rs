@@ -19,6 +19,8 @@ pub use map::{map_text, MapText};
 pub enum Text<'a> {
     Loading,
     Retry,
+    /// The page's title for a sheet: its title and subtitle.
+    DocumentTitle(&'a str, &'a str),
     /// The heading of a sheet whose file gives no title.
     Untitled,
     Filters,
@@ -212,6 +214,13 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
         CrashDetail => "Details",
         Reload => "Reload",
         Published(date) => return format!("Published {date}").into(),
+        DocumentTitle(title, subtitle) => {
+            return match (title.trim(), subtitle.trim()) {
+                ("", _) => "ILO fact sheet".into(),
+                (title, "") => format!("{title} — fact sheet").into(),
+                (title, subtitle) => format!("{title}: {subtitle} — fact sheet").into(),
+            }
+        }
         LineColumn(line, column) => return format!("line {line}, column {column}").into(),
         EventKind(kind) => match kind {
             Kind::Agreement => "Agreement",
