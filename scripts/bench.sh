@@ -20,11 +20,11 @@ cargo run --quiet --release -p ilo-factsheet-tools --bin gen-synthetic -- --proj
 ls -l "$synthetic" | awk '{print $5 " bytes"}'
 echo "== the core over it (criterion; bench/benches/core.rs)"
 CARGO_TARGET_DIR=target/bench cargo bench --quiet --manifest-path bench/Cargo.toml --bench core
-echo "== load in headless Chromium (the China sheet, then the 10,000-project sheet)"
+echo "== load in headless Chromium (the bundled sheet, then the 10,000-project sheet)"
 DIST="$dir" SYNTHETIC="$synthetic" node tests/e2e/bench.mjs
 echo "== the race: the app against a static HTML page of the same text, on a throttled phone"
 css=$(cd "$dir" && ls ilo-factsheet-*.css | head -1)
-cargo run --quiet --features ssr --bin snapshot -- data/china.json --css "$css" > target/static-china.html
-DIST="$dir" STATIC_HTML=target/static-china.html node tests/e2e/race.mjs
+cargo run --quiet --features ssr --bin snapshot -- data/china.json --css "$css" > target/static-page.html
+DIST="$dir" STATIC_HTML=target/static-page.html node tests/e2e/race.mjs
 echo "== Lighthouse 12, mobile preset (the full page and ?view=map)"
 DIST="$dir" LIGHTHOUSE="${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}/lighthouse/node_modules/.bin/lighthouse" node tests/e2e/lighthouse.mjs

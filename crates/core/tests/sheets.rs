@@ -1,11 +1,16 @@
 //! Every sheet bundled in `data/` (the China sheet, the Republic of Korea's,
 //! any added later): read with no problem at all, and every paragraph and
 //! every quoted source sentence found word for word in the source text the
-//! sheet names (`meta.source.file`).
+//! sheet names (`meta.source.file`). And the starter file for a new country,
+//! `data/template.json`: valid, and showing every field an editor may need.
 
 mod common;
 
-use ilo_factsheet_core::model::{parse, FactSheet, Source};
+use ilo_factsheet_core::model::{
+    parse, ContributionKind, FactSheet, GeographyKind, ParagraphKind, SectionRole, Source,
+};
+
+const TEMPLATE: &str = "template.json";
 
 fn sheets() -> Vec<(String, FactSheet)> {
     let dir = common::root().join("data");
@@ -13,7 +18,7 @@ fn sheets() -> Vec<(String, FactSheet)> {
         .expect("data/")
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".json") && n != "schema.json")
+        .filter(|n| n.ends_with(".json") && n != "schema.json" && n != TEMPLATE)
         .collect();
     names.sort();
     names
@@ -73,4 +78,32 @@ fn every_paragraph_and_quote_is_in_the_source_text_word_for_word() {
         }
         assert!(checked > 10, "{name}: {checked} checked");
     }
+}
+
+#[test]
+fn the_template_for_a_new_country_is_valid_and_shows_every_construct() {
+    let text = common::read(&format!("data/{TEMPLATE}"));
+    let parsed = parse(&text);
+    assert!(!parsed.fatal && parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let s = &parsed.sheet;
+    assert!(s.meta.lead.is_some() && s.meta.published.is_some() && !s.meta.roles.is_empty());
+    assert!(!s.highlights.is_empty() && !s.themes.is_empty() && !s.events.is_empty() && !s.contacts.is_empty());
+    assert!(s.partners.iter().any(|p| p.short_name.is_empty()) && s.partners.iter().any(|p| !p.short_name.is_empty()));
+    assert!(s.partners.iter().any(|p| p.parent.is_some()));
+    assert!(s.geographies.iter().any(|g| g.kind == GeographyKind::Group));
+    assert!(s.sections.iter().any(|x| x.role == SectionRole::Contacts));
+    assert!(s.sections.iter().flat_map(|x| &x.paragraphs).any(|p| p.kind == ParagraphKind::ListItem));
+    assert!(s.projects.iter().any(|p| !p.phases.is_empty()) && s.projects.iter().any(|p| p.funding.is_some()));
+    assert!(s.projects.iter().any(|p| !p.figures.is_empty()));
+    assert!(!s.reach.is_empty());
+    for kind in [
+        ContributionKind::Assessed,
+        ContributionKind::VoluntaryCore,
+        ContributionKind::VoluntaryNonCore,
+        ContributionKind::InKind,
+        ContributionKind::StatedTotal,
+    ] {
+        assert!(s.contributions.iter().any(|c| c.kind == kind), "{kind:?}");
+    }
+    assert!(s.contributions.iter().any(|c| c.amount.is_none()), "support without an amount");
 }

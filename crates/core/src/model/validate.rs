@@ -170,7 +170,7 @@ impl<'a> Validator<'a> {
         if !is_alpha3(&m.country) {
             self.error(
                 "meta.country".into(),
-                format!("`{}` is not an ISO 3166-1 alpha-3 code such as CHN", excerpt(&m.country)),
+                format!("`{}` is not an ISO 3166-1 alpha-3 code such as KEN", excerpt(&m.country)),
             );
         }
         self.required("meta.source", "title", &m.source.title);
