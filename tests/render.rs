@@ -315,3 +315,40 @@ fn the_prerendered_parts_are_our_page_the_skeleton_and_each_view_as_an_embed_sho
     }
     assert!(count(part("projects"), "class=\"project-card\"") >= 1);
 }
+
+#[test]
+fn a_file_valid_before_the_format_grew_renders_exactly_as_the_china_sheet_does_today() {
+    let before = std::fs::read_to_string("tests/fixtures/china-2026-07-format-1.json").expect("the fixture");
+    for query in ["", "view=projects", "view=timeline", "view=map", "view=funding", "theme=skills"] {
+        assert_eq!(render(&before, query), render(CHINA, query), "{query}");
+    }
+}
+
+#[test]
+fn every_new_construct_renders_in_every_view() {
+    let text = std::fs::read_to_string("tests/fixtures/donor-constructs.json").expect("the fixture");
+    let projects = render(&text, "view=projects");
+    assert!(projects.contains("Launched 2004; Renewed 2018–2020"), "phases on the card");
+    assert!(projects.contains("2004–2020"), "the period from the phases");
+    let timeline = render(&text, "view=timeline");
+    assert!(timeline.contains("Membership") && timeline.contains("Renewal"), "event kinds");
+    let funding = render(&text, "view=funding");
+    for words in [
+        "Assessed contribution (regular budget)",
+        "Voluntary non-core funding",
+        "Support without a stated amount",
+        "Secondments through the Expert Programme (In kind, 2018–2022)",
+        "US$ 63.1 million",
+    ] {
+        assert!(funding.contains(&escaped(words)), "funding: {words}");
+    }
+    let map = render(&text, "view=map");
+    assert!(map.contains("Where the support reached"), "a development partner's map heading");
+    assert!(map.contains("shade of their own"), "the intro names the places without a project");
+    let full = render(&text, "");
+    assert!(!full.contains("class=\"published\""), "no publication date, no date line");
+    assert!(full.contains("Ministry of Employment and Labour"), "a partner without an acronym, in full");
+    assert!(full.contains("Testland"));
+    // The problems of the fixture (a project without a period, a stated total without an amount) are listed.
+    assert!(full.contains("projects[1].period") && full.contains("contributions[4].amount"));
+}

@@ -85,3 +85,30 @@ fn money_by_kind_is_charted_the_stated_total_stands_as_stated_and_support_withou
         .iter()
         .any(|p| p.severity == Severity::Error && p.path == "contributions[4].amount"));
 }
+
+#[test]
+fn places_reached_without_a_named_project_are_on_the_map_and_the_roles_are_the_sheets() {
+    use ilo_factsheet_core::geo::reach::{reach_with, rows};
+    use ilo_factsheet_core::model::CountryRole;
+    use ilo_factsheet_core::query::{select, FilterState, Index};
+    let parsed = donor();
+    let sheet = &parsed.sheet;
+    assert_eq!(sheet.meta.roles(), [CountryRole::DevelopmentPartner]);
+    assert!(sheet.meta.sends_support());
+    let state = FilterState::default();
+    let sel = select(sheet, &Index::new(sheet), &state);
+    assert_eq!(sel.reach, [0, 1]);
+    let r = reach_with(sheet, &sel.projects, &sel.events, &sel.reach);
+    assert!(r.unnamed_only("DZA") && !r.unnamed_only("BGD"), "Bangladesh also has the programme");
+    assert_eq!(r.project_count("DZA"), 0);
+    let algeria = rows(sheet, &r, &[]).into_iter().find(|row| row.place == "DZA").expect("Algeria's row");
+    assert!(algeria.unnamed_only && algeria.projects == 0);
+    // The country filter selects the entry, as it would a project.
+    let filtered = select(sheet, &Index::new(sheet), &FilterState::from_query("country=DZA"));
+    assert_eq!((filtered.reach.as_slice(), filtered.projects.len()), (&[0][..], 0));
+    assert!(!filtered.is_empty(), "a place reached without a project is not 'nothing matches'");
+    // An entry must name a place.
+    assert!(parsed.problems.iter().any(|p| p.path == "reach[1].geographies"));
+    // A sheet that names no role is the South–South partner it always was.
+    assert_eq!(common::china().meta.roles(), [CountryRole::SouthSouthPartner]);
+}

@@ -41,7 +41,7 @@ use crate::geo::reach::{reach_with, Place, Reach};
 use crate::geo::symbols::place_name;
 use crate::geo::view::{self, ViewBox};
 use crate::geo::world::{World, PLACEHOLDER_SIZE};
-use crate::model::FactSheet;
+use crate::model::{CountryRole, FactSheet};
 use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
@@ -178,6 +178,14 @@ pub fn MapView() -> impl IntoView {
     let geometry = cache.state;
     let load = geometry_loader(cache);
     let (map_reach, table_reach) = reaches(ctx);
+    // A development partner's sheet speaks of its support; one with places
+    // reached without a project says how they are shown.
+    let (heading, unnamed) = ctx.with_data(|d| {
+        let meta = &d.sheet.meta;
+        let partner = !meta.roles().contains(&CountryRole::SouthSouthPartner)
+            && meta.roles().contains(&CountryRole::DevelopmentPartner);
+        (mt(if partner { MapText::HeadingPartner } else { MapText::Heading }).into_owned(), !d.sheet.reach.is_empty())
+    });
     let canvas = NodeRef::<leptos::html::Div>::new();
     let (viewbox, upp) = frame_and_scale(geometry, canvas);
     let m = MapCtx {
@@ -195,8 +203,8 @@ pub fn MapView() -> impl IntoView {
 
     view! {
         <section class="map-view" aria-labelledby=ctx.dom_id("map-title")>
-            <h2 id=ctx.dom_id("map-title")>{mt(MapText::Heading)}</h2>
-            <p class="map-intro">{mt(MapText::Intro)}</p>
+            <h2 id=ctx.dom_id("map-title")>{heading}</h2>
+            <p class="map-intro">{mt(MapText::Intro)}{unnamed.then(|| format!(" {}", mt(MapText::IntroUnnamed)))}</p>
             <div class="map-bar">
                 <div class="map-modes" role="group" aria-label=mt(MapText::Modes)>
                     <button type="button" class="mode-map" aria-pressed=move || (!show_table.get()).to_string()

@@ -6,6 +6,10 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq)]
 pub enum MapText<'a> {
     Heading,
+    /// The heading for a development partner's sheet: its support, not its projects.
+    HeadingPartner,
+    /// The intro's sentence on places reached without a named project.
+    IntroUnnamed,
     Intro,
     ShowMap,
     ShowTable,
@@ -77,6 +81,8 @@ pub fn map_text(text: MapText<'_>) -> Cow<'static, str> {
     };
     let s: &'static str = match text {
         Heading => "Where the projects reached",
+        HeadingPartner => "Where the support reached",
+        IntroUnnamed => "Places the fact sheet names without a project have a shade of their own.",
         Intro => "Countries reached by the matching projects, shaded by how many projects reached them; circles show the beneficiary figures the fact sheet gives, at the country or group it names.",
         ShowMap => "Map",
         ShowTable => "Table",
