@@ -5,6 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { useBrowser, CHINA } from './helpers.mjs';
 
 const ctx = useBrowser();
@@ -41,5 +42,35 @@ test('a long project list shows a page at a time, and a filter change starts ove
   await page.locator(`input[type="checkbox"][value="${theme}"]`).first().check();
   await page.waitForFunction((n) => appRoot().querySelectorAll('article.project-card').length === n, PAGE);
   assert.equal(await more.textContent(), `Show ${Math.min(PAGE, matching - PAGE)} more (${matching - PAGE} not shown yet)`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('with many amounts the funding charts draw the largest 40 and the tables a page of rows; the CSV file keeps all', async () => {
+  ctx.server.put('data/many.json', manyProjects(150));
+  const funded = Array.from({ length: 150 }, (_, i) => CHINA.projects[i % CHINA.projects.length]).filter((p) => p.funding).length;
+  const entries = funded + CHINA.contributions.filter((c) => c.amount).length;
+  assert.ok(entries > 100, `${entries} amounts`);
+  const page = await ctx.open('?data=data/many.json&view=funding');
+  await page.waitForSelector('#funding-items svg.chart');
+  assert.equal(await page.locator('#funding-items g.bar').count(), 40);
+  assert.match(await page.locator('#funding-items .chart-note').textContent(), new RegExp(`The 40 largest of ${entries} are drawn`));
+  assert.equal(await page.locator('#funding-items table tbody tr').count(), 100);
+  assert.match(await page.locator('#funding-items .table-note').textContent(), new RegExp(`The first 100 rows of ${entries}`));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#funding-items button.download-csv')]);
+  const csv = readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+  assert.equal(csv.length, entries + 1, 'a header and every amount');
+});
+
+test('the map\'s table of a sheet with many figures shows a page of rows at a time', async () => {
+  ctx.server.put('data/many.json', manyProjects(150));
+  const page = await ctx.open('?data=data/many.json&view=map');
+  const rows = () => page.locator('table.map-data tbody tr').count();
+  await page.waitForFunction(() => appRoot().querySelectorAll('table.map-data tbody tr').length > 0);
+  assert.equal(await rows(), PAGE);
+  await page.click('button.map-table-toggle, .map-view button:has-text("Table")');
+  const more = page.locator('.map-table button.show-more');
+  assert.match(await more.textContent(), /^Show \d+ more \(\d+ not shown yet\)$/);
+  await more.click();
+  await page.waitForFunction((n) => appRoot().querySelectorAll('table.map-data tbody tr').length > n, PAGE);
   assert.deepEqual(page.errors, []);
 });

@@ -88,7 +88,11 @@ pub(super) struct Chart {
     /// The time axis, for [`Shape::Periods`].
     pub(super) years: (i32, i32),
     pub(super) header: Vec<String>,
+    /// The table's rows: all of them for the CSV file, the first
+    /// [`MAX_TABLE_ROWS`] for the page (see [`build`]'s `rows`).
     pub(super) rows: Vec<Vec<String>>,
+    /// How many rows the chart has in all.
+    pub(super) row_count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -192,7 +196,7 @@ fn with_hidden(desc: String, hidden: usize, total: usize) -> String {
     format!("{desc} {}", fill(F::LargestOnly, &[("shown", &shown), ("n", &total.to_string())]))
 }
 
-pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) -> Chart {
+pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64, limit: usize) -> Chart {
     let mut desc = fill(F::ItemsDesc, &[("n", &entries.len().to_string())]);
     if entries.iter().any(Entry::is_stated_total) {
         desc = format!("{desc} {}", tf(F::ItemsOverlap));
@@ -213,6 +217,7 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) ->
     .to_vec();
     let rows = entries
         .iter()
+        .take(limit)
         .map(|e| {
             vec![
                 e.title.to_string(),
@@ -238,10 +243,11 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64) ->
         years: (0, 0),
         header,
         rows,
+        row_count: entries.len(),
     }
 }
 
-pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, i32)) -> Chart {
+pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, i32), limit: usize) -> Chart {
     let ordered = funding::by_time(entries);
     let mut desc = tf(F::TimeDesc).to_string();
     if ordered.iter().any(Entry::is_stated_total) {
@@ -252,6 +258,7 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
         .to_vec();
     let rows = ordered
         .iter()
+        .take(limit)
         .map(|e| {
             vec![
                 e.title.to_string(),
@@ -278,6 +285,7 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
         years,
         header,
         rows,
+        row_count: ordered.len(),
     }
 }
 
@@ -386,6 +394,7 @@ pub(super) fn group_chart(
         years: (0, 0),
         header,
         rows,
+        row_count: groups.groups.len(),
     }
 }
 
@@ -423,18 +432,36 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::funding::Entry
     lines
 }
 
-pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterState) -> Model {
+/// What stays the same for every filter of one sheet: the largest amounts
+/// (steady scales) and the years money covers. Computed once per sheet.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Steady {
+    max_entry: f64,
+    max_funder: f64,
+    max_theme: f64,
+    years: (i32, i32),
+}
+
+pub(super) fn steady(sheet: &FactSheet) -> Steady {
+    let (max_entry, max_funder, max_theme) = funding::steady_max(sheet);
+    Steady { max_entry, max_funder, max_theme, years: funding::money_year_span(sheet).unwrap_or((0, 0)) }
+}
+
+/// The funding view's model for a selection. `rows`: how many table rows
+/// each chart carries (the page shows [`MAX_TABLE_ROWS`]; the CSV file asks
+/// for all, `usize::MAX`), so a filter change over thousands of amounts
+/// does not write them all out.
+pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterState, steady: &Steady, rows: usize) -> Model {
     let visible = Visible::of(selection);
     let entries = funding::entries(sheet, &visible);
     let items = funding::items(sheet, &visible);
-    let (max_entry, max_funder, max_theme) = funding::steady_max(sheet);
-    let years = funding::money_year_span(sheet).unwrap_or((0, 0));
+    let Steady { max_entry, max_funder, max_theme, years } = *steady;
     let has_stated = entries.iter().any(Entry::is_stated_total);
     let charts = if entries.is_empty() {
         Vec::new()
     } else {
         vec![
-            items_chart(sheet, &entries, max_entry),
+            items_chart(sheet, &entries, max_entry, rows),
             group_chart(
                 &entries,
                 &funding::by_funder(sheet, &items),
@@ -453,7 +480,7 @@ pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterStat
                 &state.themes,
                 &sheet.meta.country_name,
             ),
-            time_chart(sheet, &entries, years),
+            time_chart(sheet, &entries, years, rows),
         ]
     };
     let unpriced = funding::unpriced(sheet, &visible)
@@ -482,7 +509,7 @@ mod tests {
         let sheet = crate::test_common::china();
         let state = FilterState::from_query(query);
         let selection = select(&sheet, &Index::new(&sheet), &state);
-        let model = build(&sheet, &selection, &state);
+        let model = build(&sheet, &selection, &state, &steady(&sheet), usize::MAX);
         (sheet, model)
     }
 
@@ -498,7 +525,7 @@ mod tests {
         }
         let state = FilterState::default();
         let selection = select(&sheet, &Index::new(&sheet), &state);
-        let m = build(&sheet, &selection, &state);
+        let m = build(&sheet, &selection, &state, &steady(&sheet), usize::MAX);
         let items = m.charts.iter().find(|c| c.id == "items").expect("items chart");
         let entries = funding::entries(&sheet, &Visible::all(&sheet)).len();
         assert!(entries > MAX_BARS);
@@ -513,6 +540,11 @@ mod tests {
         assert_eq!(drawn, all[..MAX_BARS].to_vec(), "largest first");
         let time = m.charts.iter().find(|c| c.id == "time").expect("time chart");
         assert_eq!(time.bars.len(), MAX_BARS);
+        // The page's model carries a table's worth of rows and knows how many there are.
+        let page = build(&sheet, &selection, &state, &steady(&sheet), 100);
+        let items = page.charts.iter().find(|c| c.id == "items").expect("items chart");
+        assert_eq!((items.rows.len(), items.row_count), (100, entries));
+        assert_eq!(items.bars.len(), MAX_BARS);
     }
 
     #[test]

@@ -41,8 +41,9 @@ use charts::*;
 #[component]
 pub fn Funding() -> impl IntoView {
     let ctx = Ctx::get();
+    let steady = ctx.data.with_value(|d| steady(&d.sheet));
     let model = Memo::new(move |_| {
-        ctx.data.with_value(|d| ctx.selection.with(|sel| ctx.state.with(|s| build(&d.sheet, sel, s))))
+        ctx.data.with_value(|d| ctx.selection.with(|sel| ctx.state.with(|s| build(&d.sheet, sel, s, &steady, MAX_TABLE_ROWS))))
     });
     // Which charts exist: the figures are rebuilt only when this changes, so a
     // filter change updates them in place and keeps each one's chosen bar.
@@ -112,8 +113,14 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
         let bar = chart.with(|c| c.as_ref().and_then(|c| c.bars.iter().find(|b| b.key == key).cloned()))?;
         Some(view! { <DetailsBox bar=bar on_close=move || selected.set(None) /> })
     };
+    // Every row, built when asked for (the page's model carries a table's worth).
     let download = move |_| {
-        if let Some(c) = chart.get_untracked() {
+        let full = ctx.data.with_value(|d| {
+            ctx.selection.with_untracked(|sel| {
+                ctx.state.with_untracked(|s| build(&d.sheet, sel, s, &steady(&d.sheet), usize::MAX))
+            })
+        });
+        if let Some(c) = full.charts.into_iter().find(|c| c.id == id) {
             download_csv(&file_name, &csv::to_csv(&c.header, &c.rows));
         }
     };
@@ -145,15 +152,15 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
                             </tr></thead>
                             <tbody>
                                 // A page of rows at most: thousands of rows would slow every filter change.
-                                {move || chart.with(|c| c.as_ref().map(|c| c.rows.iter().take(MAX_TABLE_ROWS).cloned().collect::<Vec<_>>()).unwrap_or_default())
+                                {move || chart.with(|c| c.as_ref().map(|c| c.rows.clone()).unwrap_or_default())
                                     .into_iter().map(|row| view! {
                                         <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
                                     }).collect_view()}
                             </tbody>
                         </table>
                     </div>
-                    {move || chart.with(|c| c.as_ref().map(|c| c.rows.len()).unwrap_or(0)).gt(&MAX_TABLE_ROWS).then(|| {
-                        let n = chart.with(|c| c.as_ref().map(|c| c.rows.len()).unwrap_or(0)).to_string();
+                    {move || chart.with(|c| c.as_ref().map(|c| c.row_count).unwrap_or(0)).gt(&MAX_TABLE_ROWS).then(|| {
+                        let n = chart.with(|c| c.as_ref().map(|c| c.row_count).unwrap_or(0)).to_string();
                         view! { <p class="table-note">{fill(F::TableTruncated, &[("shown", &MAX_TABLE_ROWS.to_string()), ("n", &n)])}</p> }
                     })}
                 </details>

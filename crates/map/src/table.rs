@@ -1,6 +1,7 @@
 //! The map's table twin, always in the page for screen readers and shown by
 //! the "Table" toggle: one row per place, sortable by name, projects or
-//! beneficiaries, with each figure's unit and source sentence.
+//! beneficiaries, with each figure's unit and source sentence; a long table
+//! a page of rows at a time.
 
 use leptos::prelude::*;
 
@@ -8,6 +9,7 @@ use super::{choose, mt, place_name, MapCtx};
 use crate::geo::reach::{qualified_value, row_figure, rows, sort_rows, Row, SortKey};
 use crate::geo::world::World;
 use crate::model::{FactSheet, GeographyKind};
+use crate::query::page;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
 
@@ -30,9 +32,23 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
     });
     let hidden = move || !m.show_table.get();
     let header = move |key: SortKey, label: MapText<'static>| sort_header(key, label, sort, hidden);
+    // A long table a page at a time (`query::page`): "Show more" presses, for
+    // the rows they were made on; new rows start at the first page.
+    let pressed = RwSignal::new((Vec::<Row>::new(), 0usize));
+    let window = move || {
+        table_rows.with(|list| {
+            let presses = pressed.with(|(on, n)| if on == list { *n } else { 0 });
+            (page::window(list.len(), presses), presses, list.len())
+        })
+    };
+    let more = move |_| {
+        let (_, presses, _) = window();
+        pressed.set((table_rows.get_untracked(), presses + 1));
+    };
     let body = move || {
         let world = m.world();
-        let list = table_rows.get();
+        let ((n, _), _, _) = window();
+        let list: Vec<Row> = table_rows.with(|l| l.iter().take(n).cloned().collect());
         if list.is_empty() {
             return view! { <tr><td colspan="5" class="no-rows">{mt(MapText::NoRows)}</td></tr> }.into_any();
         }
@@ -59,6 +75,13 @@ pub(super) fn Table(m: MapCtx) -> impl IntoView {
                 <tbody>{body}</tbody>
             </table>
         </div>
+        {move || {
+            let ((n, add), _, total) = window();
+            (add > 0).then(|| view! {
+                <button type="button" class="show-more" tabindex=move || hidden().then_some("-1")
+                    on:click=more>{t(Text::ShowMore(add, total - n))}</button>
+            })
+        }}
     }
 }
 
