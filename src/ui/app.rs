@@ -99,7 +99,9 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
                 LoadState::Loading => view! { <Skeleton /> }.into_any(),
                 LoadState::Failed(error) => {
                     let retry = fetch.clone();
-                    view! { <LoadFailed error=error on_retry=move || retry() /> }.into_any()
+                    // The page's one first-level heading, where the report's title would be.
+                    let heading = !setting.single_view;
+                    view! { <LoadFailed error=error heading=heading on_retry=move || retry() /> }.into_any()
                 }
                 LoadState::Ready(data) => {
                     provide_ctx(data, state, foreign.clone(), setting.clone());
@@ -158,11 +160,16 @@ pub(crate) fn Skeleton() -> impl IntoView {
 
 /// The alert shown when the data file could not be had.
 #[component]
-fn LoadFailed(error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+fn LoadFailed(error: LoadError, heading: bool, on_retry: impl Fn() + 'static) -> impl IntoView {
     let can_retry = error.can_retry();
+    let message = error.message();
     view! {
         <div class="load-failed" role="alert">
-            <p class="alert-title">{error.message()}</p>
+            {if heading {
+                view! { <h1 class="alert-title">{message}</h1> }.into_any()
+            } else {
+                view! { <p class="alert-title">{message}</p> }.into_any()
+            }}
             {can_retry.then(|| view! {
                 <button type="button" class="retry" on:click=move |_| on_retry()>{t(Text::Retry)}</button>
             })}

@@ -95,7 +95,8 @@ fn Header() -> impl IntoView {
                 </p>
             })}
             {(!highlights.is_empty()).then(|| view! {
-                <ul class="highlights" aria-label=t(Text::Highlights)>
+                // On phones the strip scrolls sideways: focusable, so keys scroll it too.
+                <ul class="highlights" aria-label=t(Text::Highlights) tabindex="0">
                     {highlights.into_iter().map(|h| view! {
                         <li class="highlight">
                             <span class="figure">{h.figure}</span>

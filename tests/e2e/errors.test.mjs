@@ -18,12 +18,14 @@ test('a missing data file shows a 404 alert with Retry, which recovers once the 
   assert.match(alert, /404/);
   assert.match(alert, /data\/china\.json/);
   assert.ok(await page.isVisible('button.retry'));
-  assert.equal(await page.locator('main#app[data-ilo-ready] h1').count(), 0);
+  assert.equal(await page.locator('main#app[data-ilo-ready] .fs-header h1').count(), 0, 'no report');
+  // The alert is the page's heading meanwhile.
+  assert.match(await page.textContent('main#app .load-failed h1'), /404/);
 
   ctx.server.put('data/china.json', CHINA_TEXT);
   await page.click('button.retry');
-  await page.waitForSelector('main#app[data-ilo-ready] h1');
-  assert.equal((await page.textContent('main#app[data-ilo-ready] h1')).trim(), 'China');
+  await page.waitForSelector('main#app[data-ilo-ready] .fs-header h1');
+  assert.equal((await page.textContent('main#app[data-ilo-ready] .fs-header h1')).trim(), 'China');
   assert.equal(await page.locator('[role="alert"]').count(), 0);
 });
 

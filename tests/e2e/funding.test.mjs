@@ -47,11 +47,11 @@ function amounts({ theme } = {}) {
   return [...projects, ...contributions];
 }
 
-/** The bars of a chart: label lines joined, the figure, and the aria-label. */
+/** The bars of a chart: label lines joined, the figure, and the accessible name's words. */
 function bars(page, chart) {
   return page.$$eval(`#funding-${chart} g.bar`, (gs) => gs.map((g) => ({
     key: g.dataset.key,
-    aria: g.getAttribute('aria-label'),
+    name: [...g.querySelectorAll('text')].map((t) => t.textContent).join(' '),
     label: [...g.querySelectorAll('text.label:not(.value)')].map((t) => t.textContent).join(' '),
     figure: [...g.querySelectorAll('text.value')].map((t) => t.textContent).join(' '),
     width: Number(g.querySelector('rect.bar-rect')?.getAttribute('width')),
@@ -98,7 +98,7 @@ test('?view=funding draws a bar per amount, each with its figure', async () => {
   // Each SVG is labelled by its title and description.
   const labelled = await page.$$eval('svg.chart', (svgs) => svgs.map((s) => {
     const ids = (s.getAttribute('aria-labelledby') ?? '').split(' ');
-    return s.getAttribute('role') === 'img' && ids.length === 2 && ids.every((id) => s.getRootNode().getElementById(id)?.closest('svg') === s);
+    return s.getAttribute('role') === 'group' && ids.length === 2 && ids.every((id) => s.getRootNode().getElementById(id)?.closest('svg') === s);
   }));
   assert.equal(labelled.length, 4);
   assert.ok(labelled.every(Boolean));
@@ -142,8 +142,8 @@ test('a bar shows its figures and source, and sets the filter it stands for', as
   // Tab to the next bar, Enter: its details replace the first's.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  const second = await page.$$eval('#funding-funders g.bar', (gs) => gs[1].getAttribute('aria-label'));
-  assert.ok((await page.textContent('#funding-funders .details-title')) === second.split(':')[0]);
+  const second = await page.$$eval('#funding-funders g.bar', (gs) => [...gs[1].querySelectorAll('text.label:not(.value)')].map((t) => t.textContent).join(' '));
+  assert.equal(await page.textContent('#funding-funders .details-title'), second);
   // The theme bar's button sets the theme filter (and the URL).
   await page.click('#funding-themes g.bar[data-key="g-social-protection"]');
   await page.click('#funding-themes .set-filter');

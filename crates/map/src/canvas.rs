@@ -340,7 +340,9 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
         let id = place.id.clone();
         move || focusable.then(|| if tab_target.with(|t| t.as_deref() == Some(id.as_str())) { "0" } else { "-1" })
     };
-    let aria = focusable.then(|| crate::place_label(&place, &name));
+    // Its name says what it shows, then the figure written beside it (the
+    // visible words are part of the name, WCAG 2.5.3).
+    let aria = focusable.then(|| format!("{}. {label}", crate::place_label(&place, &name)));
     let pressed = {
         let is_selected = is_selected.clone();
         move || focusable.then(|| is_selected().to_string())

@@ -81,7 +81,6 @@ pub enum FundingText {
     ColAsStated,
     ColItems,
     ColSource,
-    BarHint,
 }
 
 /// The English text of a funding string; `{name}` marks a parameter (the funding view fills them in).
@@ -162,6 +161,5 @@ pub fn funding_text(key: FundingText) -> &'static str {
         ColAsStated => "As stated",
         ColItems => "Items",
         ColSource => "Source sentence",
-        BarHint => "{label}: {figure}",
     }
 }
