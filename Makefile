@@ -13,7 +13,7 @@ ENSURE := scripts/ensure-tools.sh
 WEB := --no-default-features --features web --bin ilo-factsheet-web
 E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
 
-.PHONY: all serve dist panic-dist test unit e2e check-wasm bench tools clean fuzz
+.PHONY: all serve dist panic-dist test unit e2e check-wasm bench print tools clean fuzz
 
 all: dist
 
@@ -72,6 +72,12 @@ e2e:
 check-wasm:
 	@$(ENSURE) rust
 	cargo check --target wasm32-unknown-unknown $(WEB)
+
+## The report printed to A4 PDF files in target/print/ (headless Chromium, print
+## media): the bundled sheet, filtered, and another sheet's views. Look at them.
+print: dist
+	@$(ENSURE) browser
+	node tests/e2e/print.mjs target/print
 
 ## Sizes and load timings of a fresh release build (numbers to read, not pass/fail).
 bench: dist

@@ -32,6 +32,7 @@ pub fn Report() -> impl IntoView {
             <div class="fs-body">
                 <crate::ui::filters::Filters />
                 <div class="fs-content">
+                    <PrintedFilters />
                     <Summary />
                     {move || match view.get() {
                         View::Full => view! { <FullReport /> }.into_any(),
@@ -176,6 +177,55 @@ fn ViewTabs() -> impl IntoView {
                 }
             }).collect_view()}
         </nav>
+    }
+}
+
+/// On paper only: what the printed report shows, filter by filter.
+#[component]
+fn PrintedFilters() -> impl IntoView {
+    let ctx = Ctx::get();
+    let lines = move || {
+        ctx.state.with(|s| {
+            ctx.with_data(|d| {
+                let sheet = &d.sheet;
+                let names = |ids: &[String], name: &dyn Fn(&str) -> String| {
+                    ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
+                };
+                let mut out: Vec<(String, String)> = Vec::new();
+                let mut push = |label: Text<'static>, value: String| {
+                    if !value.is_empty() {
+                        out.push((t(label).into_owned(), value));
+                    }
+                };
+                push(Text::Themes, names(&s.themes, &|id| sheet.theme_name(id).to_string()));
+                push(Text::Partners, names(&s.partners, &|id| sheet.partner_name(id).to_string()));
+                push(Text::CountryOrRegion, names(&s.countries, &|id| sheet.geography_name(id).to_string()));
+                let years = match (s.from, s.to) {
+                    (Some(a), Some(b)) => t(Text::Years(a, b)).into_owned(),
+                    (Some(a), None) => t(Text::YearsFrom(a)).into_owned(),
+                    (None, Some(b)) => t(Text::YearsTo(b)).into_owned(),
+                    (None, None) => String::new(),
+                };
+                push(Text::Period, years);
+                push(Text::Search, if s.q.trim().is_empty() { String::new() } else { format!("“{}”", s.q.trim()) });
+                out
+            })
+        })
+    };
+    view! {
+        <div class="print-only printed-filters">
+            {move || {
+                let lines = lines();
+                if lines.is_empty() {
+                    view! { <p>{t(Text::PrintedAll)}</p> }.into_any()
+                } else {
+                    view! {
+                        <p>{t(Text::PrintedFiltered)}</p>
+                        <ul>{lines.into_iter().map(|(label, value)| view! { <li><strong>{label}": "</strong>{value}</li> }).collect_view()}</ul>
+                    }.into_any()
+                }
+            }}
+        </div>
     }
 }
 

@@ -19,6 +19,13 @@ pub use map::{map_text, MapText};
 pub enum Text<'a> {
     Loading,
     Retry,
+    /// At the top of a printed report: what it shows.
+    PrintedAll,
+    PrintedFiltered,
+    /// A period filter in words: `from`, `to` (either may be open).
+    YearsFrom(i32),
+    YearsTo(i32),
+    Years(i32, i32),
     /// The page's title for a sheet: its title and subtitle.
     DocumentTitle(&'a str, &'a str),
     /// The heading of a sheet whose file gives no title.
@@ -214,6 +221,11 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
         CrashDetail => "Details",
         Reload => "Reload",
         Published(date) => return format!("Published {date}").into(),
+        PrintedAll => "The whole fact sheet, without filters.",
+        PrintedFiltered => "Printed with these filters:",
+        YearsFrom(from) => return format!("from {from}").into(),
+        YearsTo(to) => return format!("until {to}").into(),
+        Years(from, to) => return format!("{from}–{to}").into(),
         DocumentTitle(title, subtitle) => {
             return match (title.trim(), subtitle.trim()) {
                 ("", _) => "ILO fact sheet".into(),
