@@ -84,8 +84,10 @@ fn EmbedFooter() -> impl IntoView {
 fn Header() -> impl IntoView {
     let ctx = Ctx::get();
     let (meta, highlights) = ctx.with_data(|d| (d.sheet.meta.clone(), d.sheet.highlights.clone()));
+    // The view shown: on a phone, a single view starts with that view (CSS).
+    let view_shown = move || ctx.state.with(|s| s.view.as_str());
     view! {
-        <header class="fs-header">
+        <header class="fs-header" data-view=view_shown>
             // Never an empty heading, even when the file's `meta` is broken.
             <h1>{if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title.clone() }}</h1>
             <p class="subtitle">{meta.subtitle.clone()}</p>

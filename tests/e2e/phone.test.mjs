@@ -55,3 +55,19 @@ test('a desktop shows the filters beside the report without the button', async (
   assert.equal(await page.isVisible('#filters'), true);
   assert.equal(await page.isVisible('button.filters-toggle'), false);
 });
+
+test('on a phone a single view starts with that view on the first screen; the key figures stay with the full report', async () => {
+  for (const [view, heading] of [['map', '.map-view h2'], ['funding', '.funding h2'], ['projects', '.projects h2']]) {
+    const page = await ctx.open(`?view=${view}`, phone);
+    await page.waitForSelector(`main#app ${heading}`);
+    assert.equal(await page.isVisible('main#app .highlights'), false, `${view}: no key figures`);
+    const top = await page.evaluate((h) => appRoot().querySelector(h).getBoundingClientRect().top, heading);
+    assert.ok(top < 640 - 60, `${view}: its heading at ${top}px, on the first screen`);
+    await page.context().close();
+  }
+  const full = await ctx.open('', phone);
+  assert.ok(await full.isVisible('main#app .highlights'), 'the full report keeps them');
+  // Cards of one height: no empty band under the short ones.
+  const heights = await full.$$eval('main#app .highlight', (cards) => [...new Set(cards.map((c) => Math.round(c.getBoundingClientRect().height)))]);
+  assert.equal(heights.length, 1, `card heights ${heights}`);
+});
