@@ -39,7 +39,7 @@ use crate::query::params::{encode, foreign_params, param};
 use crate::query::FilterState;
 use ilo_factsheet_shell::ctx::Setting;
 
-pub use app::{App, Config};
+pub use app::{App, Config, DataSource};
 
 /// Installs what every widget of the page shares: the panic hook.
 pub fn start() {
@@ -159,9 +159,14 @@ fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, 
         let kept = data_src.as_ref().map(|u| format!("data={}", encode(u))).unwrap_or_default();
         (options.filters.clone(), kept)
     };
-    let setting =
-        Setting { base: from.base.clone(), sync_url: options.url_sync, single_view: options.single_view, data_src };
-    (Config { data, foreign_params: foreign, setting }, initial)
+    let setting = Setting {
+        base: from.base.clone(),
+        sync_url: options.url_sync,
+        single_view: options.single_view,
+        data_src,
+        local_file: false,
+    };
+    (Config { data: data.map(DataSource::Url), foreign_params: foreign, setting }, initial)
 }
 
 /// `url` made absolute against `base` (unchanged if it cannot be).
