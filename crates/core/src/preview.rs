@@ -26,7 +26,8 @@ pub struct Placed {
 /// What the preview page lists about a file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Review {
-    /// The first [`LISTED`] problems, in the parser's order, placed.
+    /// The first [`LISTED`] problems the parser found, placed, in the order
+    /// of the file (those with no place first: they concern it all).
     pub listed: Vec<Placed>,
     /// Problems not listed.
     pub more: usize,
@@ -40,7 +41,7 @@ impl Review {
     /// Places `problems` (found in `text`) for the list.
     pub fn of(text: &str, problems: &[Problem]) -> Review {
         let locator = Locator::new(text);
-        let listed: Vec<Placed> = problems
+        let mut listed: Vec<Placed> = problems
             .iter()
             .take(LISTED)
             .map(|p| {
@@ -51,6 +52,7 @@ impl Review {
                 Placed { problem: p.clone(), place }
             })
             .collect();
+        listed.sort_by_key(|p| p.place.map(|place| (place.line, place.column)));
         let mut marks = BTreeMap::new();
         for placed in &listed {
             if let Some(place) = placed.place {
@@ -141,6 +143,8 @@ mod tests {
         assert_eq!(review.marks.get(&8), Some(&Severity::Error), "an error and a warning: the error");
         assert_eq!(review.marks.get(&10), Some(&Severity::Error));
         assert_eq!(review.marks.len(), 2);
+        let lines: Vec<_> = review.listed.iter().filter_map(|p| p.place.map(|p| p.line)).collect();
+        assert_eq!(lines, [8, 8, 10], "in the order of the file");
     }
 
     #[test]
