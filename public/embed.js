@@ -19,11 +19,15 @@
 // view's fragment, fetched beside the wasm). The live widget renders out of
 // sight and takes its place in the frame it is drawn ('ilo-factsheet:ready'),
 // at the same size, so nothing moves. Its host then carries data-ilo-ready.
+//
+// The editors' preview page (preview.html, [data-ilo-preview]) is mounted
+// the same way, by the wasm's `preview`, with its own stylesheet beside the
+// widget's; it reads a local file and fetches no sheet.
 
 const SCRIPT = new URL(import.meta.url);
 const BASE = new URL('./', SCRIPT).href;
-const FILES = /*ILO_FILES*/{ js: 'ilo-factsheet-web.js', wasm: 'ilo-factsheet-web_bg.wasm', css: 'ilo-factsheet.css' };
-const SELECTOR = 'ilo-factsheet, [data-ilo-factsheet]';
+const FILES = /*ILO_FILES*/{ js: 'ilo-factsheet-web.js', wasm: 'ilo-factsheet-web_bg.wasm', css: 'ilo-factsheet.css', preview: 'ilo-preview.css' };
+const SELECTOR = 'ilo-factsheet, [data-ilo-factsheet], [data-ilo-preview]';
 const OPTIONS = ['src', 'view', 'lang', 'theme', 'partner', 'country', 'from', 'to', 'q', 'url-sync'];
 // What a page URL or an element may ask for beyond the prerendered default.
 const STATE = ['data', 'src', 'lang', 'theme', 'partner', 'country', 'from', 'to', 'q'];
@@ -37,7 +41,7 @@ globalThis[KEY] ??= start();
 
 function start() {
   let app; // the started wasm module, once asked for
-  let sheet; // the stylesheet, once asked for
+  const sheets = {}; // stylesheets by name, once asked for
   const widgets = new Map(); // element → { key, handle }
   const pending = new Set();
 
@@ -46,7 +50,7 @@ function start() {
     await glue.default({ module_or_path: url(FILES.wasm) });
     return glue;
   }));
-  const styles = () => (sheet ??= fetch(url(FILES.css))
+  const styles = (name) => (sheets[name] ??= fetch(url(name))
     .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status} for ${r.url}`))))
     .then((text) => {
       const s = new CSSStyleSheet();
@@ -54,7 +58,8 @@ function start() {
       return s;
     }));
 
-  const isWidget = (el) => el.localName === 'ilo-factsheet' || el.hasAttribute('data-ilo-factsheet');
+  const isPreview = (el) => el.hasAttribute('data-ilo-preview');
+  const isWidget = (el) => el.localName === 'ilo-factsheet' || el.hasAttribute('data-ilo-factsheet') || isPreview(el);
   const inFrame = (el) => el.hasAttribute('data-ilo-frame');
 
   // The element's options as a query: `view=map&country=KEN,TJK`.
@@ -152,7 +157,7 @@ function start() {
     } catch (error) {
       return failed(el, el, new Error(`a <${el.localName}> cannot hold a widget; use a <div> (${error.message})`));
     }
-    const want = prerendered(el, entry.key);
+    const want = !isPreview(el) && prerendered(el, entry.key);
     // (`:scope >` does not reach a shadow root's own children.)
     const child = (test) => [...root.children].find(test);
     const inline = child((c) => c.hasAttribute('data-ilo-prerendered'));
@@ -178,8 +183,10 @@ function start() {
     const linked = child((c) => c.localName === 'link' && c.rel === 'stylesheet');
     const copy = want && want !== 'page' ? fragment(want).catch(() => null) : null;
     try {
-      const css = linked ? null : await styles().catch((error) => console.error('ilo-factsheet: no stylesheet', error));
-      if (css && !root.adoptedStyleSheets.includes(css)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, css];
+      const names = isPreview(el) ? [FILES.css, FILES.preview] : [FILES.css];
+      const css = linked ? [] : await Promise.all(names.map(styles)).catch((error) => console.error('ilo-factsheet: no stylesheet', error));
+      const adopt = (css ?? []).filter((s) => !root.adoptedStyleSheets.includes(s));
+      if (adopt.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...adopt];
       const html = copy && await copy;
       if (html && widgets.get(el) === entry && !entry.handle && !el.hasAttribute('data-ilo-ready')) {
         // In place of the skeleton, if one shows.
@@ -194,10 +201,12 @@ function start() {
         hide(container, entry.pre);
         await painted();
       }
-      preloadData(el, entry.key);
+      if (!isPreview(el)) preloadData(el, entry.key);
       const glue = await load();
       if (widgets.get(el) !== entry) return; // removed while loading
-      entry.handle = glue.mount(container, { attributes: entry.key, base: BASE, frame: inFrame(el) });
+      entry.handle = isPreview(el)
+        ? glue.preview(container, { base: BASE })
+        : glue.mount(container, { attributes: entry.key, base: BASE, frame: inFrame(el) });
       if (inFrame(el)) postHeight(el);
     } catch (error) {
       failed(el, container, error);
@@ -286,7 +295,7 @@ function start() {
     childList: true,
     subtree: true,
     attributes: true,
-    attributeFilter: ['data-ilo-factsheet', ...OPTIONS, ...OPTIONS.map((name) => `data-${name}`)],
+    attributeFilter: ['data-ilo-factsheet', 'data-ilo-preview', ...OPTIONS, ...OPTIONS.map((name) => `data-${name}`)],
   });
 
   // <ilo-factsheet> inside other components' shadow roots, out of the observer's reach.

@@ -9,6 +9,10 @@
 //                             link to it)
 //   embed.html                public/embed.html (the iframe page) with the
 //                             hashed name of Trunk's page stylesheet
+//   preview.html              public/preview.html (the editors' preview
+//                             page), the same way
+//   ilo-preview-<hash>.css    public/style/preview.css, the preview page's
+//                             own stylesheet (embed.js adopts it there only)
 //   ilo-factsheet-<view>-<hash>.html
 //                             each view of the bundled sheet prerendered as a
 //                             script embed naming only it shows it, inserted
@@ -52,15 +56,20 @@ const js = attr('js');
 const wasm = attr('wasm');
 if (!js || !wasm) throw new Error('embed-assets: no <meta name="ilo-factsheet-wasm" data-js data-wasm> in index.html');
 
-const css = STYLES.map((name) => readFileSync(join(source, 'public/style', name), 'utf8'))
+// Comments and spare spaces out.
+const minify = (names) => names.map((name) => readFileSync(join(source, 'public/style', name), 'utf8'))
   .join('\n')
   .replace(/\/\*[\s\S]*?\*\//g, '')
   .replace(/\s+/g, ' ')
   .replace(/\s*([{};,])\s*/g, '$1')
   .trim();
 const hashed = (prefix, body, ext) => `${prefix}-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.${ext}`;
+const css = minify(STYLES);
 const cssName = hashed('ilo-factsheet', css, 'css');
 writeFileSync(join(staging, cssName), css + '\n');
+const previewCss = minify(['preview.css']);
+const previewCssName = hashed('ilo-preview', previewCss, 'css');
+writeFileSync(join(staging, previewCssName), previewCss + '\n');
 
 // The app's components render the bundled sheet natively (a native build of
 // the `ssr` feature; quick once `make unit` has built it).
@@ -79,7 +88,7 @@ const fragments = (prefix, names) => Object.fromEntries(names.map((view) => {
 const views = fragments('', VIEWS);
 const pages = fragments('page', VIEWS.slice(1));
 
-const files = JSON.stringify({ js, wasm, css: cssName, views, pages });
+const files = JSON.stringify({ js, wasm, css: cssName, preview: previewCssName, views, pages });
 const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
 const marker = /\/\*ILO_FILES\*\/\{[^}]*\}/;
 if (!marker.test(embed)) throw new Error('embed-assets: public/embed.js has no /*ILO_FILES*/{…} to fill in');
@@ -88,9 +97,11 @@ const shipped = embed.replace(marker, files).split('\n').filter((line) => !/^\s*
 writeFileSync(join(staging, 'embed.js'), `// ilo-factsheet embed.js: see the project's README, "Embed on your site".\n${shipped}`);
 const pageCss = index.match(/href="(?:\.\/)?(page-[0-9a-f]+\.css)"/)?.[1];
 if (!pageCss) throw new Error('embed-assets: no page-<hash>.css linked from index.html');
-const frame = readFileSync(join(source, 'public/embed.html'), 'utf8');
-if (!frame.includes('ILO_PAGE_CSS')) throw new Error('embed-assets: public/embed.html has no ILO_PAGE_CSS to fill in');
-writeFileSync(join(staging, 'embed.html'), frame.replace('ILO_PAGE_CSS', pageCss));
+for (const page of ['embed.html', 'preview.html']) {
+  const html = readFileSync(join(source, 'public', page), 'utf8');
+  if (!html.includes('ILO_PAGE_CSS')) throw new Error(`embed-assets: public/${page} has no ILO_PAGE_CSS to fill in`);
+  writeFileSync(join(staging, page), html.replace('ILO_PAGE_CSS', pageCss));
+}
 
 // Our page is named for the bundled sheet (the widget renames it for another).
 const sheet = JSON.parse(readFileSync(join(source, DATA), 'utf8')).meta ?? {};

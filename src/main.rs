@@ -1,24 +1,30 @@
 //! Browser entry point. `main` installs what the page's widgets share (the
 //! panic hook); `embed.js` then mounts a widget into each widget element it
-//! finds through [`mount`], and drives its [`Handle`]: new attributes, unmount.
+//! finds through [`mount`] (the editors' preview page through [`preview`]),
+//! and drives its [`Handle`]: new attributes, unmount.
 
 use wasm_bindgen::prelude::*;
 
-use ilo_factsheet::ui::{MountOptions, Widget};
+use ilo_factsheet::ui::{MountOptions, Preview, Widget};
 
 fn main() {
     ilo_factsheet::ui::start();
 }
 
-/// One mounted widget, for `embed.js`.
+/// One mounted widget or preview page, for `embed.js`.
 #[wasm_bindgen]
-pub struct Handle(Option<Widget>);
+pub struct Handle(Option<Mounted>);
+
+enum Mounted {
+    Widget(Widget),
+    Preview(Preview),
+}
 
 #[wasm_bindgen]
 impl Handle {
     /// Gives the widget its element's changed attributes (`view=map&…`).
     pub fn update(&mut self, attributes: &str) {
-        if let Some(widget) = self.0.as_mut() {
+        if let Some(Mounted::Widget(widget)) = self.0.as_mut() {
             widget.update(attributes);
         }
     }
@@ -26,8 +32,10 @@ impl Handle {
     /// Unmounts the widget, releasing its state and listeners; the handle
     /// is freed with it.
     pub fn unmount(mut self) {
-        if let Some(widget) = self.0.take() {
-            widget.unmount();
+        match self.0.take() {
+            Some(Mounted::Widget(widget)) => widget.unmount(),
+            Some(Mounted::Preview(page)) => page.unmount(),
+            None => {}
         }
     }
 }
@@ -43,5 +51,13 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
         base: text("base"),
         frame: get("frame").and_then(|v| v.as_bool()).unwrap_or(false),
     };
-    Handle(Some(Widget::mount(element, from)))
+    Handle(Some(Mounted::Widget(Widget::mount(element, from))))
+}
+
+/// Mounts the editors' preview page into `element` (emptied first).
+/// `options`: `{ base: "https://…/" }`, where `embed.js` came from.
+#[wasm_bindgen]
+pub fn preview(element: web_sys::HtmlElement, options: JsValue) -> Handle {
+    let base = js_sys::Reflect::get(&options, &JsValue::from_str("base")).ok().and_then(|v| v.as_string());
+    Handle(Some(Mounted::Preview(Preview::mount(element, base.unwrap_or_default()))))
 }

@@ -238,7 +238,13 @@ fn a_refused_link_is_text_with_its_reason_beside_it() {
 /// An embed of one view from `https://f.example/s/` (what `embed.js` on
 /// another site asks for).
 fn embed_setting() -> Setting {
-    Setting { base: "https://f.example/s/".into(), sync_url: false, single_view: true, data_src: None }
+    Setting {
+        base: "https://f.example/s/".into(),
+        sync_url: false,
+        single_view: true,
+        data_src: None,
+        local_file: false,
+    }
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The widget's root: owns the per-instance load state and the context every
 //! view reads (the filter state it is given by its mount, the selection
-//! derived from both), and lays out the report around it.
+//! derived from both), and lays out the report around it. Its sheet comes
+//! from a URL (fetched) or is already in hand ([`DataSource`]).
 
 use std::sync::Arc;
 
@@ -13,11 +14,22 @@ use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
 use ilo_factsheet_shell::i18n::{t, Text};
 use ilo_factsheet_shell::load::{fetch_text, LoadError, Loaded};
 
+/// Where a widget's sheet comes from.
+#[derive(Debug, Clone)]
+pub enum DataSource {
+    /// A data file to fetch, by absolute URL.
+    Url(String),
+    /// A sheet already read from a text in hand (`Loaded::from_text`), such
+    /// as a file an editor opened in the preview page: nothing is fetched.
+    Read(Arc<Loaded>),
+}
+
 /// What a mount needs to start.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The data URL to fetch (absolute), or why the requested one was refused.
-    pub data: Result<String, Refused>,
+    /// The sheet (a URL to fetch, or read already), or why the requested
+    /// address was refused.
+    pub data: Result<DataSource, Refused>,
     /// URL parameters the filter state does not own (`data=...`), encoded.
     pub foreign_params: String,
     /// Where the widget stands: its site, URL mirroring, one view or all.
@@ -36,7 +48,10 @@ pub enum LoadState {
 /// embed's changed attributes can set it).
 #[component]
 pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
-    let load = RwSignal::new(LoadState::Loading);
+    let load = RwSignal::new(match &config.data {
+        Ok(DataSource::Read(loaded)) => LoadState::Ready(loaded.clone()),
+        _ => LoadState::Loading,
+    });
     let root = NodeRef::<leptos::html::Div>::new();
     if config.setting.sync_url {
         crate::ui::url::sync(state);
@@ -46,9 +61,14 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     // Lives as long as the widget, across views: the map file is fetched once.
     let world = format!("{}{}", config.setting.base, ilo_factsheet_map::WORLD_PATH);
     provide_context(ilo_factsheet_map::MapGeometry::new(world));
-    let url = config.data.clone();
+    let source = config.data.clone();
     let fetch = move || {
-        let url = url.clone();
+        let url = match source.clone() {
+            // In hand, and ready from the start: nothing to fetch.
+            Ok(DataSource::Read(_)) => return,
+            Ok(DataSource::Url(url)) => Ok(url),
+            Err(refused) => Err(refused),
+        };
         load.set(LoadState::Loading);
         spawn_local(async move {
             let next = match url {

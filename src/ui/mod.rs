@@ -1,6 +1,7 @@
 //! The widget: mounting, the widget root, the report view (header, problems,
 //! tabs, sections, filters, timeline, projects, contacts, the embed dialog),
-//! the panic hook and the URL mirror; the map and funding views come from
+//! the panic hook and the URL mirror, and the editors' preview page (a local
+//! file's problems beside its report, [`Preview`]); the map and funding views come from
 //! their own crates, the shared pieces from `ilo-factsheet-shell`. Only
 //! compiled with the `web` feature (in the browser), or with `ssr` (the same
 //! views rendered to HTML natively, see [`snapshot`]).
@@ -19,6 +20,7 @@ mod embed_dialog;
 mod filters;
 mod link;
 mod panic;
+mod preview;
 mod projects;
 mod report;
 #[cfg(feature = "ssr")]
@@ -39,7 +41,7 @@ use crate::query::params::{encode, foreign_params, param};
 use crate::query::FilterState;
 use ilo_factsheet_shell::ctx::Setting;
 
-pub use app::{App, Config};
+pub use app::{App, Config, DataSource};
 
 /// Installs what every widget of the page shares: the panic hook.
 pub fn start() {
@@ -159,12 +161,42 @@ fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, 
         let kept = data_src.as_ref().map(|u| format!("data={}", encode(u))).unwrap_or_default();
         (options.filters.clone(), kept)
     };
-    let setting =
-        Setting { base: from.base.clone(), sync_url: options.url_sync, single_view: options.single_view, data_src };
-    (Config { data, foreign_params: foreign, setting }, initial)
+    let setting = Setting {
+        base: from.base.clone(),
+        sync_url: options.url_sync,
+        single_view: options.single_view,
+        data_src,
+        local_file: false,
+    };
+    (Config { data: data.map(DataSource::Url), foreign_params: foreign, setting }, initial)
 }
 
 /// `url` made absolute against `base` (unchanged if it cannot be).
 fn absolute(url: &str, base: &str) -> String {
     web_sys::Url::new_with_base(url, base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
+
+/// The editors' preview page, mounted into `el` (emptied first): files the
+/// editor opens there are read in the browser and shown with their problems
+/// beside their report. Dropping it unmounts the page.
+pub struct Preview {
+    el: web_sys::HtmlElement,
+    handle: Option<Box<dyn Any>>,
+}
+
+impl Preview {
+    /// Mounts the page; `base` is where `embed.js` came from (the map geometry is found there).
+    pub fn mount(el: web_sys::HtmlElement, base: String) -> Preview {
+        el.set_inner_html("");
+        let handle = leptos::mount::mount_to(el.clone(), move || view! { <preview::PreviewPage base=base /> });
+        panic::register(&el);
+        Preview { el, handle: Some(Box::new(handle)) }
+    }
+
+    /// Unmounts the page and releases everything it holds.
+    pub fn unmount(mut self) {
+        panic::unregister(&self.el);
+        drop(self.handle.take());
+        self.el.set_inner_html("");
+    }
 }

@@ -19,6 +19,8 @@ pub fn Report() -> impl IntoView {
     let fatal = ctx.with_data(|d| d.fatal);
     // An embed that named a view shows it alone: a short title, no tabs.
     let single = ctx.setting.with_value(|s| s.single_view);
+    // A file in an editor's hands (the preview page) is on no site to embed from.
+    let embeddable = !ctx.setting.with_value(|s| s.local_file);
     view! {
         {(!fatal).then(|| if single { view! { <EmbedTitle /> }.into_any() } else { view! { <Header /> }.into_any() })}
         <Problems />
@@ -26,7 +28,7 @@ pub fn Report() -> impl IntoView {
             {(!single).then(|| view! {
                 <div class="view-bar">
                     <ViewTabs />
-                    <crate::ui::embed_dialog::EmbedButton />
+                    {embeddable.then(|| view! { <crate::ui::embed_dialog::EmbedButton /> })}
                 </div>
             })}
             <div class="fs-body">

@@ -65,6 +65,7 @@ pub fn parts(text: &str) -> Vec<(String, String)> {
             sync_url: false,
             single_view: options.single_view,
             data_src: None,
+            local_file: false,
         };
         parts.push((view.as_str().to_string(), render_with(text, &attributes, setting)));
     }

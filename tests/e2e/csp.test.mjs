@@ -26,8 +26,8 @@ const STRICT_CSP = [
 
 const ctx = useBrowser({ serve: { headers: { 'content-security-policy': STRICT_CSP } } });
 
-test('dist/index.html and dist/embed.html have no inline script and no inline event handlers', () => {
-  for (const name of ['index.html', 'embed.html']) {
+test('dist/index.html, embed.html and preview.html have no inline script and no inline event handlers', () => {
+  for (const name of ['index.html', 'embed.html', 'preview.html']) {
     const html = readFileSync(join(DIST, name), 'utf8');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
     assert.ok(scripts.length > 0, `${name}: no <script> at all`);

@@ -1,17 +1,18 @@
 // The headers the README recommends to deployers, served exactly as written
 // there (the block between <!-- headers:start --> and <!-- headers:end -->):
-// the full report (index.html, rule [page]) works under them in every view and
-// the iframe embed (embed.html, rule [frame]) too, with no CSP violation; each
-// response carries the headers of its rule, and the hashed-file rule covers
-// every file but the stable names (index.html, embed.html, embed.js) and data.
+// the full report (index.html, rule [page]) works under them in every view,
+// the iframe embed (embed.html, rule [frame]) and the editors' preview page
+// (preview.html, rule [preview]) too, with no CSP violation; each response
+// carries the headers of its rule, and the hashed-file rule covers every file
+// but the stable names (index.html, embed.html, preview.html, embed.js) and data.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { useBrowser, DIST, ROOT } from './helpers.mjs';
+import { useBrowser, CHINA_TEXT, DIST, ROOT } from './helpers.mjs';
 
-/** { all: {name: value}, page: {...}, frame: {...}, hashed: {...}, other: {...} } from the README block. */
+/** { all: {name: value}, page: {...}, preview: {...}, frame: {...}, hashed: {...}, other: {...} } from the README block. */
 export function readmeHeaders() {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const block = readme.split('<!-- headers:start -->')[1]?.split('<!-- headers:end -->')[0];
@@ -31,10 +32,11 @@ const RULES = readmeHeaders();
 // Trunk writes the 64-bit hash in hex without leading zeros: up to 16 digits.
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|html)$/;
 // Files that keep their name from build to build, so they are never hashed.
-const STABLE = ['index.html', 'embed.html', 'embed.js'];
+const STABLE = ['index.html', 'embed.html', 'preview.html', 'embed.js'];
 const ruleFor = (path) => {
   if (path === '/' || path.endsWith('/index.html')) return 'page';
   if (path.endsWith('/embed.html')) return 'frame';
+  if (path.endsWith('/preview.html')) return 'preview';
   return HASHED.test(path) ? 'hashed' : 'other';
 };
 const headersFor = (path) => ({ ...RULES.all, ...RULES[ruleFor(path)] });
@@ -42,11 +44,11 @@ const headersFor = (path) => ({ ...RULES.all, ...RULES[ruleFor(path)] });
 const ctx = useBrowser({ serve: { headers: headersFor } });
 
 test('the README block names the policies, nosniff, a referrer policy and the cache rules', () => {
-  assert.deepEqual(Object.keys(RULES).sort(), ['all', 'frame', 'hashed', 'other', 'page']);
-  // Both HTML pages have a strict policy; only the iframe page may be framed.
+  assert.deepEqual(Object.keys(RULES).sort(), ['all', 'frame', 'hashed', 'other', 'page', 'preview']);
+  // Every HTML page has a strict policy; only the iframe page may be framed.
   const directives = (rule) => Object.fromEntries((RULES[rule]['content-security-policy'] ?? '').split(';')
     .map((d) => d.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name, values]));
-  for (const rule of ['page', 'frame']) {
+  for (const rule of ['page', 'frame', 'preview']) {
     assert.match(RULES[rule]['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/, rule);
     const scripts = directives(rule)['script-src'];
     assert.ok(scripts && !scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), `${rule}: ${scripts}`);
@@ -54,6 +56,7 @@ test('the README block names the policies, nosniff, a referrer policy and the ca
     assert.equal(RULES[rule]['cache-control'], 'no-cache', rule);
   }
   assert.deepEqual(directives('page')['frame-ancestors'], ["'none'"]);
+  assert.deepEqual(directives('preview')['frame-ancestors'], ["'none'"]);
   assert.equal(RULES.all['content-security-policy'], undefined, 'the policy is per page');
   assert.equal(RULES.all['x-content-type-options'], 'nosniff');
   assert.ok(RULES.all['referrer-policy']);
@@ -61,7 +64,7 @@ test('the README block names the policies, nosniff, a referrer policy and the ca
   assert.equal(RULES.other['cache-control'], 'no-cache');
 });
 
-test('every file of dist/ but index.html, embed.html, embed.js and data/ carries a content hash', () => {
+test('every file of dist/ but index.html, embed.html, preview.html, embed.js and data/ carries a content hash', () => {
   const files = [];
   const walk = (dir) => readdirSync(dir).forEach((f) => {
     const p = join(dir, f);
@@ -91,9 +94,14 @@ test('the site works under the recommended headers, each response with its rule'
   // The iframe embed, under its own rule.
   await page.goto(new URL('embed.html?view=projects', ctx.server.url).href);
   await page.waitForSelector('[data-ilo-frame] article.project-card');
+  // The preview page, under its own rule, with a file read and its report drawn.
+  await page.goto(new URL('preview.html', ctx.server.url).href);
+  await page.setInputFiles('[data-ilo-preview] input[type="file"]',
+    { name: 'china.json', mimeType: 'application/json', buffer: Buffer.from(CHINA_TEXT) });
+  await page.waitForSelector('[data-ilo-preview] .pv-report h1');
   const ok = seen.filter((r) => r.status === 200);
   const paths = ok.map((r) => new URL(r.url).pathname);
-  for (const want of ['/', '/embed.html', '/embed.js', '/data/china.json', '/data/map/world.json']) {
+  for (const want of ['/', '/embed.html', '/preview.html', '/embed.js', '/data/china.json', '/data/map/world.json']) {
     assert.ok(paths.includes(want), `${want} in ${paths}`);
   }
   assert.ok(paths.some((p) => p.endsWith('.wasm')), 'the wasm');

@@ -13,6 +13,8 @@
 //! - [`data_url`]: which data address a page may load;
 //! - [`embed`]: what an embedded widget's attributes ask for, and the
 //!   snippets that embed a view;
+//! - [`preview`]: what the editors' preview page lists of a file (problems
+//!   placed on their lines, the lines drawn);
 //! - [`harness`]: a data file through all of the above, for the fuzzer and
 //!   the hostile-corpus tests.
 //!
@@ -26,4 +28,5 @@ pub mod funding;
 pub mod geo;
 pub mod harness;
 pub mod model;
+pub mod preview;
 pub mod query;

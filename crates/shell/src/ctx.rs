@@ -27,6 +27,9 @@ pub struct Setting {
     pub single_view: bool,
     /// The data file as an absolute URL, when it is not the default one.
     pub data_src: Option<String>,
+    /// The sheet is a file in an editor's hands (the preview page), on no
+    /// site: there is nothing to embed or link to.
+    pub local_file: bool,
 }
 
 /// Everything a view of one widget reads, provided as context.

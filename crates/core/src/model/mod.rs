@@ -1,5 +1,6 @@
 //! The fact-sheet data model: types, parsing with every problem collected,
-//! validation beyond parsing, safe links, geographies. Pure Rust, no web code.
+//! validation beyond parsing, safe links, geographies, where a problem's path
+//! lies in the file's text. Pure Rust, no web code.
 //!
 //! Flow: `parse::parse(text)` gives a [`FactSheet`] holding everything that
 //! could be read, plus the [`Problem`]s found on the way (syntax, types,
@@ -10,6 +11,7 @@ pub mod counts;
 pub mod date;
 pub mod geography;
 pub mod link;
+pub mod locate;
 pub mod parse;
 pub mod problem;
 #[cfg(feature = "schema")]
@@ -20,6 +22,7 @@ pub mod validate;
 pub use counts::Counts;
 pub use date::{PartialDate, YearMonth};
 pub use link::{SafeUrl, Scheme, UrlRejection};
+pub use locate::{locate, Locator, Place};
 pub use parse::{parse, Parsed};
 pub use problem::{Problem, Severity};
 pub use types::*;

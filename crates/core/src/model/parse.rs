@@ -321,7 +321,7 @@ fn last_key(path: &serde_ignored::Path) -> Option<String> {
 /// A field name as a path segment: plain names as they are (`colour`), any
 /// other (empty, spaces, dots, brackets, long) quoted in brackets (`[""]`),
 /// so a path never comes out empty or ambiguous.
-fn key_segment(key: &str) -> String {
+pub(crate) fn key_segment(key: &str) -> String {
     let plain =
         !key.is_empty() && key.len() <= 80 && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
     if plain {

@@ -10,9 +10,11 @@ use crate::model::EventKind as Kind;
 
 mod funding;
 mod map;
+mod preview;
 
 pub use funding::{funding_text, FundingText};
 pub use map::{map_text, MapText};
+pub use preview::{preview_text, PreviewText};
 
 /// An interface string, with its parameters where it has any.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +115,8 @@ pub enum Text<'a> {
     FundingView(FundingText),
     /// The map view's strings.
     Map(MapText<'a>),
+    /// The editors' preview page's strings.
+    Preview(PreviewText<'a>),
 }
 
 /// The English text of an interface string. Long by nature: it is the
@@ -251,6 +255,7 @@ pub fn t(text: Text<'_>) -> Cow<'static, str> {
         },
         FundingView(key) => funding_text(key),
         Map(key) => return map_text(key),
+        Preview(key) => return preview_text(key),
     };
     Cow::Borrowed(s)
 }
