@@ -240,6 +240,7 @@ fn Summary(file: RwSignal<Option<Arc<FileRead>>>, reading: RwSignal<Reading>) ->
 #[component]
 fn Details(file: Arc<FileRead>) -> impl IntoView {
     let total = file.total_lines();
+    let long_file = total >= 10_000;
     let window = RwSignal::new(Window::top(total));
     // The line chosen: marked on the drawn lines themselves, not through a
     // signal each of thousands of lines would follow.
@@ -313,7 +314,8 @@ fn Details(file: Arc<FileRead>) -> impl IntoView {
                 </button>
             })}
             // Scrolls by keyboard too: it is focusable, and named.
-            <div class="pv-source" role="region" aria-label=label tabindex="0" node_ref=source>{lines}</div>
+            <div class="pv-source" class:pv-long=long_file role="region" aria-label=label tabindex="0"
+                node_ref=source>{lines}</div>
             {move || window.get().later().map(|w| view! {
                 <button type="button" class="pv-more-lines" on:click=move |_| move_to(w)>
                     {t(Text::Preview(P::LaterLines))}
