@@ -240,14 +240,25 @@ fn Summary(file: RwSignal<Option<Arc<FileRead>>>, reading: RwSignal<Reading>) ->
 #[component]
 fn Details(file: Arc<FileRead>) -> impl IntoView {
     let total = file.total_lines();
+    let long_file = total >= 10_000;
     let window = RwSignal::new(Window::top(total));
-    let current = RwSignal::new(None::<usize>);
+    // The line chosen: marked on the drawn lines themselves, not through a
+    // signal each of thousands of lines would follow.
+    let current = StoredValue::new(None::<usize>);
     let source = NodeRef::<leptos::html::Div>::new();
     let go = move |line: usize| {
         window.update(|w| *w = w.showing(line));
-        current.set(Some(line));
+        current.set_value(Some(line));
         // Once the lines are drawn.
         request_animation_frame(move || focus_line(source, line));
+    };
+    let move_to = move |w: Window| {
+        window.set(w);
+        request_animation_frame(move || {
+            if let Some(line) = current.get_value() {
+                mark_line(source, line);
+            }
+        });
     };
     let review = &file.review;
     let count = review.listed.len() + review.more;
@@ -266,7 +277,6 @@ fn Details(file: Arc<FileRead>) -> impl IntoView {
     let label = t(Text::Preview(P::SourceLabel(&file.name))).into_owned();
     let marks = review.marks.clone();
     let text = file.clone();
-    let selected = Selector::new(move || current.get());
     let lines = move || {
         let w = window.get();
         text.text
@@ -280,11 +290,8 @@ fn Details(file: Arc<FileRead>) -> impl IntoView {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 });
-                let here = selected.clone();
-                let is_current = move || here.selected(&Some(n));
                 view! {
-                    <div class="pv-line" class:pv-current=is_current.clone() data-line=n data-severity=severity
-                        tabindex="-1" aria-current=move || is_current().then_some("true")>
+                    <div class="pv-line" data-line=n data-severity=severity tabindex="-1">
                         <span class="pv-ln">{n}</span>
                         <span class="pv-code">{line.strip_suffix('\r').unwrap_or(line).to_string()}</span>
                     </div>
@@ -302,14 +309,15 @@ fn Details(file: Arc<FileRead>) -> impl IntoView {
             <h2 id="pv-source-title" class="pv-h">{t(Text::Preview(P::Source))}</h2>
             <p class="pv-partial">{partial}</p>
             {move || window.get().earlier().map(|w| view! {
-                <button type="button" class="pv-more-lines" on:click=move |_| window.set(w)>
+                <button type="button" class="pv-more-lines" on:click=move |_| move_to(w)>
                     {t(Text::Preview(P::EarlierLines))}
                 </button>
             })}
             // Scrolls by keyboard too: it is focusable, and named.
-            <div class="pv-source" role="region" aria-label=label tabindex="0" node_ref=source>{lines}</div>
+            <div class="pv-source" class:pv-long=long_file role="region" aria-label=label tabindex="0"
+                node_ref=source>{lines}</div>
             {move || window.get().later().map(|w| view! {
-                <button type="button" class="pv-more-lines" on:click=move |_| window.set(w)>
+                <button type="button" class="pv-more-lines" on:click=move |_| move_to(w)>
                     {t(Text::Preview(P::LaterLines))}
                 </button>
             })}
@@ -354,9 +362,7 @@ fn ProblemItem(placed: Placed, go: impl Fn(usize) + Copy + 'static) -> impl Into
 /// page itself scrolls only as far as needed to show it (where the file sits
 /// beside the report, not at all: the report stays where it was).
 fn focus_line(source: NodeRef<leptos::html::Div>, line: usize) {
-    let Some(box_) = source.get_untracked() else { return };
-    let Ok(Some(found)) = box_.query_selector(&format!("[data-line=\"{line}\"]")) else { return };
-    let Ok(el) = found.dyn_into::<web_sys::HtmlElement>() else { return };
+    let (Some(box_), Some(el)) = (source.get_untracked(), mark_line(source, line)) else { return };
     // The box is the line's offset parent (positioned).
     box_.set_scroll_top(el.offset_top() - (box_.client_height() - el.offset_height()) / 2);
     let focus = web_sys::FocusOptions::new();
@@ -365,4 +371,18 @@ fn focus_line(source: NodeRef<leptos::html::Div>, line: usize) {
     let scroll = web_sys::ScrollIntoViewOptions::new();
     scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
     el.scroll_into_view_with_scroll_into_view_options(&scroll);
+}
+
+/// Marks line `line`, if it is drawn, as the one chosen (highlighted,
+/// `aria-current`), and no other.
+fn mark_line(source: NodeRef<leptos::html::Div>, line: usize) -> Option<web_sys::HtmlElement> {
+    let box_ = source.get_untracked()?;
+    if let Ok(Some(before)) = box_.query_selector(".pv-current") {
+        let _ = before.class_list().remove_1("pv-current");
+        let _ = before.remove_attribute("aria-current");
+    }
+    let el = box_.query_selector(&format!("[data-line=\"{line}\"]")).ok()??.dyn_into::<web_sys::HtmlElement>().ok()?;
+    let _ = el.class_list().add_1("pv-current");
+    let _ = el.set_attribute("aria-current", "true");
+    Some(el)
 }

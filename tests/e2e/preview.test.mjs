@@ -8,8 +8,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { useBrowser, CHINA, CHINA_TEXT, ROOT } from './helpers.mjs';
 
 const ctx = useBrowser();
@@ -283,6 +284,34 @@ test('a file over 4 MB is refused unread; bytes that are not UTF-8 are a warning
   assert.ok(listed.length >= 1 && listed[0].severity === 'warning', JSON.stringify(listed));
   assert.match(await page.textContent('.pv-problem .pv-message'), /not valid UTF-8/);
   assert.deepEqual(page.errors, []);
+});
+
+test('every file of the hostile corpus is read and listed, with no script run, no markup made, no crash', async () => {
+  const dir = join(ROOT, 'tests/fixtures/hostile');
+  const names = readdirSync(dir).filter((n) => /\.json(\.gz)?$/.test(n) && n !== 'expect.json');
+  assert.ok(names.length > 25, String(names));
+  const page = await openPreview();
+  // The corpus's payloads set window.__iloPwned or open a dialog.
+  page.on('dialog', (d) => { page.errors.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
+  await page.evaluate(() => Object.defineProperty(window, '__iloPwned', { set(v) { throw new Error(`pwned: ${v}`); } }));
+  for (const name of names) {
+    const stored = readFileSync(join(dir, name));
+    const file = name.replace(/\.gz$/, '');
+    await page.setInputFiles(INPUT, { name: file, mimeType: 'application/json', buffer: name.endsWith('.gz') ? gunzipSync(stored) : stored });
+    await page.waitForFunction((n) => {
+      const v = document.querySelector('[data-ilo-preview]').shadowRoot.querySelector('.pv-verdict')?.textContent ?? '';
+      return v.startsWith(`${n}:`) || v.includes(`${n} is`);
+    }, file);
+    const made = await page.evaluate(() => {
+      const root = document.querySelector('[data-ilo-preview]').shadowRoot;
+      const all = [...root.querySelectorAll('*')];
+      return all.filter((el) => /^(script|img|iframe|style|object|embed)$/i.test(el.localName))
+        .map((el) => el.localName)
+        .concat(all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => a.name)));
+    });
+    assert.deepEqual(made, [], name);
+    assert.deepEqual(page.errors, [], name);
+  }
 });
 
 test('at 320 px the parts stack with nothing wider than the screen; at 1200 px the file sits beside the report', async () => {
