@@ -1,6 +1,6 @@
 //! Every string of the interface lives here, behind [`t`]. The funding and
-//! map views' many strings are tables of their own (`funding.rs`, `map.rs`),
-//! which `t` also serves. English only for now; French, Spanish and Chinese
+//! map views' many strings, and the editors' preview page's, are tables of
+//! their own (`funding.rs`, `map.rs`, `preview.rs`), which `t` also serves. English only for now; French, Spanish and Chinese
 //! will add a `Lang` argument resolved per mounted widget. Content strings
 //! come from the data file, never from here.
 
