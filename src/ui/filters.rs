@@ -71,22 +71,23 @@ fn ListFacet(facet: Facet) -> impl IntoView {
             <div class="options">
                 {options.into_iter().map(|(id, label)| {
                     let (id_checked, id_toggle, id_count) = (id.clone(), id.clone(), id.clone());
-                    let checked = move || ctx.state.with(|s| match facet {
+                    // Memos: a filter change touches only the options whose
+                    // count or state changed (a sheet may list hundreds).
+                    let checked = Memo::new(move |_| ctx.state.with(|s| match facet {
                         Facet::Theme => s.themes.contains(&id_checked),
                         Facet::Partner => s.partners.contains(&id_checked),
                         Facet::Country => s.countries.contains(&id_checked),
-                    });
-                    let count = move || ctx.selection.with(|s| {
+                    }));
+                    let count = Memo::new(move |_| ctx.selection.with(|s| {
                         let counts = match facet {
                             Facet::Theme => &s.counts.themes,
                             Facet::Partner => &s.counts.partners,
                             Facet::Country => &s.counts.countries,
                         };
                         counts.get(&id_count).copied().unwrap_or(0)
-                    });
-                    let count_for_class = count.clone();
+                    }));
                     view! {
-                        <label class="option" class:empty=move || count_for_class() == 0>
+                        <label class="option" class:empty=move || count.get() == 0>
                             <input type="checkbox" name=name value=id prop:checked=checked
                                 on:change=move |_| ctx.state.update(|s| *s = s.toggled(facet, &id_toggle)) />
                             <span class="option-label">{label}</span>
@@ -107,7 +108,7 @@ fn CountrySelect() -> impl IntoView {
     });
     // Groups first, then countries, each by name.
     places.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
-    let current = move || ctx.state.with(|s| s.countries.first().cloned().unwrap_or_default());
+    let current = Memo::new(move |_| ctx.state.with(|s| s.countries.first().cloned().unwrap_or_default()));
     view! {
         <label class="filter country">
             <span class="filter-label">{t(Text::CountryOrRegion)}</span>
@@ -115,13 +116,13 @@ fn CountrySelect() -> impl IntoView {
                 let value = event_target_value(&ev);
                 ctx.state.update(|s| s.countries = if value.is_empty() { Vec::new() } else { vec![value] });
             }>
-                <option value="" prop:selected=move || current().is_empty()>{t(Text::AllCountries)}</option>
+                <option value="" prop:selected=move || current.with(String::is_empty)>{t(Text::AllCountries)}</option>
                 {places.into_iter().map(|(id, name, _)| {
                     let (id_sel, id_count) = (id.clone(), id.clone());
-                    let count = move || ctx.selection.with(|s| s.counts.countries.get(&id_count).copied().unwrap_or(0));
+                    let count = Memo::new(move |_| ctx.selection.with(|s| s.counts.countries.get(&id_count).copied().unwrap_or(0)));
                     view! {
-                        <option value=id prop:selected=move || current() == id_sel>
-                            {move || format!("{name} ({})", count())}
+                        <option value=id prop:selected=move || current.with(|c| *c == id_sel)>
+                            {move || format!("{name} ({})", count.get())}
                         </option>
                     }
                 }).collect_view()}
