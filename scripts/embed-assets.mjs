@@ -40,6 +40,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import { buildWasm } from './build-wasm.mjs';
+
 const STYLES = ['main.css', 'funding.css', 'map.css', 'embed.css'];
 const VIEWS = ['full', 'projects', 'timeline', 'map', 'funding'];
 const DATA = 'data/china.json';
@@ -50,11 +52,12 @@ if (!staging) throw new Error('embed-assets: TRUNK_STAGING_DIR is not set (run m
 
 const indexFile = join(staging, 'index.html');
 let index = readFileSync(indexFile, 'utf8');
-const meta = index.match(/<meta name="ilo-factsheet-wasm"[^>]*>/)?.[0];
-const attr = (name) => meta?.match(new RegExp(`data-${name}="([^"]+)"`))?.[1]?.replace(/^\.\//, '');
-const js = attr('js');
-const wasm = attr('wasm');
-if (!js || !wasm) throw new Error('embed-assets: no <meta name="ilo-factsheet-wasm" data-js data-wasm> in index.html');
+// The wasm, split (scripts/build-wasm.mjs): the main part and its glue, the
+// loader of the chunks and the chunks, written here under hashed names.
+// ILO_FEATURES: the cargo features of the build (the Makefile's panic-dist).
+const { js, wasm, chunks } = buildWasm({
+  source, out: staging, release: process.env.TRUNK_PROFILE === 'release', features: process.env.ILO_FEATURES || 'web',
+});
 
 // Comments and spare spaces out.
 const minify = (names) => names.map((name) => readFileSync(join(source, 'public/style', name), 'utf8'))
@@ -121,8 +124,8 @@ if (!index.includes(MARK)) throw new Error(`embed-assets: index.html has no ${MA
 index = index.replace(MARK, () => `<template shadowrootmode="open"><link rel="stylesheet" href="${cssName}">`
   + `<div data-ilo-prerendered>${part('page')}</div><template data-ilo-skeleton>${part('skeleton')}</template></template>`);
 // The wasm waits for the first paint (embed.js): no preload competes with it.
-index = index.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
-if (/\.wasm"/.test(index.replace(/<meta name="ilo-factsheet-wasm"[^>]*>/, ''))) throw new Error('embed-assets: a wasm preload is left in index.html');
+index = index.replace(/<link data-trunk rel="rust"[^>]*>\s*/, '').replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
+if (/\.wasm"/.test(index)) throw new Error('embed-assets: a wasm preload is left in index.html');
 writeFileSync(indexFile, index);
 
 // Precompressed copies, at the strongest settings (done once per build).
@@ -136,4 +139,4 @@ for (const name of readdirSync(staging)) {
   }));
   packed++;
 }
-console.log(`embed-assets: embed.js → ${js}, ${wasm}, ${cssName} (${css.length} bytes); ${packed} files precompressed`);
+console.log(`embed-assets: embed.js → ${js}, ${wasm} (+ ${chunks.join(', ')}), ${cssName} (${css.length} bytes); ${packed} files precompressed`);
