@@ -1,5 +1,7 @@
-// Trunk post_build hook (Trunk.toml [[hooks]]): writes what embedding needs
-// into the staging folder, next to Trunk's hashed wasm and JS glue.
+// Trunk post_build hook (Trunk.toml [[hooks]]): builds the wasm (Trunk skips
+// its rust asset: scripts/build-wasm.mjs splits it into a main part and
+// chunks fetched on demand, all named by content) and writes what embedding
+// needs into the staging folder.
 //
 //   ilo-factsheet-<hash>.css  the widget's stylesheet: public/style/ files in
 //                             STYLES order, comments and spare spaces removed,
@@ -24,15 +26,13 @@
 // widget's declarative shadow root (<!--ILO_PRERENDER-->), readable before
 // the wasm arrives and without JavaScript; the live widget replaces it once
 // drawn. The prerendering is the app's own components rendered natively
-// (`cargo run --features ssr --bin snapshot -- --parts`). Trunk's preloads
-// of the wasm and its glue are taken out of index.html: embed.js asks for
-// them once the prerendered page has painted. Then, beside every file of
+// (`cargo run --features ssr --bin snapshot -- --parts`). Nothing in
+// index.html preloads the wasm or its glue: embed.js asks for them once the
+// prerendered page has painted. Then, beside every file of
 // the build at the top level (pages, scripts, stylesheets, the wasm), `.gz`
 // and `.br` copies for servers that send precompressed files. Not under
 // data/: editors replace those files, and a stale compressed copy would be
-// served in their place. The hashed names of the wasm
-// and its glue come from the <meta name="ilo-factsheet-wasm"> Trunk wrote
-// into index.html (Trunk.toml pattern_script).
+// served in their place.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
