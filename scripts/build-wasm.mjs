@@ -66,6 +66,10 @@ export function buildWasm({ source, out, release, features = 'web' }) {
   const mainWasm = join(bound, `${BIN}_bg.wasm`);
   const chunkFiles = readdirSync(split).filter((n) => n.endsWith('.wasm') && n !== `${BIN}.wasm`).sort();
   if (release) {
+    // binaryen 132 (npm; the Makefile puts it first on PATH): Debian's 108
+    // silently produces a broken module.
+    const version = execFileSync('wasm-opt', ['--version'], { encoding: 'utf8' });
+    if (!/\bversion 132\b/.test(version)) throw new Error(`build-wasm: wasm-opt is ${version.trim()}, not binaryen 132 (scripts/ensure-tools.sh wasm)`);
     for (const file of [mainWasm, ...chunkFiles.map((n) => join(split, n))]) {
       run('wasm-opt', [...WASM_OPT, file, '-o', file]);
     }
