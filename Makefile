@@ -58,7 +58,7 @@ PANIC_DIST := target/dist-panic-test
 panic-dist:
 	@$(ENSURE) rust wasm
 	cargo fetch --quiet
-	trunk build --release --features web,panic-test --dist $(PANIC_DIST)
+	ILO_FEATURES=web,panic-test trunk build --release --dist $(PANIC_DIST)
 
 ## Browser tests (node --test, headless Chromium) against the existing dist/
 ## (and target/dist-panic-test for the panic hook).

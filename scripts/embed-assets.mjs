@@ -1,5 +1,7 @@
-// Trunk post_build hook (Trunk.toml [[hooks]]): writes what embedding needs
-// into the staging folder, next to Trunk's hashed wasm and JS glue.
+// Trunk post_build hook (Trunk.toml [[hooks]]): builds the wasm (Trunk skips
+// its rust asset: scripts/build-wasm.mjs splits it into a main part and
+// chunks fetched on demand, all named by content) and writes what embedding
+// needs into the staging folder.
 //
 //   ilo-factsheet-<hash>.css  the widget's stylesheet: public/style/ files in
 //                             STYLES order, comments and spare spaces removed,
@@ -24,21 +26,21 @@
 // widget's declarative shadow root (<!--ILO_PRERENDER-->), readable before
 // the wasm arrives and without JavaScript; the live widget replaces it once
 // drawn. The prerendering is the app's own components rendered natively
-// (`cargo run --features ssr --bin snapshot -- --parts`). Trunk's preloads
-// of the wasm and its glue are taken out of index.html: embed.js asks for
-// them once the prerendered page has painted. Then, beside every file of
+// (`cargo run --features ssr --bin snapshot -- --parts`). Nothing in
+// index.html preloads the wasm or its glue: embed.js asks for them once the
+// prerendered page has painted. Then, beside every file of
 // the build at the top level (pages, scripts, stylesheets, the wasm), `.gz`
 // and `.br` copies for servers that send precompressed files. Not under
 // data/: editors replace those files, and a stale compressed copy would be
-// served in their place. The hashed names of the wasm
-// and its glue come from the <meta name="ilo-factsheet-wasm"> Trunk wrote
-// into index.html (Trunk.toml pattern_script).
+// served in their place.
 
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { buildWasm } from './build-wasm.mjs';
 
 const STYLES = ['main.css', 'funding.css', 'map.css', 'embed.css'];
 const VIEWS = ['full', 'projects', 'timeline', 'map', 'funding'];
@@ -50,11 +52,12 @@ if (!staging) throw new Error('embed-assets: TRUNK_STAGING_DIR is not set (run m
 
 const indexFile = join(staging, 'index.html');
 let index = readFileSync(indexFile, 'utf8');
-const meta = index.match(/<meta name="ilo-factsheet-wasm"[^>]*>/)?.[0];
-const attr = (name) => meta?.match(new RegExp(`data-${name}="([^"]+)"`))?.[1]?.replace(/^\.\//, '');
-const js = attr('js');
-const wasm = attr('wasm');
-if (!js || !wasm) throw new Error('embed-assets: no <meta name="ilo-factsheet-wasm" data-js data-wasm> in index.html');
+// The wasm, split (scripts/build-wasm.mjs): the main part and its glue, the
+// loader of the chunks and the chunks, written here under hashed names.
+// ILO_FEATURES: the cargo features of the build (the Makefile's panic-dist).
+const { js, wasm, chunks } = buildWasm({
+  source, out: staging, release: process.env.TRUNK_PROFILE === 'release', features: process.env.ILO_FEATURES || 'web',
+});
 
 // Comments and spare spaces out.
 const minify = (names) => names.map((name) => readFileSync(join(source, 'public/style', name), 'utf8'))
@@ -121,8 +124,8 @@ if (!index.includes(MARK)) throw new Error(`embed-assets: index.html has no ${MA
 index = index.replace(MARK, () => `<template shadowrootmode="open"><link rel="stylesheet" href="${cssName}">`
   + `<div data-ilo-prerendered>${part('page')}</div><template data-ilo-skeleton>${part('skeleton')}</template></template>`);
 // The wasm waits for the first paint (embed.js): no preload competes with it.
-index = index.replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
-if (/\.wasm"/.test(index.replace(/<meta name="ilo-factsheet-wasm"[^>]*>/, ''))) throw new Error('embed-assets: a wasm preload is left in index.html');
+index = index.replace(/<link data-trunk rel="rust"[^>]*>\s*/, '').replace(/<link rel="modulepreload"[^>]*>/g, '').replace(/<link rel="preload"[^>]*type="application\/wasm"[^>]*>/g, '');
+if (/\.wasm"/.test(index)) throw new Error('embed-assets: a wasm preload is left in index.html');
 writeFileSync(indexFile, index);
 
 // Precompressed copies, at the strongest settings (done once per build).
@@ -136,4 +139,4 @@ for (const name of readdirSync(staging)) {
   }));
   packed++;
 }
-console.log(`embed-assets: embed.js → ${js}, ${wasm}, ${cssName} (${css.length} bytes); ${packed} files precompressed`);
+console.log(`embed-assets: embed.js → ${js}, ${wasm} (+ ${chunks.join(', ')}), ${cssName} (${css.length} bytes); ${packed} files precompressed`);

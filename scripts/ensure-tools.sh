@@ -3,8 +3,10 @@
 #
 #   scripts/ensure-tools.sh [rust|wasm|browser|fuzz|bench|all]...  (default: all but fuzz and bench)
 #
-#   rust     rustup target wasm32-unknown-unknown; trunk 0.21.14 and
-#            wasm-bindgen-cli at the exact version Cargo.lock pins (cargo install)
+#   rust     rustup target wasm32-unknown-unknown; trunk 0.21.14,
+#            wasm-bindgen-cli at the exact version Cargo.lock pins and
+#            wasm-split-cli (crates.io wasm_split_cli_support 0.2.4, feature
+#            build-binary) (cargo install)
 #   wasm     wasm-opt from the npm package binaryen@132.0.0, installed under
 #            ${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}/binaryen (never Debian's
 #            binaryen: its wasm-opt 108 silently breaks the module)
@@ -23,6 +25,7 @@ cd "$(dirname "$0")/.."
 
 TOOLS="${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}"
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 BINARYEN_VERSION=132.0.0
 BINARYEN_DIR="$TOOLS/binaryen"
 LIGHTHOUSE_VERSION=12.2.3
@@ -75,6 +78,16 @@ ensure_rust() {
     # release the registry does not serve): fall back to a fresh resolution.
     cargo install wasm-bindgen-cli --version "$wbg" --locked --force ||
       cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+
+  # wasm-split-cli has no --version: cargo's own record of what it installed.
+  if command -v wasm-split-cli >/dev/null 2>&1 &&
+     cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    ok "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+  else
+    installing "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, cargo install, about 2 minutes)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force ||
+      cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
   fi
 }
 

@@ -176,6 +176,12 @@ fn absolute(url: &str, base: &str) -> String {
     web_sys::Url::new_with_base(url, base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
 }
 
+/// The preview page (its wasm chunk, fetched when the page mounts).
+#[lazy]
+fn preview_page(base: String) -> AnyView {
+    view! { <preview::PreviewPage base=base /> }.into_any()
+}
+
 /// The editors' preview page, mounted into `el` (emptied first): files the
 /// editor opens there are read in the browser and shown with their problems
 /// beside their report. Dropping it unmounts the page.
@@ -188,7 +194,10 @@ impl Preview {
     /// Mounts the page; `base` is where `embed.js` came from (the map geometry is found there).
     pub fn mount(el: web_sys::HtmlElement, base: String) -> Preview {
         el.set_inner_html("");
-        let handle = leptos::mount::mount_to(el.clone(), move || view! { <preview::PreviewPage base=base /> });
+        let handle = leptos::mount::mount_to(el.clone(), move || {
+            let base = base.clone();
+            view! { <Suspense fallback=|| ()>{Suspend::new(async move { preview_page(base).await })}</Suspense> }
+        });
         panic::register(&el);
         Preview { el, handle: Some(Box::new(handle)) }
     }

@@ -41,15 +41,67 @@ pub fn Report() -> impl IntoView {
                         View::Projects => view! { <crate::ui::projects::Projects /> }.into_any(),
                         View::Timeline => view! { <crate::ui::timeline::Timeline /> }.into_any(),
                         View::Map => view! {
-                            <ilo_factsheet_map::MapView />
+                            <OnDemand part=Part::Map />
                             <crate::ui::projects::Projects />
                         }.into_any(),
-                        View::Funding => view! { <ilo_factsheet_funding::Funding /> }.into_any(),
+                        View::Funding => view! { <OnDemand part=Part::Funding /> }.into_any(),
                     }}
                 </div>
             </div>
             {single.then(|| view! { <EmbedFooter /> })}
         })}
+    }
+}
+
+/// The views whose code is a wasm chunk of its own, fetched the first time
+/// one is shown (`#[lazy]`: a wasm-split point; the build splits the wasm,
+/// scripts/build-wasm.mjs).
+#[derive(Clone, Copy)]
+enum Part {
+    Map,
+    Funding,
+}
+
+/// The map view (its wasm chunk).
+#[cfg(not(feature = "ssr"))]
+#[lazy]
+fn map_view() -> AnyView {
+    view! { <ilo_factsheet_map::MapView /> }.into_any()
+}
+
+/// The funding view (its wasm chunk).
+#[cfg(not(feature = "ssr"))]
+#[lazy]
+fn funding_view() -> AnyView {
+    view! { <ilo_factsheet_funding::Funding /> }.into_any()
+}
+
+/// A view from its chunk: nothing until the chunk has arrived (the first
+/// time), then the view, built under this component's owner so it finds the
+/// widget's context.
+#[cfg(not(feature = "ssr"))]
+#[component]
+fn OnDemand(part: Part) -> impl IntoView {
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                match part {
+                    Part::Map => map_view().await,
+                    Part::Funding => funding_view().await,
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Rendered natively (the prerendered views, tests/render.rs): at once, no
+/// chunk to wait for (a `Suspense` would render only its fallback).
+#[cfg(feature = "ssr")]
+#[component]
+fn OnDemand(part: Part) -> impl IntoView {
+    match part {
+        Part::Map => view! { <ilo_factsheet_map::MapView /> }.into_any(),
+        Part::Funding => view! { <ilo_factsheet_funding::Funding /> }.into_any(),
     }
 }
 

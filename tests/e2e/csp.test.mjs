@@ -1,7 +1,7 @@
 // The built page runs under a strict Content-Security-Policy: no inline
-// script (Trunk's default loader is inline; Trunk.toml's pattern_script
-// replaces it, and embed.js, the stable-named loader the build writes from
-// public/embed.js, imports the hashed JS glue and wasm), no inline styles
+// script (Trunk builds no wasm and writes no loader: embed.js, the
+// stable-named loader the build writes from public/embed.js, imports the
+// hashed JS glue and wasm, whose chunks the glue's loader fetches), no inline styles
 // (the widget's stylesheet is adopted into its shadow root), no connections
 // elsewhere.
 

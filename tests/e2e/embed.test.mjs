@@ -133,15 +133,22 @@ test('two widgets fetch and start the wasm once, share the sheet\'s fetch, and e
   await p.goto(h.url);
   await widgetReady(p, '#w-map', '.ilo-factsheet h2');
   await widgetReady(p, '#w-funding', '.ilo-factsheet h2');
+  // The main wasm once, and the map's and the funding's chunks (and the
+  // chunks they share) once each.
   const wasm = p.requests.filter((u) => u.endsWith('.wasm'));
-  assert.equal(wasm.length, 1, `wasm requested ${wasm.length} times`);
+  assert.equal(wasm.filter((u) => /\/ilo-factsheet-web-[0-9a-f]{16}_bg\.wasm$/.test(u)).length, 1, `main wasm requested: ${wasm}`);
+  assert.equal(new Set(wasm).size, wasm.length, `a wasm requested twice: ${wasm}`);
+  for (const chunk of ['split_map_view_', 'split_funding_view_']) {
+    assert.ok(wasm.some((u) => u.includes(`/${chunk}`)), `no ${chunk}… chunk in ${wasm}`);
+  }
   const ours = new URL(ctx.server.url).origin;
   const fromHost = p.requests.filter((u) => u.startsWith(h.url) && u !== h.url);
   assert.deepEqual(fromHost, [], 'assets were looked up on the host\'s origin');
   for (const kind of ['.wasm', '.css', 'data/china.json']) {
     assert.ok(p.requests.some((u) => u.startsWith(ours) && u.includes(kind)), `${kind} not loaded from ${ours}`);
   }
-  assert.equal(ctx.server.requests.filter((r) => r.endsWith('.wasm')).length, 1);
+  const served = ctx.server.requests.filter((r) => r.endsWith('.wasm'));
+  assert.equal(new Set(served).size, served.length, String(served));
   // Both ask for the same sheet at once: one request, shared.
   assert.equal(ctx.server.requests.filter((r) => r === '/data/china.json').length, 1, 'the sheet was fetched twice');
   assert.deepEqual(p.errors, []);
@@ -417,7 +424,8 @@ test('the README\'s two snippets, pasted into a page on another origin, work as 
 });
 
 test('when the wasm cannot be had, every widget says so in an alert instead of staying blank', async (t) => {
-  const file = readdirSync(ctx.server.dir).find((f) => f.endsWith('.wasm'));
+  // The main wasm (the chunks are fetched by it: without it, none is).
+  const file = readdirSync(ctx.server.dir).find((f) => /^ilo-factsheet-web-[0-9a-f]{16}_bg\.wasm$/.test(f));
   ctx.server.remove(file);
   const h = await host(t, { 'index.html': page(HOST_BODY(), { css: '' }) });
   const p = await ctx.page();

@@ -17,7 +17,8 @@ if (!existsSync(join(PANIC_DIST, 'index.html'))) throw new Error(`${PANIC_DIST} 
 
 const ctx = useBrowser({ serve: { dist: PANIC_DIST, headers: { 'access-control-allow-origin': '*' } } });
 
-const wasmOf = (dir) => readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.wasm'))));
+// The main wasm (the map, funding and preview chunks beside it are not compared).
+const wasmOf = (dir) => readFileSync(join(dir, readdirSync(dir).find((f) => /^ilo-factsheet-web-[0-9a-f]{16}_bg\.wasm$/.test(f))));
 
 test('a panic shows its message in the widget with a Reload link, logged once', async () => {
   const page = await ctx.page();
