@@ -92,12 +92,19 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     });
     // Tell embed.js when the report (or the reason there is none) is drawn,
     // so it can swap out a prerendered copy in the frame that paints it.
-    Effect::new(move |done: Option<bool>| {
+    // Not before the views fetched on demand (wasm chunks) are drawn too: a
+    // prerendered map swapped for an empty place would move everything below.
+    let pending = Pending(RwSignal::new(0));
+    provide_context(pending);
+    Effect::new(move |_| {
         let settled = load.with(|l| !matches!(l, LoadState::Loading));
-        if settled && done != Some(true) {
-            request_animation_frame(move || announce_ready(root));
+        if settled && pending.0.get() == 0 {
+            request_animation_frame(move || {
+                if pending.0.get_untracked() == 0 {
+                    announce_ready(root);
+                }
+            });
         }
-        settled || done == Some(true)
     });
     // Our page is named for the sheet it shows (whichever file it loaded).
     if config.setting.sync_url {
@@ -131,6 +138,10 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
         </div>
     }
 }
+
+/// How many views of the widget wait for their wasm chunk (`report::OnDemand`).
+#[derive(Clone, Copy)]
+pub(crate) struct Pending(pub(crate) RwSignal<usize>);
 
 /// Bubbles `ilo-factsheet:ready` from the widget's root to the container
 /// `embed.js` mounted it in.

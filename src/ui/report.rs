@@ -82,13 +82,31 @@ fn funding_view() -> AnyView {
 #[cfg(not(feature = "ssr"))]
 #[component]
 fn OnDemand(part: Part) -> impl IntoView {
+    // Counted as pending until drawn (or gone), so the widget announces it is
+    // ready only with this view in place.
+    let pending = use_context::<crate::ui::app::Pending>();
+    let done = StoredValue::new(false);
+    let finish = move || {
+        if !done.try_get_value().unwrap_or(true) {
+            done.set_value(true);
+            if let Some(p) = pending {
+                p.0.try_update(|n| *n = n.saturating_sub(1));
+            }
+        }
+    };
+    if let Some(p) = pending {
+        p.0.update(|n| *n += 1);
+    }
+    on_cleanup(finish);
     view! {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
-                match part {
+                let view = match part {
                     Part::Map => map_view().await,
                     Part::Funding => funding_view().await,
-                }
+                };
+                finish();
+                view
             })}
         </Suspense>
     }

@@ -182,3 +182,21 @@ test('a script embed of a view shows its prerendered fragment before the wasm, t
   assert.equal(copies, 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('our page opened on the map: the live widget takes over only with the map view in place, nothing moves', async () => {
+  const page = await ctx.page({ viewport: { width: 390, height: 844 } });
+  await page.addInitScript(watch);
+  // The map's wasm chunk comes late: the prerendered map must stay until it is drawn.
+  const release = await hold(page, '**/split_map_view_*.wasm');
+  await page.goto(`${ctx.server.url}?view=map`);
+  await page.waitForSelector('main#app [data-ilo-prerendered] .map-view', { state: 'visible' });
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('main#app[data-ilo-ready]').count(), 0, 'not ready without the map');
+  release();
+  await page.waitForSelector('main#app[data-ilo-ready] .map-view', { timeout: TIMEOUT });
+  await page.waitForSelector('main#app .map-svg .country path', { timeout: TIMEOUT });
+  const seen = await page.evaluate(() => window.__watch);
+  // (The skeleton shows for the moment the map's prerendered fragment is on its way.)
+  assert.ok(seen.cls < 0.1, `cumulative layout shift ${seen.cls}`);
+  assert.deepEqual(page.errors, []);
+});
