@@ -94,7 +94,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     // so it can swap out a prerendered copy in the frame that paints it.
     // Not before the views fetched on demand (wasm chunks) are drawn too: a
     // prerendered map swapped for an empty place would move everything below.
-    let pending = Pending(RwSignal::new(0));
+    let pending = crate::ui::report::Pending(RwSignal::new(0));
     provide_context(pending);
     Effect::new(move |_| {
         let settled = load.with(|l| !matches!(l, LoadState::Loading));
@@ -138,10 +138,6 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
         </div>
     }
 }
-
-/// How many views of the widget wait for their wasm chunk (`report::OnDemand`).
-#[derive(Clone, Copy)]
-pub(crate) struct Pending(pub(crate) RwSignal<usize>);
 
 /// Bubbles `ilo-factsheet:ready` from the widget's root to the container
 /// `embed.js` mounted it in.

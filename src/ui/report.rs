@@ -53,6 +53,11 @@ pub fn Report() -> impl IntoView {
     }
 }
 
+/// How many views of a widget wait for their wasm chunk ([`OnDemand`]); the
+/// widget's root provides it and announces itself ready only at zero.
+#[derive(Clone, Copy)]
+pub(crate) struct Pending(pub(crate) RwSignal<usize>);
+
 /// The views whose code is a wasm chunk of its own, fetched the first time
 /// one is shown (`#[lazy]`: a wasm-split point; the build splits the wasm,
 /// scripts/build-wasm.mjs).
@@ -84,7 +89,7 @@ fn funding_view() -> AnyView {
 fn OnDemand(part: Part) -> impl IntoView {
     // Counted as pending until drawn (or gone), so the widget announces it is
     // ready only with this view in place.
-    let pending = use_context::<crate::ui::app::Pending>();
+    let pending = use_context::<Pending>();
     let done = StoredValue::new(false);
     let finish = move || {
         if !done.try_get_value().unwrap_or(true) {
