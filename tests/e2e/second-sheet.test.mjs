@@ -83,6 +83,7 @@ test('the funding view: money by kind, the total as stated beside the sum, suppo
   const totals = await page.locator('main#app .funding-totals').textContent();
   assert.match(totals, /US\$ 63\.1 million/, 'the grand total as stated');
   assert.match(totals, /US\$ 63 million/, 'the sum of the kinds beside it');
+  assert.doesNotMatch(totals, /different periods/, 'both kinds cover 2018-2022');
   const kinds = await page.$$eval('main#app #funding-items g.bar', (bars) => bars.map((b) => b.getAttribute('class')));
   assert.ok(kinds.some((c) => /kind-assessed/.test(c)) && kinds.some((c) => /kind-voluntary-non-core/.test(c)), String(kinds));
   const legend = await page.locator('main#app #funding-items').textContent();

@@ -107,6 +107,11 @@ fn places_reached_without_a_named_project_are_on_the_map_and_the_roles_are_the_s
     let filtered = select(sheet, &Index::new(sheet), &FilterState::from_query("country=DZA"));
     assert_eq!((filtered.reach.as_slice(), filtered.projects.len()), (&[0][..], 0));
     assert!(!filtered.is_empty(), "a place reached without a project is not 'nothing matches'");
+    // A search finds an entry by its title and by the names of the places it reaches.
+    for q in ["q=Programmes", "q=Algeria"] {
+        let found = select(sheet, &Index::new(sheet), &FilterState::from_query(q));
+        assert!(found.reach.contains(&0), "{q}: {:?}", found.reach);
+    }
     // An entry must name a place.
     assert!(parsed.problems.iter().any(|p| p.path == "reach[1].geographies"));
     // A sheet that names no role is the South–South partner it always was.

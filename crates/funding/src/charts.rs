@@ -423,7 +423,11 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::funding::Entry
     if lower {
         lines.push(tf(F::LowerBoundNote).to_string());
     }
+    // Only when the amounts added do cover different years (the Korea sheet's
+    // two kinds both cover 2018-2022).
+    let varied = items.iter().map(|e| (e.period.start, e.period.end)).collect::<std::collections::BTreeSet<_>>().len() > 1;
     match (&sums.projects, &sums.others) {
+        _ if !varied => {}
         (Some(_), Some(_)) => lines.push(tf(F::PeriodsNote).to_string()),
         (Some(one), None) | (None, Some(one)) if one.count > 1 => lines.push(tf(F::PeriodsNoteOne).to_string()),
         (Some(_), None) | (None, Some(_)) => {}

@@ -157,17 +157,8 @@ impl Index {
         }
 
         for (position, e) in sheet.events.iter().enumerate() {
-            let text = [e.title.as_str(), &e.source.quote, &names(sheet, &e.partners), &names(sheet, &e.geographies)];
-            index.push(Tags {
-                kind: ItemKind::Event,
-                id: &e.id,
-                position,
-                themes: set(&e.themes),
-                partners: set(&e.partners),
-                geographies: e.geographies.iter().collect(),
-                years: Some((e.date.year, e.date.year)),
-                text: fold(&text.join(" ")),
-            });
+            let brief = Brief { title: &e.title, quote: &e.source.quote, themes: &e.themes, partners: &e.partners };
+            index.push(brief.tags(sheet, ItemKind::Event, &e.id, position, &e.geographies, Some((e.date.year, e.date.year))));
         }
 
         for (position, p) in sheet.projects.iter().enumerate() {
@@ -189,17 +180,8 @@ impl Index {
             });
         }
         for (position, r) in sheet.reach.iter().enumerate() {
-            let text = [r.title.as_str(), &r.source.quote, &names(sheet, &r.partners), &names(sheet, &r.geographies)];
-            index.push(Tags {
-                kind: ItemKind::Reach,
-                id: &r.id,
-                position,
-                themes: set(&r.themes),
-                partners: set(&r.partners),
-                geographies: r.geographies.iter().collect(),
-                years: r.period.map(|p| (p.start, p.end)),
-                text: fold(&text.join(" ")),
-            });
+            let brief = Brief { title: &r.title, quote: &r.source.quote, themes: &r.themes, partners: &r.partners };
+            index.push(brief.tags(sheet, ItemKind::Reach, &r.id, position, &r.geographies, r.period.map(|p| (p.start, p.end))));
         }
         let [themes, partners, countries] = [
             option_slots(sheet.themes.iter().map(|t| &t.id)),
@@ -265,6 +247,39 @@ impl Index {
 }
 
 /// The names of partners (short and full) and geographies among `ids`.
+/// An item told by a title and its source sentence (an event, a reach
+/// entry): searched in both and in the names of its partners and places.
+struct Brief<'a> {
+    title: &'a str,
+    quote: &'a str,
+    themes: &'a [String],
+    partners: &'a [String],
+}
+
+impl<'a> Brief<'a> {
+    fn tags(
+        &self,
+        sheet: &FactSheet,
+        kind: ItemKind,
+        id: &'a str,
+        position: usize,
+        geographies: &'a [String],
+        years: Option<(i32, i32)>,
+    ) -> Tags<'a> {
+        let text = [self.title, self.quote, &names(sheet, self.partners), &names(sheet, geographies)];
+        Tags {
+            kind,
+            id,
+            position,
+            themes: set(self.themes),
+            partners: set(self.partners),
+            geographies: geographies.iter().collect(),
+            years,
+            text: fold(&text.join(" ")),
+        }
+    }
+}
+
 fn names(sheet: &FactSheet, ids: &[String]) -> String {
     let mut out: Vec<&str> = Vec::new();
     for id in ids {
