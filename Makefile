@@ -48,6 +48,7 @@ test:
 unit:
 	cargo test --workspace
 	cargo check -q -p ilo-factsheet-tools --features gen-map --bins
+	cargo test -p ilo-factsheet-shell --features ssr --lib
 	cargo test -p ilo-factsheet-funding --features ssr --lib
 	cargo test -p ilo-factsheet --features ssr --test render
 	scripts/check-layers.sh

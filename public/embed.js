@@ -82,14 +82,24 @@ function start() {
   function prerendered(el, key) {
     const sync = isSync(el, key);
     const ask = asked(el, key);
-    const other = STATE.some((name) => ask.has(name)
-      && !(name === 'lang' && ask.get(name) === 'en')
+    const other = STATE.some((name) => ask.has(name) && name !== 'lang'
       && !(name === 'theme' && !sync && SCHEMES.includes(ask.get(name))));
     const view = ask.get('view') ?? 'full';
-    if (other) return null;
+    if (other || language(ask) !== 'en') return null;
     if (sync) return view === 'full' ? 'page' : FILES.pages?.[view] ?? null;
     return FILES.views?.[view] ?? null;
   }
+
+  // The interface language the widget will speak (as the wasm chooses it,
+  // ui::app::Languages): the one asked for, else the reader's first that
+  // has a catalogue, else English. Traditional Chinese is not Simplified.
+  const LANGS = ['en', ...Object.keys(FILES.i18n ?? {})];
+  function spoken(tag) {
+    const [primary, ...rest] = String(tag).toLowerCase().replace(/_/g, '-').split('-');
+    if (!LANGS.includes(primary)) return null;
+    return primary === 'zh' && rest.some((p) => ['hant', 'tw', 'hk', 'mo'].includes(p)) ? null : primary;
+  }
+  const language = (ask) => spoken(ask.get('lang') ?? '') ?? (navigator.languages ?? []).map(spoken).find(Boolean) ?? 'en';
 
   // A prerendered fragment (one request per file), its links pointed at our site.
   const fragments = new Map();
@@ -106,13 +116,22 @@ function start() {
   // The bundled sheet, asked for beside the wasm (once), when a widget shows
   // it: the wasm's own request for it is then answered from the preload.
   let preloaded = false;
-  function preloadData(el, key) {
-    const ask = asked(el, key);
-    if (preloaded || ask.has('src') || ask.has('data')) return;
-    preloaded = true;
-    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url('data/china.json') });
+  const preloads = new Set();
+  function preload(name) {
+    if (preloads.has(name)) return;
+    preloads.add(name);
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url(name) });
     link.crossOrigin = 'anonymous';
     document.head.append(link);
+  }
+  function preloadData(el, key) {
+    const ask = asked(el, key);
+    // The interface's words too, in any language but English (built in).
+    const words = FILES.i18n?.[language(ask)];
+    if (words) preload(words);
+    if (preloaded || ask.has('src') || ask.has('data')) return;
+    preloaded = true;
+    preload('data/china.json');
   }
 
   // After the next paint (a rendering update, then a task), or soon anyway.
@@ -206,7 +225,7 @@ function start() {
       if (widgets.get(el) !== entry) return; // removed while loading
       entry.handle = isPreview(el)
         ? glue.preview(container, { base: BASE })
-        : glue.mount(container, { attributes: entry.key, base: BASE, frame: inFrame(el) });
+        : glue.mount(container, { attributes: entry.key, base: BASE, frame: inFrame(el), i18n: FILES.i18n ?? {} });
       if (inFrame(el)) postHeight(el);
     } catch (error) {
       failed(el, container, error);

@@ -21,6 +21,10 @@
 //                             by embed.js at once (no wasm needed to read it)
 //   ilo-factsheet-page-<view>-<hash>.html
 //                             the same for our page opened on that view
+//   ilo-factsheet-i18n-<lang>-<hash>.json
+//                             the interface catalogues but English's (built
+//                             into the wasm), i18n/<lang>.json minified:
+//                             fetched by a widget that speaks the language
 //
 // and, in index.html, the report of the bundled sheet prerendered into the
 // widget's declarative shadow root (<!--ILO_PRERENDER-->), readable before
@@ -91,7 +95,18 @@ const fragments = (prefix, names) => Object.fromEntries(names.map((view) => {
 const views = fragments('', VIEWS);
 const pages = fragments('page', VIEWS.slice(1));
 
-const files = JSON.stringify({ js, wasm, css: cssName, preview: previewCssName, views, pages });
+// The interface languages' catalogues (English is in the wasm).
+const i18n = Object.fromEntries(readdirSync(join(source, 'i18n'))
+  .filter((name) => /^[a-z]{2}\.json$/.test(name) && name !== 'en.json')
+  .map((name) => {
+    const lang = name.slice(0, 2);
+    const body = JSON.stringify(JSON.parse(readFileSync(join(source, 'i18n', name), 'utf8')));
+    const file = hashed(`ilo-factsheet-i18n-${lang}`, body, 'json');
+    writeFileSync(join(staging, file), body);
+    return [lang, file];
+  }));
+
+const files = JSON.stringify({ js, wasm, css: cssName, preview: previewCssName, views, pages, i18n });
 const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
 const marker = /\/\*ILO_FILES\*\/\{[^}]*\}/;
 if (!marker.test(embed)) throw new Error('embed-assets: public/embed.js has no /*ILO_FILES*/{…} to fill in');
@@ -131,7 +146,7 @@ writeFileSync(indexFile, index);
 // Precompressed copies, at the strongest settings (done once per build).
 let packed = 0;
 for (const name of readdirSync(staging)) {
-  if (!/\.(html|js|css|wasm)$/.test(name)) continue;
+  if (!/\.(html|js|css|wasm|json)$/.test(name)) continue;
   const body = readFileSync(join(staging, name));
   writeFileSync(join(staging, `${name}.gz`), gzipSync(body, { level: 9 }));
   writeFileSync(join(staging, `${name}.br`), brotliCompressSync(body, {

@@ -8,7 +8,7 @@
 // Rendering the views to HTML (feature `ssr`) nests view types deeply.
 #![recursion_limit = "256"]
 
-pub use ilo_factsheet_core::{chart, data_url, embed, funding, geo, harness, model, preview, query};
+pub use ilo_factsheet_core::{chart, data_url, embed, funding, geo, harness, i18n, model, preview, query};
 
 #[cfg(any(feature = "web", feature = "ssr"))]
 pub mod ui;

@@ -5,6 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use ilo_factsheet::i18n::Lang;
 use ilo_factsheet::ui::{MountOptions, Preview, Widget};
 
 fn main() {
@@ -41,15 +42,25 @@ impl Handle {
 }
 
 /// Mounts a widget into `element` (emptied first). `options`:
-/// `{ attributes: "view=map&…", base: "https://…/", frame: false }`.
+/// `{ attributes: "view=map&…", base: "https://…/", frame: false, i18n: { fr: "…json", … } }`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
     let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
     let text = |key: &str| get(key).and_then(|v| v.as_string()).unwrap_or_default();
+    // The catalogues' file names (content-hashed), by language: `{ fr: "…json" }`.
+    let i18n = get("i18n").filter(|v| v.is_object());
+    let catalogues = Lang::ALL
+        .into_iter()
+        .filter_map(|lang| {
+            let name = js_sys::Reflect::get(i18n.as_ref()?, &JsValue::from_str(lang.code())).ok()?.as_string()?;
+            Some((lang, name))
+        })
+        .collect();
     let from = MountOptions {
         attributes: text("attributes"),
         base: text("base"),
         frame: get("frame").and_then(|v| v.as_bool()).unwrap_or(false),
+        catalogues,
     };
     Handle(Some(Mounted::Widget(Widget::mount(element, from))))
 }

@@ -299,8 +299,17 @@ fn the_prerendered_parts_are_our_page_the_skeleton_and_each_view_as_an_embed_sho
     assert_eq!(
         names,
         [
-            "page", "skeleton", "page-projects", "page-timeline", "page-map", "page-funding", "full", "projects",
-            "timeline", "map", "funding"
+            "page",
+            "skeleton",
+            "page-projects",
+            "page-timeline",
+            "page-map",
+            "page-funding",
+            "full",
+            "projects",
+            "timeline",
+            "map",
+            "funding"
         ]
     );
     let part = |name: &str| &parts.iter().find(|(n, _)| n == name).expect(name).1;
@@ -357,4 +366,57 @@ fn every_new_construct_renders_in_every_view() {
     assert!(full.contains("Testland"));
     // The problems of the fixture (a project without a period, a stated total without an amount) are listed.
     assert!(full.contains("projects[1].period") && full.contains("contributions[4].amount"));
+}
+
+/// The English interface strings long enough to be told apart from content
+/// (no placeholders), as they would appear in HTML.
+fn english_phrases() -> Vec<String> {
+    let english: serde_json::Value = serde_json::from_str(ilo_factsheet_shell::i18n::ENGLISH).unwrap_or_default();
+    let data = [CHINA, include_str!("../data/korea.json")].concat();
+    english
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| !k.starts_with('@'))
+        .filter_map(|(_, v)| v.as_str())
+        .filter(|s| s.len() >= 12 && !s.contains('{') && !data.contains(*s))
+        .map(escaped)
+        .collect()
+}
+
+#[test]
+fn every_view_renders_in_each_language_with_no_english_interface_words_left() {
+    use ilo_factsheet::i18n::Lang;
+    let phrases = english_phrases();
+    assert!(phrases.len() > 80, "{} English phrases to look for", phrases.len());
+    for lang in Lang::ALL.into_iter().skip(1) {
+        for (sheet, query) in [
+            (CHINA, ""),
+            (CHINA, "view=projects&theme=skills"),
+            (CHINA, "view=timeline"),
+            (CHINA, "view=map"),
+            (CHINA, "view=funding"),
+            (CHINA, "q=nothing-matches-this"),
+            (include_str!("../data/korea.json"), "view=funding"),
+            (include_str!("../data/korea.json"), "view=map"),
+        ] {
+            let query = format!("{query}&lang={}", lang.code());
+            let html = render(sheet, &query);
+            let dir = if lang == Lang::Ar { "rtl" } else { "ltr" };
+            assert!(
+                html.contains(&format!("lang=\"{}\" dir=\"{dir}\"", lang.code())),
+                "{query}: lang and dir on the root"
+            );
+            let left: Vec<&String> = phrases.iter().filter(|p| html.contains(p.as_str())).collect();
+            // The language's own words are there: the heading of the filters.
+            let words = ilo_factsheet_shell::i18n::Words::new(
+                ilo_factsheet::i18n::Catalogue::parse(lang, ilo_factsheet_shell::i18n::bundled(lang)).unwrap(),
+            );
+            let filters = escaped(&words.t(ilo_factsheet_shell::i18n::Text::Filters));
+            assert!(html.contains(&filters), "{query}: {filters}");
+            assert!(left.is_empty(), "{query}: English left: {left:?}");
+        }
+    }
+    // And English is what a page without `lang` speaks.
+    assert!(render(CHINA, "").contains("lang=\"en\" dir=\"ltr\""));
 }

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data_url::Refused;
+use crate::i18n::{Catalogue, Dir, Lang};
 use crate::query::FilterState;
 use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
-use ilo_factsheet_shell::i18n::{t, Text};
+use ilo_factsheet_shell::i18n::{t, Text, Words};
 use ilo_factsheet_shell::load::{fetch_text, LoadError, Loaded};
 
 /// Where a widget's sheet comes from.
@@ -34,6 +35,28 @@ pub struct Config {
     pub foreign_params: String,
     /// Where the widget stands: its site, URL mirroring, one view or all.
     pub setting: Setting,
+    /// What the widget's interface language is chosen from.
+    pub languages: Languages,
+}
+
+/// What a widget's interface language is chosen from, besides the one its
+/// state asks for (`?lang=`, the element's `lang`).
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    /// The reader's languages, most wanted first (the browser's).
+    pub preferred: Vec<String>,
+    /// Where each language's catalogue is, by absolute URL (English is built in).
+    pub catalogues: Vec<(Lang, String)>,
+}
+
+impl Languages {
+    /// The language for the asked one (`?lang=`), else the reader's, else
+    /// English; a language without a catalogue is not spoken.
+    pub fn choose(&self, asked: Option<&str>) -> Lang {
+        let spoken = |lang: &Lang| *lang == Lang::En || self.catalogues.iter().any(|(l, _)| l == lang);
+        let asked = asked.and_then(Lang::from_tag).filter(spoken);
+        asked.or_else(|| self.preferred.iter().filter_map(|tag| Lang::from_tag(tag)).find(spoken)).unwrap_or_default()
+    }
 }
 
 /// Where loading stands.
@@ -53,6 +76,26 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
         _ => LoadState::Loading,
     });
     let root = NodeRef::<leptos::html::Div>::new();
+    // The interface language: its words once its catalogue is here (English
+    // is built in); until then the skeleton, after that the old words until
+    // the new ones arrive.
+    let languages = config.languages.clone();
+    let lang = Memo::new(move |_| state.with(|s| languages.choose(s.lang.as_deref())));
+    let words = RwSignal::new(None::<Words>);
+    let catalogues = config.languages.catalogues.clone();
+    Effect::new(move |_| {
+        let lang = lang.get();
+        let url = catalogues.iter().find(|(l, _)| *l == lang).map(|(_, url)| url.clone());
+        match url {
+            None => words.set(Some(Words::english())),
+            Some(url) => spawn_local(async move {
+                // A catalogue that cannot be had or read leaves the interface in English.
+                let read = fetch_text(&url).await.ok().and_then(|text| Catalogue::parse(lang, &text).ok());
+                let next = read.map(Words::new).unwrap_or_else(Words::english);
+                let _ = words.try_update(|w| *w = Some(next));
+            }),
+        }
+    });
     if config.setting.sync_url {
         crate::ui::url::sync(state);
         let ready = Memo::new(move |_| load.with(|l| matches!(l, LoadState::Ready(_))));
@@ -97,7 +140,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     let pending = crate::ui::report::Pending(RwSignal::new(0));
     provide_context(pending);
     Effect::new(move |_| {
-        let settled = load.with(|l| !matches!(l, LoadState::Loading));
+        let settled = load.with(|l| !matches!(l, LoadState::Loading)) && words.with(Option::is_some);
         if settled && pending.0.get() == 0 {
             request_animation_frame(move || {
                 if pending.0.get_untracked() == 0 {
@@ -109,10 +152,10 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     // Our page is named for the sheet it shows (whichever file it loaded).
     if config.setting.sync_url {
         Effect::new(move |_| {
-            if let LoadState::Ready(data) = load.get() {
+            if let (LoadState::Ready(data), Some(words)) = (load.get(), words.get()) {
                 let meta = &data.sheet.meta;
                 if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                    document.set_title(&t(Text::DocumentTitle(&meta.title, &meta.subtitle)));
+                    document.set_title(&words.document_title(&meta.title, &meta.subtitle));
                 }
             }
         });
@@ -121,16 +164,26 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     let setting = config.setting.clone();
 
     view! {
-        <div class="ilo-factsheet" node_ref=root>
-            {move || match load.get() {
-                LoadState::Loading => view! { <Skeleton /> }.into_any(),
-                LoadState::Failed(error) => {
+        <div
+            class="ilo-factsheet"
+            node_ref=root
+            lang=move || words.with(|w| w.as_ref().map_or(Lang::En, Words::lang).code())
+            dir=move || words.with(|w| match w.as_ref().map_or(Dir::Ltr, |w| w.lang().dir()) {
+                Dir::Ltr => "ltr",
+                Dir::Rtl => "rtl",
+            })
+        >
+            {move || match (load.get(), words.get()) {
+                (LoadState::Loading, _) | (_, None) => view! { <Skeleton /> }.into_any(),
+                (LoadState::Failed(error), Some(words)) => {
+                    provide_context(words);
                     let retry = fetch.clone();
                     // The page's one first-level heading, where the report's title would be.
                     let heading = !setting.single_view;
                     view! { <LoadFailed error=error heading=heading on_retry=move || retry() /> }.into_any()
                 }
-                LoadState::Ready(data) => {
+                (LoadState::Ready(data), Some(words)) => {
+                    provide_context(words);
                     provide_ctx(data, state, foreign.clone(), setting.clone());
                     view! { <crate::ui::report::Report /> }.into_any()
                 }

@@ -18,6 +18,7 @@ mod app;
 mod contacts;
 mod embed_dialog;
 mod filters;
+mod language;
 mod link;
 mod panic;
 mod preview;
@@ -37,11 +38,12 @@ use leptos::prelude::*;
 
 use crate::data_url::{self, Refused};
 use crate::embed::Options;
+use crate::i18n::Lang;
 use crate::query::params::{encode, foreign_params, param};
 use crate::query::FilterState;
 use ilo_factsheet_shell::ctx::Setting;
 
-pub use app::{App, Config, DataSource};
+pub use app::{App, Config, DataSource, Languages};
 
 /// Installs what every widget of the page shares: the panic hook.
 pub fn start() {
@@ -60,6 +62,8 @@ pub struct MountOptions {
     /// Our iframe page (`embed.html`): the attributes come from its URL, so
     /// its `src` must be on our own site.
     pub frame: bool,
+    /// The interface catalogues' file names at `base`, by language.
+    pub catalogues: Vec<(Lang, String)>,
 }
 
 /// One mounted widget. Dropping its Leptos handle unmounts the view and
@@ -168,7 +172,11 @@ fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, 
         data_src,
         local_file: false,
     };
-    (Config { data: data.map(DataSource::Url), foreign_params: foreign, setting }, initial)
+    let languages = Languages {
+        preferred: url::preferred_languages(),
+        catalogues: from.catalogues.iter().map(|(lang, name)| (*lang, absolute(name, &from.base))).collect(),
+    };
+    (Config { data: data.map(DataSource::Url), foreign_params: foreign, setting, languages }, initial)
 }
 
 /// `url` made absolute against `base` (unchanged if it cannot be).

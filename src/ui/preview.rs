@@ -18,9 +18,9 @@ use crate::model::parse::MAX_BYTES;
 use crate::model::{Counts, Problem, Severity};
 use crate::preview::{Placed, Review, Window};
 use crate::query::FilterState;
-use crate::ui::app::{App, Config, DataSource};
+use crate::ui::app::{App, Config, DataSource, Languages};
 use ilo_factsheet_shell::ctx::Setting;
-use ilo_factsheet_shell::i18n::{t, PreviewText as P, Text};
+use ilo_factsheet_shell::i18n::{t, words, PreviewText as P, Text};
 use ilo_factsheet_shell::load::Loaded;
 
 /// A file read: its name and text, the sheet read from it, its problems placed.
@@ -143,6 +143,8 @@ pub fn PreviewPage(base: String) -> impl IntoView {
                                 data: Ok(DataSource::Read(f.loaded.clone())),
                                 foreign_params: String::new(),
                                 setting: setting.clone(),
+                                // The report in the editors' page's language (English for now).
+                                languages: Languages::default(),
                             };
                             view! { <App config=config state=state /> }.into_any()
                         }
@@ -170,7 +172,8 @@ fn read(
     let bytes = chosen.size();
     if bytes > MAX_BYTES as f64 {
         file.set(None);
-        reading.set(Reading::Failed(t(Text::TooLarge(&name, bytes as u64, MAX_BYTES as u64)).into_owned()));
+        let mb = |n: f64| n / 1_000_000.0;
+        reading.set(Reading::Failed(t(Text::TooLarge(&name, mb(bytes as f64), mb(MAX_BYTES as f64))).into_owned()));
         return;
     }
     reading.set(Reading::Busy(name.clone()));
@@ -206,7 +209,7 @@ fn Summary(file: RwSignal<Option<Arc<FileRead>>>, reading: RwSignal<Reading>) ->
         Reading::Busy(name) => t(Text::Preview(P::Reading(&name))).into_owned(),
         Reading::Failed(message) => message,
         Reading::Idle => file.with(|f| match f {
-            Some(f) => t(Text::Preview(P::Verdict(&f.name, f.review.errors, f.review.warnings))).into_owned(),
+            Some(f) => words().verdict(&f.name, f.review.errors, f.review.warnings),
             None => t(Text::Preview(P::NoFile)).into_owned(),
         }),
     };
@@ -222,7 +225,7 @@ fn Summary(file: RwSignal<Option<Arc<FileRead>>>, reading: RwSignal<Reading>) ->
                 if f.loaded.fatal {
                     t(Text::Preview(P::NothingShown)).into_owned()
                 } else {
-                    t(Text::Preview(P::Holds(Counts::of(&f.loaded.sheet)))).into_owned()
+                    words().holds(&Counts::of(&f.loaded.sheet))
                 }
             })
         })

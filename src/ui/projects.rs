@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::funding::format_usd;
 use crate::model::{FactSheet, Project};
 use crate::query::page;
 use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::{t, Text};
+use ilo_factsheet_shell::i18n::{t, words, Text};
 use ilo_factsheet_shell::words::figure_text;
 
 #[component]
@@ -62,7 +61,8 @@ fn geography_names(sheet: &FactSheet, ids: &[String]) -> String {
 
 fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
     let period = format!("{}–{}", p.period.start, p.period.end);
-    let funding = p.funding.map(format_usd);
+    let funding = p.funding.map(|m| words().usd(m));
+    let (lang, dir) = crate::ui::text::content_attrs();
     let funders = partner_names(sheet, &p.funders);
     let partners = partner_names(sheet, &p.partners);
     let reached = geography_names(sheet, &p.geographies);
@@ -82,9 +82,9 @@ fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
     };
     view! {
         <article class="project-card" data-project=p.id.clone()>
-            <h3><Highlighted text=p.title.clone() /></h3>
+            <h3 lang=lang.clone() dir=dir><Highlighted text=p.title.clone() /></h3>
             <p class="period">{period}</p>
-            <p class="summary-text"><Highlighted text=p.summary.clone() /></p>
+            <p class="summary-text" lang=lang.clone() dir=dir><Highlighted text=p.summary.clone() /></p>
             <dl>
                 {row(Text::Phases, phases)}
                 {row(Text::Funding, funding.unwrap_or_default())}
@@ -101,7 +101,7 @@ fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
             {(!p.results.is_empty()).then(|| view! {
                 <h4>{t(Text::Results)}</h4>
                 <ul class="results">
-                    {p.results.iter().cloned().map(|r| view! { <li><Highlighted text=r /></li> }).collect_view()}
+                    {p.results.iter().cloned().map(|r| view! { <li lang=lang.clone() dir=dir><Highlighted text=r /></li> }).collect_view()}
                 </ul>
             })}
         </article>

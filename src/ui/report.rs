@@ -9,7 +9,7 @@ use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
 use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::{t, Text};
+use ilo_factsheet_shell::i18n::{t, words, Text};
 
 #[component]
 pub fn Report() -> impl IntoView {
@@ -28,7 +28,10 @@ pub fn Report() -> impl IntoView {
             {(!single).then(|| view! {
                 <div class="view-bar">
                     <ViewTabs />
-                    {embeddable.then(|| view! { <crate::ui::embed_dialog::EmbedButton /> })}
+                    {embeddable.then(|| view! {
+                        <crate::ui::language::LanguagePicker />
+                        <crate::ui::embed_dialog::EmbedButton />
+                    })}
                 </div>
             })}
             <div class="fs-body">
@@ -152,6 +155,7 @@ fn EmbedFooter() -> impl IntoView {
     view! {
         <footer class="embed-footer">
             <a class="full-sheet" href=full target="_blank" rel="noopener">{t(Text::FullSheet)}</a>
+            <crate::ui::language::LanguagePicker />
             <crate::ui::embed_dialog::EmbedButton />
         </footer>
     }
@@ -163,22 +167,23 @@ fn Header() -> impl IntoView {
     let (meta, highlights) = ctx.with_data(|d| (d.sheet.meta.clone(), d.sheet.highlights.clone()));
     // The view shown: on a phone, a single view starts with that view (CSS).
     let view_shown = move || ctx.state.with(|s| s.view.as_str());
+    let (lang, dir) = crate::ui::text::content_attrs();
     view! {
         <header class="fs-header" data-view=view_shown>
             // Never an empty heading, even when the file's `meta` is broken.
-            <h1>{if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title.clone() }}</h1>
-            <p class="subtitle">{meta.subtitle.clone()}</p>
+            <h1 lang=lang.clone() dir=dir>{if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title.clone() }}</h1>
+            <p class="subtitle" lang=lang.clone() dir=dir>{meta.subtitle.clone()}</p>
             // As precise as the source gives it (a month, a year), or not at all.
             {meta.published.map(|date| view! {
                 <p class="published">
-                    <time datetime=String::from(date)>{date.display()}</time>
+                    <time datetime=String::from(date)>{words().date(date)}</time>
                 </p>
             })}
             {(!highlights.is_empty()).then(|| view! {
                 // On phones the strip scrolls sideways: focusable, so keys scroll it too.
                 <ul class="highlights" aria-label=t(Text::Highlights) tabindex="0">
                     {highlights.into_iter().map(|h| view! {
-                        <li class="highlight">
+                        <li class="highlight" lang=lang.clone() dir=dir>
                             <span class="figure">{h.figure}</span>
                             <span class="label">{h.label}</span>
                         </li>
@@ -347,6 +352,7 @@ fn SectionView(section: Section) -> impl IntoView {
     let ctx = Ctx::get();
     let ids: Vec<String> = section.all_paragraphs().map(|p| p.id.clone()).collect();
     let is_contacts = section.role == SectionRole::Contacts;
+    let (lang, dir) = crate::ui::text::content_attrs();
     // A section hides when filters leave it nothing to show (contacts always stay).
     let hidden = move || {
         !is_contacts
@@ -360,7 +366,7 @@ fn SectionView(section: Section) -> impl IntoView {
             <Paragraphs paragraphs=section.paragraphs.clone() />
             {section.subsections.iter().cloned().map(|sub| view! {
                 <div class="subsection" id=ctx.dom_id(&format!("part-{}", sub.id))>
-                    <h3>{sub.title}</h3>
+                    <h3 lang=lang.clone() dir=dir>{sub.title}</h3>
                     <Paragraphs paragraphs=sub.paragraphs />
                 </div>
             }).collect_view()}
@@ -370,7 +376,7 @@ fn SectionView(section: Section) -> impl IntoView {
     };
     view! {
         <section class="fs-section" id=ctx.dom_id(&format!("section-{}", section.id)) hidden=hidden>
-            <h2>{section.title.clone()}</h2>
+            <h2 lang=lang.clone() dir=dir>{section.title.clone()}</h2>
             {body}
         </section>
     }
@@ -410,13 +416,15 @@ fn ParagraphView(paragraph: Paragraph, #[prop(optional)] item: bool) -> impl Int
     let ctx = Ctx::get();
     let id = paragraph.id.clone();
     let text = paragraph.text;
+    let (lang, dir) = crate::ui::text::content_attrs();
     move || {
         ctx.selection.with(|s| s.shows_paragraph(&id)).then(|| {
             let content = view! { <Highlighted text=text.clone() /> };
+            let lang = lang.clone();
             if item {
-                view! { <li data-paragraph=id.clone()>{content}</li> }.into_any()
+                view! { <li data-paragraph=id.clone() lang=lang dir=dir>{content}</li> }.into_any()
             } else {
-                view! { <p data-paragraph=id.clone()>{content}</p> }.into_any()
+                view! { <p data-paragraph=id.clone() lang=lang dir=dir>{content}</p> }.into_any()
             }
         })
     }
@@ -424,3 +432,4 @@ fn ParagraphView(paragraph: Paragraph, #[prop(optional)] item: bool) -> impl Int
 
 /// The views a visitor can pick, in tab order.
 pub const VIEWS: [View; 5] = [View::Full, View::Projects, View::Timeline, View::Map, View::Funding];
+

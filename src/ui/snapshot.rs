@@ -10,10 +10,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::embed::Options;
+use crate::i18n::{Catalogue, Dir, Lang};
 use crate::query::params::foreign_params;
 use crate::query::FilterState;
 use crate::ui::report::Report;
 use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
+use ilo_factsheet_shell::i18n::{bundled, Words};
 use ilo_factsheet_shell::load::Loaded;
 
 /// Stands for the site in the links of a prerendered embed (its full-report
@@ -34,15 +36,22 @@ pub fn render_with(text: &str, query: &str, setting: Setting) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let loaded = Arc::new(Loaded::from_text(text));
-        let state = RwSignal::new(FilterState::from_query(query));
-        provide_ctx(loaded, state, foreign_params(query), setting);
-        view! { <div class="ilo-factsheet"><Report /></div> }.to_html()
+        let state = FilterState::from_query(query);
+        // The language `?lang=` asks for (no reader's languages here), from
+        // the catalogues in the source tree.
+        let lang = state.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+        let words = Catalogue::parse(lang, bundled(lang)).map(Words::new).unwrap_or_default();
+        let (code, dir) = (words.lang().code(), if words.lang().dir() == Dir::Rtl { "rtl" } else { "ltr" });
+        provide_context(words);
+        provide_ctx(loaded, RwSignal::new(state), foreign_params(query), setting);
+        view! { <div class="ilo-factsheet" lang=code dir=dir><Report /></div> }.to_html()
     })
 }
 
 /// The widget's loading shape (what the live widget shows before its data).
 pub fn skeleton() -> String {
-    Owner::new().with(|| view! { <div class="ilo-factsheet"><crate::ui::app::Skeleton /></div> }.to_html())
+    Owner::new()
+        .with(|| view! { <div class="ilo-factsheet" lang="en" dir="ltr"><crate::ui::app::Skeleton /></div> }.to_html())
 }
 
 /// What the build prerenders for the data file `text`, as (name, HTML):

@@ -1,4 +1,6 @@
-//! Text with the current search's matches marked (`<mark>`).
+//! Text of the sheet as shown: the current search's matches marked
+//! (`<mark>`), and the `lang` and `dir` its elements carry when the interface
+//! speaks another language.
 
 use leptos::prelude::*;
 
@@ -16,4 +18,12 @@ pub fn Highlighted(text: String) -> impl IntoView {
             .map(|seg| if seg.hit { view! { <mark>{seg.text}</mark> }.into_any() } else { seg.text.into_any() })
             .collect_view()
     }
+}
+
+/// The `lang` and `dir` of an element of the sheet's own text, when the
+/// interface speaks another language (see `words::content_lang`).
+pub(crate) fn content_attrs() -> (Option<String>, Option<&'static str>) {
+    let lang = ilo_factsheet_shell::words::content_lang();
+    let dir = lang.is_some().then_some("auto");
+    (lang, dir)
 }

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use crate::ui::text::Highlighted;
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::{t, Text};
+use ilo_factsheet_shell::i18n::{event_kind, t, words, Text};
 
 #[component]
 pub fn Timeline() -> impl IntoView {
     let ctx = Ctx::get();
     let events = move || ctx.selection.with(|s| s.events.clone());
+    let (lang, dir) = crate::ui::text::content_attrs();
     view! {
         <section class="timeline" aria-labelledby=ctx.dom_id("timeline-title") hidden=move || events().is_empty()>
             <h2 id=ctx.dom_id("timeline-title")>{t(Text::Timeline)}</h2>
@@ -22,9 +23,9 @@ pub fn Timeline() -> impl IntoView {
                             e.figures.iter().map(|f| ilo_factsheet_shell::words::figure_text(&d.sheet, f)).collect();
                         Some(view! {
                             <li class="event" data-event=e.id.clone()>
-                                <time datetime=String::from(date)>{date.display()}</time>
-                                <span class="kind">{t(Text::EventKind(e.kind))}</span>
-                                <p class="event-title"><Highlighted text=e.title.clone() /></p>
+                                <time datetime=String::from(date)>{words().date(date)}</time>
+                                <span class="kind">{t(event_kind(e.kind))}</span>
+                                <p class="event-title" lang=lang.clone() dir=dir><Highlighted text=e.title.clone() /></p>
                                 {(!figures.is_empty()).then(|| view! {
                                     <ul class="figures">
                                         {figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}

@@ -95,3 +95,14 @@ pub fn follow_fragment(root: NodeRef<Div>, ready: Memo<bool>) {
     let handle = window_event_listener(leptos::ev::hashchange, move |_| scroll());
     on_cleanup(move || handle.remove());
 }
+
+/// The reader's languages, most wanted first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return Vec::new() };
+    let listed: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}

@@ -30,7 +30,7 @@ export function readmeHeaders() {
 
 const RULES = readmeHeaders();
 // Trunk writes the 64-bit hash in hex without leading zeros: up to 16 digits.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|html)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|html|json)$/;
 // Files that keep their name from build to build, so they are never hashed.
 const STABLE = ['index.html', 'embed.html', 'preview.html', 'embed.js'];
 const ruleFor = (path) => {

@@ -11,9 +11,10 @@
 //! the safe links (`model::link`) and search highlighting of every text.
 
 use crate::chart::layout;
-use crate::funding::{self, format_usd};
+use crate::funding;
 use crate::geo::reach::{self, SortKey};
 use crate::geo::symbols;
+use crate::i18n::plain_number;
 use crate::model::{link::SafeUrl, parse, FactSheet, Parsed, Severity};
 use crate::query::{select, text::highlight, FilterState, Index, Selection};
 
@@ -78,7 +79,6 @@ fn map_views(sheet: &FactSheet, selection: &Selection, state: &FilterState) {
     let largest = symbols::largest_figure(sheet);
     for place in &places.places {
         for f in symbols::figures_of(sheet, place) {
-            reach::qualified_value(f);
             let r = reach::circle_radius(f.value, largest, symbols::MAX_R_PX, symbols::MIN_R_PX);
             assert!(r.is_finite(), "circle radius {r} for {}", f.value);
         }
@@ -95,7 +95,7 @@ fn funding_views(sheet: &FactSheet, selection: &Selection) {
     let _ = (funding::by_funder(sheet, &items), funding::by_theme(sheet, &items));
     let all = funding::items(sheet, &funding::Visible::all(sheet));
     let _ = (funding::stated_totals(sheet), funding::breakdown_by_start_year(&all));
-    let text = |e: &funding::Entry<'_>| (e.title.to_string(), format_usd(e.money));
+    let text = |e: &funding::Entry<'_>| (e.title.to_string(), format!("{:?}", funding::scaled(e.money.amount_usd)));
     let bars: Vec<layout::BarInput> = entries
         .iter()
         .map(|e| {
@@ -118,7 +118,7 @@ fn funding_views(sheet: &FactSheet, selection: &Selection) {
     let metrics = layout::Metrics::default();
     if let Some((first, last)) = funding::money_year_span(sheet) {
         for width in [320.0, 1200.0] {
-            layout::bar_chart(&bars, width, 0.0, &metrics);
+            layout::bar_chart(&bars, width, 0.0, &metrics, &plain_number);
             layout::gantt(&spans, width, first, last, &metrics);
         }
     }

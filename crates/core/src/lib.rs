@@ -27,6 +27,7 @@ pub mod embed;
 pub mod funding;
 pub mod geo;
 pub mod harness;
+pub mod i18n;
 pub mod model;
 pub mod preview;
 pub mod query;

@@ -266,7 +266,7 @@ fn the_whole_text_is_present_and_nothing_else() {
     let mut printed: Vec<(String, String)> = vec![
         ("meta.title".into(), sheet.meta.title.clone()),
         ("meta.subtitle".into(), sheet.meta.subtitle.clone()),
-        ("meta.published".into(), sheet.meta.published.map(|d| d.display()).unwrap_or_default()),
+        ("meta.published".into(), sheet.meta.published.map(as_printed).unwrap_or_default()),
     ];
     for section in &sheet.sections {
         printed.push((format!("section {} title", section.id), section.title.clone()));
@@ -506,4 +506,26 @@ fn the_library_reports_no_problem() {
     let problems: Vec<String> = parsed.problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{problems:#?}");
     assert!(!parsed.problems.iter().any(|p| p.is_error()));
+}
+
+/// A publication date as the fact sheet prints it: "July 2026".
+fn as_printed(date: ilo_factsheet_core::model::PartialDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match date.month.and_then(|m| MONTHS.get(usize::from(m).wrapping_sub(1))) {
+        Some(month) => format!("{month} {}", date.year),
+        None => date.year.to_string(),
+    }
 }

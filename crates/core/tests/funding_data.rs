@@ -18,7 +18,24 @@
 
 use ilo_factsheet_core::chart::csv;
 use ilo_factsheet_core::funding::{self, EntryKind, Visible};
-use ilo_factsheet_core::funding::{format_usd, Basis};
+use ilo_factsheet_core::funding::{scaled, Basis, Scaled};
+use ilo_factsheet_core::i18n::{plain_number, NumberStyle};
+use ilo_factsheet_core::model::{Money, Qualifier};
+
+/// The structured amount in the fact sheet's own English words, to compare
+/// with its sentences (the widget words it in the reader's language).
+fn format_usd(m: Money) -> String {
+    let q = match m.qualifier {
+        Qualifier::Exact => "",
+        Qualifier::Over => "over ",
+        Qualifier::MoreThan => "more than ",
+        Qualifier::TotalOf => "a total of ",
+    };
+    match scaled(m.amount_usd) {
+        Scaled::Millions(v) => format!("{q}US$ {} million", plain_number(v, NumberStyle::up_to(2))),
+        Scaled::Units(v) => format!("{q}US$ {v}"),
+    }
+}
 use ilo_factsheet_core::model::{FactSheet, Period};
 use ilo_factsheet_core::query::{select, FilterState, Index};
 

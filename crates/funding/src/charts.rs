@@ -2,18 +2,27 @@
 //! lines, details) derived from the sheet and the filters in one memo. No
 //! browser calls; the components in the parent module draw it.
 
-use crate::funding::format_usd;
 use crate::funding::{self, Entry, EntryKind, Group, Groups, ItemRef, Total, Visible};
-use crate::model::{FactSheet, Period};
+use crate::model::{FactSheet, Money, Period};
 use crate::query::{Facet, FilterState, Selection};
-use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
+use ilo_factsheet_shell::i18n::{words, Arg, FundingText as F};
 
-/// `tf(key)` with each `{name}` replaced by its value.
-pub(super) fn fill(key: F, params: &[(&str, &str)]) -> String {
-    params.iter().fold(tf(key).to_string(), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+/// A funding string in the language of the widget it is called in.
+pub(super) fn tf(key: F) -> String {
+    words().say(key.key(), &[])
 }
 
-pub(super) fn kind_text(kind: EntryKind) -> &'static str {
+/// `tf(key)` with each `{name}` replaced by its value.
+pub(super) fn fill(key: F, params: &[(&str, Arg<'_>)]) -> String {
+    words().say(key.key(), params)
+}
+
+/// An amount in the widget's language: "over US$ 4.45 million".
+fn format_usd(money: Money) -> String {
+    words().usd(money)
+}
+
+pub(super) fn kind_text(kind: EntryKind) -> String {
     match kind {
         EntryKind::ProjectBudget => tf(F::KindProject),
         EntryKind::Agreement => tf(F::KindAgreement),
@@ -79,7 +88,7 @@ pub(super) struct Chart {
     /// `items`, `funders`, `themes`, `time`: element ids and file names.
     pub(super) id: &'static str,
     pub(super) shape: Shape,
-    pub(super) title: &'static str,
+    pub(super) title: String,
     /// The sentence next to the chart, also the SVG's `<desc>`.
     pub(super) desc: String,
     pub(super) bars: Vec<Bar>,
@@ -129,7 +138,7 @@ pub(super) fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
         title: e.title.to_string(),
         figure: format_usd(e.money),
         period: funding::period_text(e.period),
-        kind: Some(kind_text(e.kind).to_string()),
+        kind: Some(kind_text(e.kind)),
         contributors: names(sheet, e.funders, false),
         themes: names(sheet, e.themes, true),
         stated: e.is_stated_total(),
@@ -192,12 +201,11 @@ fn with_hidden(desc: String, hidden: usize, total: usize) -> String {
     if hidden == 0 {
         return desc;
     }
-    let shown = (total - hidden).to_string();
-    format!("{desc} {}", fill(F::LargestOnly, &[("shown", &shown), ("n", &total.to_string())]))
+    format!("{desc} {}", fill(F::LargestOnly, &[("shown", Arg::from(total - hidden)), ("n", Arg::from(total))]))
 }
 
 pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64, limit: usize) -> Chart {
-    let mut desc = fill(F::ItemsDesc, &[("n", &entries.len().to_string())]);
+    let mut desc = fill(F::ItemsDesc, &[("n", Arg::from(entries.len()))]);
     if entries.iter().any(Entry::is_stated_total) {
         desc = format!("{desc} {}", tf(F::ItemsOverlap));
     }
@@ -221,7 +229,7 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64, li
         .map(|e| {
             vec![
                 e.title.to_string(),
-                kind_text(e.kind).to_string(),
+                kind_text(e.kind),
                 names(sheet, e.funders, false),
                 names(sheet, e.themes, true),
                 e.period.start.to_string(),
@@ -262,7 +270,7 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
         .map(|e| {
             vec![
                 e.title.to_string(),
-                kind_text(e.kind).to_string(),
+                kind_text(e.kind),
                 e.period.start.to_string(),
                 e.period.end.to_string(),
                 funding::amount_cell(e.money.amount_usd),
@@ -349,7 +357,7 @@ pub(super) fn group_chart(
     } else {
         ("funders", F::FundersTitle, F::FundersDesc, F::FundersOverlap, F::ColContributor, F::NoFunder)
     };
-    let none_label = fill(none, &[("country", country)]);
+    let none_label = fill(none, &[("country", Arg::from(country))]);
     let mut sentence = tf(desc).to_string();
     if groups.overlapping {
         sentence = format!("{sentence} {}", tf(overlap));
@@ -362,8 +370,12 @@ pub(super) fn group_chart(
     }
     let facet = if is_theme { Facet::Theme } else { Facet::Partner };
     // Groups come largest first: a sheet with hundreds of contributors draws the largest.
-    let bars =
-        groups.groups.iter().take(MAX_BARS).map(|g| group_bar(g, &group_items(entries, g), &none_label, facet)).collect();
+    let bars = groups
+        .groups
+        .iter()
+        .take(MAX_BARS)
+        .map(|g| group_bar(g, &group_items(entries, g), &none_label, facet))
+        .collect();
     let sentence = with_hidden(sentence, groups.groups.len().saturating_sub(MAX_BARS), groups.groups.len());
     let header = [col, F::ColAmount, F::ColLowerBound, F::ColAsStated, F::ColStart, F::ColEnd, F::ColItems]
         .map(|k| tf(k).to_string())
@@ -402,7 +414,14 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::funding::Entry
     let mut lines: Vec<String> = funding::stated(entries)
         .iter()
         .map(|(e, t)| {
-            fill(F::StatedLine, &[("figure", &format_usd(e.money)), ("title", e.title), ("period", &total_period(t))])
+            fill(
+                F::StatedLine,
+                &[
+                    ("figure", format_usd(e.money).into()),
+                    ("title", e.title.into()),
+                    ("period", total_period(t).into()),
+                ],
+            )
         })
         .collect();
     let sums = funding::sums(items);
@@ -416,7 +435,7 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::funding::Entry
             let key = if s.count == 1 { one } else { many };
             lines.push(fill(
                 key,
-                &[("n", &s.count.to_string()), ("figure", &figure), ("period", &total_period(&s.total))],
+                &[("n", Arg::from(s.count)), ("figure", figure.into()), ("period", total_period(&s.total).into())],
             ));
         }
     }
@@ -425,7 +444,8 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::funding::Entry
     }
     // Only when the amounts added do cover different years (the Korea sheet's
     // two kinds both cover 2018-2022).
-    let varied = items.iter().map(|e| (e.period.start, e.period.end)).collect::<std::collections::BTreeSet<_>>().len() > 1;
+    let varied =
+        items.iter().map(|e| (e.period.start, e.period.end)).collect::<std::collections::BTreeSet<_>>().len() > 1;
     match (&sums.projects, &sums.others) {
         _ if !varied => {}
         (Some(_), Some(_)) => lines.push(tf(F::PeriodsNote).to_string()),
@@ -455,7 +475,13 @@ pub(super) fn steady(sheet: &FactSheet) -> Steady {
 /// each chart carries (the page shows [`MAX_TABLE_ROWS`]; the CSV file asks
 /// for all, `usize::MAX`), so a filter change over thousands of amounts
 /// does not write them all out.
-pub(super) fn build(sheet: &FactSheet, selection: &Selection, state: &FilterState, steady: &Steady, rows: usize) -> Model {
+pub(super) fn build(
+    sheet: &FactSheet,
+    selection: &Selection,
+    state: &FilterState,
+    steady: &Steady,
+    rows: usize,
+) -> Model {
     let visible = Visible::of(selection);
     let entries = funding::entries(sheet, &visible);
     let items = funding::items(sheet, &visible);
@@ -537,7 +563,8 @@ mod tests {
         assert_eq!(items.rows.len(), entries, "the table and the CSV keep every amount");
         assert!(items.desc.contains(&format!("The {MAX_BARS} largest of {entries}")), "{}", items.desc);
         // The largest are the ones drawn.
-        let mut all: Vec<f64> = funding::entries(&sheet, &Visible::all(&sheet)).iter().map(|e| e.money.amount_usd).collect();
+        let mut all: Vec<f64> =
+            funding::entries(&sheet, &Visible::all(&sheet)).iter().map(|e| e.money.amount_usd).collect();
         all.sort_by(|a, b| b.total_cmp(a));
         let mut drawn: Vec<f64> = items.bars.iter().map(|b| b.amount).collect();
         drawn.sort_by(|a, b| b.total_cmp(a));

@@ -31,7 +31,7 @@ use crate::chart::layout::{self, BarGeom, BarInput, LabelMode, Metrics, RowBox, 
 use crate::funding::EntryKind;
 use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::{funding_text as tf, FundingText as F};
+use ilo_factsheet_shell::i18n::{words, Arg, Dir, FundingText as F};
 use ilo_factsheet_shell::measure::track_width;
 
 use charts::*;
@@ -43,7 +43,9 @@ pub fn Funding() -> impl IntoView {
     let ctx = Ctx::get();
     let steady = ctx.data.with_value(|d| steady(&d.sheet));
     let model = Memo::new(move |_| {
-        ctx.data.with_value(|d| ctx.selection.with(|sel| ctx.state.with(|s| build(&d.sheet, sel, s, &steady, MAX_TABLE_ROWS))))
+        ctx.data.with_value(|d| {
+            ctx.selection.with(|sel| ctx.state.with(|s| build(&d.sheet, sel, s, &steady, MAX_TABLE_ROWS)))
+        })
     });
     // Which charts exist: the figures are rebuilt only when this changes, so a
     // filter change updates them in place and keeps each one's chosen bar.
@@ -127,7 +129,7 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
     let legend = move || chart.with(|c| c.as_ref().map(legend_items).unwrap_or_default());
     view! {
         <figure class=format!("funding-chart chart-{id}") id=ctx.dom_id(&format!("funding-{id}")) aria-labelledby=heading_id.clone()>
-            <h3 id=heading_id.clone()>{first.title}</h3>
+            <h3 id=heading_id.clone()>{first.title.clone()}</h3>
             <p class="chart-note">{move || chart.with(|c| c.as_ref().map(|c| c.desc.clone()))}</p>
             <ul class="chart-legend">
                 {move || legend().into_iter().map(|(class, text)| view! {
@@ -160,8 +162,8 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
                         </table>
                     </div>
                     {move || chart.with(|c| c.as_ref().map(|c| c.row_count).unwrap_or(0)).gt(&MAX_TABLE_ROWS).then(|| {
-                        let n = chart.with(|c| c.as_ref().map(|c| c.row_count).unwrap_or(0)).to_string();
-                        view! { <p class="table-note">{fill(F::TableTruncated, &[("shown", &MAX_TABLE_ROWS.to_string()), ("n", &n)])}</p> }
+                        let n = chart.with(|c| c.as_ref().map(|c| c.row_count).unwrap_or(0));
+                        view! { <p class="table-note">{fill(F::TableTruncated, &[("shown", Arg::from(MAX_TABLE_ROWS)), ("n", Arg::from(n))])}</p> }
                     })}
                 </details>
                 <button type="button" class="download-csv" on:click=download>{tf(F::DownloadCsv)}</button>
@@ -171,7 +173,7 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
     .into_any()
 }
 
-fn legend_items(c: &Chart) -> Vec<(&'static str, &'static str)> {
+fn legend_items(c: &Chart) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     if c.bars.iter().any(|b| b.kind.is_some()) {
         for kind in EntryKind::ALL {
@@ -195,12 +197,34 @@ fn px(v: f64) -> String {
     format!("{:.1}", v)
 }
 
+/// Horizontal positions in the reading direction: as laid out for left to
+/// right, mirrored across the chart for right to left (Arabic), where labels
+/// stand on the right and bars grow leftwards. Text keeps its anchors: the
+/// SVG inherits the widget's `direction`, so `start` is then its right end.
+#[derive(Clone, Copy)]
+struct Mirror {
+    rtl: bool,
+    width: f64,
+}
+
+impl Mirror {
+    fn x(self, x: f64) -> String {
+        px(if self.rtl { self.width - x } else { x })
+    }
+
+    /// The left edge of a box laid out at `x` with width `w`.
+    fn left(self, x: f64, w: f64) -> String {
+        px(if self.rtl { self.width - x - w } else { x })
+    }
+}
+
 /// The SVG of a chart at width `w`.
 /// `ids`: the element ids of the SVG's title and description.
 fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>, ids: &(String, String)) -> impl IntoView {
     let m = metrics();
     let Geometry { layout, bars: geoms, ticks, axis_y, axis_title } = geometry(c, w, &m);
     let RowsLayout { width, height, plot_x, plot_width, value_after_bar, mode, .. } = layout;
+    let mx = Mirror { rtl: words().lang().dir() == Dir::Rtl, width };
     let tick_y = axis_y + m.font_px + 4.0;
     // Grid lines only on the time chart (bar charts print each figure), and
     // only across the bars' bands, never through text.
@@ -215,25 +239,25 @@ fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>, ids: &(String, St
             viewBox=format!("0 0 {} {}", px(width), px(height))
             aria-labelledby=format!("{} {}", ids.0, ids.1)
             data-mode=if mode == LabelMode::Side { "side" } else { "above" }>
-            <title id=ids.0.clone()>{c.title}</title>
+            <title id=ids.0.clone()>{c.title.clone()}</title>
             <desc id=ids.1.clone()>{c.desc.clone()}</desc>
             <g class="grid" aria-hidden="true">
                 {bands.iter().flat_map(|(y1, y2)| ticks.iter().map(move |t| view! {
-                    <line x1=px(t.x) x2=px(t.x) y1=px(*y1) y2=px(*y2) />
+                    <line x1=mx.x(t.x) x2=mx.x(t.x) y1=px(*y1) y2=px(*y2) />
                 })).collect_view()}
             </g>
             <g class="axis" aria-hidden="true">
-                <line x1=px(plot_x) x2=px(plot_x + plot_width) y1=px(axis_y) y2=px(axis_y) />
+                <line x1=mx.x(plot_x) x2=mx.x(plot_x + plot_width) y1=px(axis_y) y2=px(axis_y) />
                 {ticks.iter().map(|t| view! {
-                    <line x1=px(t.x) x2=px(t.x) y1=px(axis_y) y2=px(axis_y + 4.0) />
-                    <text x=px(t.x) y=px(tick_y) text-anchor=t.anchor.svg()>{t.label.clone()}</text>
+                    <line x1=mx.x(t.x) x2=mx.x(t.x) y1=px(axis_y) y2=px(axis_y + 4.0) />
+                    <text x=mx.x(t.x) y=px(tick_y) text-anchor=t.anchor.svg()>{t.label.clone()}</text>
                 }).collect_view()}
                 {axis_title.map(|title| view! {
-                    <text class="axis-title" x=px(plot_x + plot_width) y=px(tick_y + m.line_height) text-anchor="end">{title}</text>
+                    <text class="axis-title" x=mx.x(plot_x + plot_width) y=px(tick_y + m.line_height) text-anchor="end">{title}</text>
                 })}
             </g>
             {c.bars.iter().zip(rows).zip(geoms).map(|((bar, row), g)| {
-                bar_group(bar, &row, &g, width, value_after_bar, selected)
+                bar_group(bar, &row, &g, mx, value_after_bar, selected)
             }).collect_view()}
         </svg>
     }
@@ -245,7 +269,7 @@ struct Geometry {
     bars: Vec<BarGeom>,
     ticks: Vec<Tick>,
     axis_y: f64,
-    axis_title: Option<&'static str>,
+    axis_title: Option<String>,
 }
 
 fn geometry(c: &Chart, w: f64, m: &Metrics) -> Geometry {
@@ -261,7 +285,8 @@ fn geometry(c: &Chart, w: f64, m: &Metrics) -> Geometry {
                     lower_bound: b.lower_bound,
                 })
                 .collect();
-            let chart = layout::bar_chart(&inputs, w, c.domain_max, m);
+            let number = |n: f64, style| words().number(n, style);
+            let chart = layout::bar_chart(&inputs, w, c.domain_max, m, &number);
             let title = tf(if chart.axis.millions { F::AxisMillions } else { F::AxisUsd });
             Geometry {
                 layout: chart.layout,
@@ -295,7 +320,7 @@ fn bar_group(
     bar: &Bar,
     row: &RowBox,
     g: &BarGeom,
-    width: f64,
+    mx: Mirror,
     value_after_bar: bool,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -310,7 +335,7 @@ fn bar_group(
     };
     let open = g.open_end.map(|(x1, x2)| {
         let (top, mid, bottom) = (g.y + 2.0, g.y + g.height / 2.0, g.y + g.height - 2.0);
-        format!("M{} {}L{} {}L{} {}", px(x1 + 1.0), px(top), px(x2), px(mid), px(x1 + 1.0), px(bottom))
+        format!("M{} {}L{} {}L{} {}", mx.x(x1 + 1.0), px(top), mx.x(x2), px(mid), mx.x(x1 + 1.0), px(bottom))
     });
     view! {
         // Named by its words (the label lines and the figure), as a sighted
@@ -328,17 +353,17 @@ fn bar_group(
                     selected.set(None);
                 }
             }>
-            <rect class="row-bg" x="0" y=px(row.top - m.row_gap / 2.0 + 1.0) width=px(width)
+            <rect class="row-bg" x="0" y=px(row.top - m.row_gap / 2.0 + 1.0) width=px(mx.width)
                 height=px(row.height + m.row_gap - 2.0) rx="4" />
             {row.lines.iter().map(|line| view! {
-                <text class=if line.is_value { "label value" } else { "label" } x=px(label_x) y=px(line.y)>
+                <text class=if line.is_value { "label value" } else { "label" } x=mx.x(label_x) y=px(line.y)>
                     {line.text.clone()}
                 </text>
             }).collect_view()}
-            <rect class="bar-rect" x=px(g.x) y=px(g.y) width=px(g.width) height=px(g.height) rx="2" />
+            <rect class="bar-rect" x=mx.left(g.x, g.width) y=px(g.y) width=px(g.width) height=px(g.height) rx="2" />
             {open.map(|d| view! { <path class="open-end" d=d /> })}
             {value_after_bar.then(|| view! {
-                <text class="value" x=px(g.value_x) y=px(row.value_y)>{bar.figure.clone()}</text>
+                <text class="value" x=mx.x(g.value_x) y=px(row.value_y)>{bar.figure.clone()}</text>
             })}
         </g>
     }
@@ -360,7 +385,7 @@ fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
         view! {
             <button type="button" class="set-filter" disabled=move || on.get()
                 on:click=move |_| ctx.state.update(|s| *s = s.with_only(facet, &id))>
-                {move || if on.get() { tf(F::FilterActive) } else { text }}
+                {move || if on.get() { tf(F::FilterActive) } else { text.clone() }}
             </button>
         }
     });

@@ -18,7 +18,7 @@ use crate::geo::view::{self, Direction};
 use crate::geo::world::{Country, World};
 use crate::model::GeographyKind;
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::MapText;
+use ilo_factsheet_shell::i18n::{words, Dir, MapText};
 
 /// Reached countries smaller than this on screen also get a dot.
 const TINY_PX: f64 = 5.0;
@@ -299,7 +299,10 @@ fn symbols_layer(c: Shared, world: Arc<World>) -> impl Fn() -> AnyView {
     move || {
         let upp = c.m.upp.get();
         let frame = c.m.viewbox.get();
-        let drawn = c.m.map_reach.with(|r| c.ctx.with_data(|d| symbols::symbols(&d.sheet, r, &world, upp, frame)));
+        let words = words();
+        let value = |f: &crate::model::Figure| words.figure_value(f);
+        let drawn =
+            c.m.map_reach.with(|r| c.ctx.with_data(|d| symbols::symbols(&d.sheet, r, &world, upp, frame, &value)));
         let font = format!("{:.2}", symbols::FONT_PX * upp);
         // Focus and selection are read per symbol, not here: a change of
         // either must not redraw the symbols (that would drop the focus).
@@ -351,6 +354,9 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
         format!("symbol{}{}", if focusable { " group" } else { "" }, if is_selected() { " selected" } else { "" })
     };
     let px = |v: f64| format!("{v:.2}");
+    // The label's box is laid out from its left edge; right-to-left text
+    // (the SVG inherits the widget's direction) starts at its right edge.
+    let label_x = if words().lang().dir() == Dir::Rtl { label_at[0] + label_size[0] } else { label_at[0] };
     let circles = radii
         .into_iter()
         .map(|r| view! { <circle class="figure-circle" cx=px(at[0]) cy=px(at[1]) r=px(r) /> })
@@ -362,7 +368,7 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
             aria-label=aria aria-pressed=pressed aria-hidden=(!focusable).then_some("true")>
             {circles}
             {leader}
-            <text class="figure-label" x=px(label_at[0]) y=px(label_at[1] + label_size[1] * 0.8)
+            <text class="figure-label" x=px(label_x) y=px(label_at[1] + label_size[1] * 0.8)
                 font-size=font.to_string()>{label}</text>
         </g>
     }

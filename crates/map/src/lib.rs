@@ -285,11 +285,10 @@ fn geometry_loader(cache: MapGeometry) -> impl Fn() + Clone + 'static {
 /// two are one, and the table reuses the map's.
 fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
     let map_reach = Memo::new(move |_| {
-        ctx.selection
-            .with(|s| {
-                let r = &s.ignoring_country;
-                ctx.with_data(|d| reach_with(&d.sheet, &r.projects, &r.events, &r.reach))
-            })
+        ctx.selection.with(|s| {
+            let r = &s.ignoring_country;
+            ctx.with_data(|d| reach_with(&d.sheet, &r.projects, &r.events, &r.reach))
+        })
     });
     let table_reach = Memo::new(move |_| {
         if ctx.state.with(|s| s.countries.is_empty()) {

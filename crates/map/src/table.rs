@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use super::{choose, mt, place_name, MapCtx};
-use crate::geo::reach::{qualified_value, row_figure, rows, sort_rows, Row, SortKey};
+use crate::geo::reach::{row_figure, rows, sort_rows, Row, SortKey};
 use crate::geo::world::World;
 use crate::model::{FactSheet, GeographyKind};
 use crate::query::page;
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::{t, MapText, Text};
+use ilo_factsheet_shell::i18n::{t, words, MapText, Text};
 
 /// The table twin: every place the map shows (narrowed by the `country`
 /// filter), sortable, with the source sentence of each figure.
@@ -135,9 +135,9 @@ fn table_row(
     let name = place_name(sheet, world, &row.place);
     let name = if row.kind == GeographyKind::Group { format!("{name}{}", mt(MapText::GroupSuffix)) } else { name };
     let figure = row_figure(sheet, &row);
-    let value = figure.map(qualified_value).unwrap_or_default();
+    let value = figure.map(|f| words().figure_value(f)).unwrap_or_default();
     let unit = figure
-        .map(|f| if f.cumulative { format!("{} {}", t(Text::Cumulative), f.unit) } else { f.unit.clone() })
+        .map(|f| if f.cumulative { t(Text::UnitCumulative(&f.unit)).into_owned() } else { f.unit.clone() })
         .unwrap_or_default();
     let quote = figure.map(|f| f.source.quote.clone()).unwrap_or_default();
     let id = row.place.clone();

@@ -17,7 +17,7 @@
 #![recursion_limit = "256"]
 
 // `crate::model`, `crate::query`, … read the same here as in the other crates.
-use ilo_factsheet_core::{geo, model, query};
+use ilo_factsheet_core::{model, query};
 
 pub mod ctx;
 pub mod i18n;

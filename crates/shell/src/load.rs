@@ -62,7 +62,10 @@ impl LoadError {
             LoadError::Timeout(url) => t(Text::Timeout(url)).into_owned(),
             LoadError::Offline => t(Text::Offline).into_owned(),
             LoadError::Network(detail) => t(Text::Network(detail)).into_owned(),
-            LoadError::TooLarge(url, bytes) => t(Text::TooLarge(url, *bytes, MAX_BYTES as u64)).into_owned(),
+            LoadError::TooLarge(url, bytes) => {
+                let mb = |n: u64| n as f64 / 1_000_000.0;
+                t(Text::TooLarge(url, mb(*bytes), mb(MAX_BYTES as u64))).into_owned()
+            }
         }
     }
 

@@ -108,7 +108,11 @@ fn no_code_names_a_country_of_the_bundled_sheet() {
     for path in paths.iter().filter(|p| !p.ends_with("query/fixture.rs")) {
         for (n, line) in code(path) {
             for word in found(&line) {
-                hits.push(format!("{}:{n}: {word}: {}", path.strip_prefix(&root).unwrap_or(path).display(), line.trim()));
+                hits.push(format!(
+                    "{}:{n}: {word}: {}",
+                    path.strip_prefix(&root).unwrap_or(path).display(),
+                    line.trim()
+                ));
             }
         }
     }

@@ -8,7 +8,7 @@
 
 use super::scale::LinearScale;
 use super::text::{text_width, widest, wrap};
-use super::ticks::{money_axis, year_ticks, MoneyAxis};
+use super::ticks::{money_axis, year_ticks, MoneyAxis, NumberFormat};
 
 /// Sizes a layout works with, in CSS pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -262,8 +262,8 @@ pub struct BarChart {
 
 /// Horizontal money bars from zero, on an axis reaching at least `domain_max`
 /// (pass the largest value of the unfiltered data to keep the scale steady
-/// while filters change).
-pub fn bar_chart(bars: &[BarInput], width: f64, domain_max: f64, m: &Metrics) -> BarChart {
+/// while filters change); `number` writes the tick labels.
+pub fn bar_chart(bars: &[BarInput], width: f64, domain_max: f64, m: &Metrics, number: &NumberFormat<'_>) -> BarChart {
     let open = m.font_px * 0.9;
     let texts: Vec<RowText> =
         bars.iter().map(|b| RowText { label: b.label.clone(), value: b.value_text.clone() }).collect();
@@ -272,7 +272,7 @@ pub fn bar_chart(bars: &[BarInput], width: f64, domain_max: f64, m: &Metrics) ->
     let max = bars.iter().map(|b| b.value).fold(domain_max, f64::max);
     // Figures in the label block: keep room for a lower bound's open end.
     let reach = layout.plot_width - if layout.value_after_bar { 0.0 } else { open + 2.0 };
-    let axis = money_axis(max, reach, tick_font);
+    let axis = money_axis(max, reach, tick_font, number);
     let scale = LinearScale::new((0.0, axis.max), (layout.plot_x, layout.plot_x + reach));
     let geoms = bars
         .iter()
@@ -357,6 +357,7 @@ pub fn gantt(spans: &[SpanInput], width: f64, first: i32, last: i32, m: &Metrics
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::plain_number;
 
     /// Where a tick label starts and ends.
     fn tick_extent(t: &Tick, font_px: f64) -> (f64, f64) {
@@ -453,7 +454,7 @@ mod tests {
     #[test]
     fn wide_chart_puts_labels_beside_and_figures_after_bars() {
         let m = Metrics::default();
-        let chart = bar_chart(&labels(), 900.0, 8e6, &m);
+        let chart = bar_chart(&labels(), 900.0, 8e6, &m, &plain_number);
         assert_eq!(chart.layout.mode, LabelMode::Side);
         assert!(chart.layout.value_after_bar);
         assert!(chart.layout.label_width <= 360.0);
@@ -468,7 +469,7 @@ mod tests {
     #[test]
     fn phone_chart_puts_labels_above_with_figure_lines() {
         let m = Metrics::default();
-        let chart = bar_chart(&labels(), 296.0, 8e6, &m);
+        let chart = bar_chart(&labels(), 296.0, 8e6, &m, &plain_number);
         assert_eq!(chart.layout.mode, LabelMode::Above);
         assert!(!chart.layout.value_after_bar);
         assert_eq!(chart.layout.plot_width, 296.0);
@@ -484,7 +485,7 @@ mod tests {
     fn labels_are_never_cut() {
         let m = Metrics::default();
         for width in [200.0, 296.0, 480.0, 700.0, 1100.0] {
-            let chart = bar_chart(&labels(), width, 8e6, &m);
+            let chart = bar_chart(&labels(), width, 8e6, &m, &plain_number);
             assert_no_overlap(&chart, &m);
             for (row, b) in chart.layout.rows.iter().zip(labels()) {
                 let label: Vec<&str> = row.lines.iter().filter(|l| !l.is_value).map(|l| l.text.as_str()).collect();
@@ -497,7 +498,7 @@ mod tests {
     fn axis_covers_the_steady_domain() {
         let m = Metrics::default();
         let one = &labels()[4..];
-        let chart = bar_chart(one, 700.0, 8e6, &m);
+        let chart = bar_chart(one, 700.0, 8e6, &m, &plain_number);
         assert!(chart.axis.max >= 8e6);
         assert!(chart.bars[0].width < chart.layout.plot_width / 4.0);
         let first = chart.ticks.first().expect("ticks");
@@ -508,11 +509,11 @@ mod tests {
     #[test]
     fn empty_and_zero_inputs_do_not_panic() {
         let m = Metrics::default();
-        let chart = bar_chart(&[], 300.0, 0.0, &m);
+        let chart = bar_chart(&[], 300.0, 0.0, &m, &plain_number);
         assert!(chart.bars.is_empty());
         assert!(chart.layout.height > 0.0);
         let zero = [BarInput { label: "x".into(), value_text: "0".into(), value: 0.0, lower_bound: false }];
-        let chart = bar_chart(&zero, 300.0, 0.0, &m);
+        let chart = bar_chart(&zero, 300.0, 0.0, &m, &plain_number);
         assert_eq!(chart.bars[0].width, 2.0);
     }
 

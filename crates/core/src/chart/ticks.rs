@@ -2,6 +2,14 @@
 //! fit, and tick labels that never overlap.
 
 use super::text::text_width;
+use crate::i18n::NumberStyle;
+
+/// Writes a number in the reader's language (the browser's `Intl` in the
+/// widget; [`crate::i18n::plain_number`] in tests).
+pub type NumberFormat<'a> = dyn Fn(f64, NumberStyle) -> String + 'a;
+
+/// Tick labels: `0`, `2.5`, `10`, `1,000`.
+const TICK: NumberStyle = NumberStyle::up_to(2);
 
 /// A step of 1, 2 or 5 × 10^k close to `(stop - start) / count` (d3's rule).
 pub fn tick_step(start: f64, stop: f64, count: usize) -> f64 {
@@ -68,25 +76,11 @@ pub fn max_ticks(width: f64, label_width: f64, gap: f64) -> usize {
     ((width / per).floor() as usize + 1).max(2)
 }
 
-/// A number as a short tick label: `0`, `2.5`, `10`, `1,000`.
-pub fn tick_label(value: f64) -> String {
-    if value.fract().abs() < 1e-9 {
-        let digits = crate::funding::group_thousands(value.abs().round() as u64);
-        if value < 0.0 {
-            format!("-{digits}")
-        } else {
-            digits
-        }
-    } else {
-        let text = format!("{value:.2}");
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
-}
-
 /// Money ticks from zero to at least `max` (US$), in millions when `max`
 /// reaches a million: the nice domain end, the ticks and their labels,
-/// the labels spaced so they fit `width` at `font_px`.
-pub fn money_axis(max: f64, width: f64, font_px: f64) -> MoneyAxis {
+/// the labels (written by `number`, the reader's digits) spaced so they fit
+/// `width` at `font_px`.
+pub fn money_axis(max: f64, width: f64, font_px: f64, number: &NumberFormat<'_>) -> MoneyAxis {
     let millions = max >= 1_000_000.0;
     let divisor = if millions { 1_000_000.0 } else { 1.0 };
     let top = if max > 0.0 && max.is_finite() { max / divisor } else { 1.0 };
@@ -95,7 +89,7 @@ pub fn money_axis(max: f64, width: f64, font_px: f64) -> MoneyAxis {
     loop {
         let (_, hi) = nice_domain(0.0, top, count);
         let ticks = nice_ticks(0.0, hi, count);
-        let labels: Vec<String> = ticks.iter().map(|t| tick_label(*t)).collect();
+        let labels: Vec<String> = ticks.iter().map(|t| number(*t, TICK)).collect();
         let widest = labels.iter().map(|l| text_width(l, font_px)).fold(0.0, f64::max);
         let n = ticks.len().max(1) as f64;
         let spacing = if n > 1.0 { width / (n - 1.0) } else { width };
@@ -144,6 +138,7 @@ pub fn year_ticks(first: i32, last: i32, year_px: f64, font_px: f64) -> Vec<i32>
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::plain_number;
 
     #[test]
     fn steps_are_one_two_five() {
@@ -173,23 +168,13 @@ mod tests {
     }
 
     #[test]
-    fn tick_labels_are_short() {
-        assert_eq!(tick_label(0.0), "0");
-        assert_eq!(tick_label(2.5), "2.5");
-        assert_eq!(tick_label(10.0), "10");
-        assert_eq!(tick_label(1000.0), "1,000");
-        assert_eq!(tick_label(0.25), "0.25");
-        assert_eq!(tick_label(-5.0), "-5");
-    }
-
-    #[test]
     fn money_axis_fits_its_width() {
-        let wide = money_axis(15.45e6, 600.0, 13.0);
+        let wide = money_axis(15.45e6, 600.0, 13.0, &plain_number);
         assert!(wide.millions);
         assert!(wide.max >= 15.45e6);
         assert_eq!(wide.ticks.first(), Some(&0.0));
         assert_eq!(wide.ticks.last(), Some(&wide.max));
-        let narrow = money_axis(15.45e6, 120.0, 13.0);
+        let narrow = money_axis(15.45e6, 120.0, 13.0, &plain_number);
         assert!(narrow.ticks.len() < wide.ticks.len(), "{narrow:?} {wide:?}");
         assert!(narrow.ticks.len() >= 2);
         // Labels never overlap: their spacing exceeds the widest label.
@@ -198,11 +183,11 @@ mod tests {
             let widest = axis.labels.iter().map(|l| text_width(l, 13.0)).fold(0.0, f64::max);
             assert!(spacing > widest, "{axis:?}");
         }
-        let small = money_axis(500_000.0, 300.0, 13.0);
+        let small = money_axis(500_000.0, 300.0, 13.0, &plain_number);
         assert!(!small.millions);
         assert!(small.max >= 500_000.0);
         assert!(small.labels.iter().all(|l| l.len() <= 7), "{small:?}");
-        assert_eq!(money_axis(0.0, 300.0, 13.0).max, 1.0);
+        assert_eq!(money_axis(0.0, 300.0, 13.0, &plain_number).max, 1.0);
     }
 
     #[test]

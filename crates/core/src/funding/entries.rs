@@ -164,8 +164,12 @@ pub fn entries<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
 /// experts, Junior Professional Officers), as indices into
 /// `sheet.contributions`, in the sheet's order.
 pub fn unpriced(sheet: &FactSheet, visible: &Visible) -> Vec<usize> {
-    let mut out: Vec<usize> =
-        visible.contributions.iter().copied().filter(|&i| sheet.contributions.get(i).is_some_and(|c| c.amount.is_none())).collect();
+    let mut out: Vec<usize> = visible
+        .contributions
+        .iter()
+        .copied()
+        .filter(|&i| sheet.contributions.get(i).is_some_and(|c| c.amount.is_none()))
+        .collect();
     out.sort_unstable();
     out
 }

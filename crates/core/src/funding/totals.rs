@@ -15,7 +15,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ContributionKind, FactSheet, Money, Period, Qualifier};
+use crate::model::{ContributionKind, FactSheet, Period, Qualifier};
 
 use super::entries::{Entry, ItemRef};
 
@@ -147,46 +147,21 @@ pub fn breakdown_by_start_year<'a>(items: &'a [Entry<'a>]) -> Breakdown<i32> {
     breakdown(items, |i| vec![i.period.start])
 }
 
-/// The words a qualifier puts before a number, as the source words them
-/// ("over ", "more than ", "a total of "; nothing for an exact number). The
-/// one place they are written, for amounts and beneficiary counts alike.
-pub fn qualifier_prefix(qualifier: Qualifier) -> &'static str {
-    match qualifier {
-        Qualifier::Exact => "",
-        Qualifier::Over => "over ",
-        Qualifier::MoreThan => "more than ",
-        Qualifier::TotalOf => "a total of ",
-    }
+/// How an amount is written: in millions, to two decimals, from a million
+/// up; else in whole dollars. The shell puts it in words ("US$ 1.2 million",
+/// "1,2 million de dollars É.-U.").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scaled {
+    Millions(f64),
+    Units(f64),
 }
 
-/// "US$ 1.2 million", "over US$ 4.45 million", "US$ 500,000".
-pub fn format_usd(money: Money) -> String {
-    format!("{}US$ {}", qualifier_prefix(money.qualifier), format_amount(money.amount_usd))
-}
-
-/// An amount without currency: `1.2 million`, `500,000`.
-pub fn format_amount(amount: f64) -> String {
+pub fn scaled(amount: f64) -> Scaled {
     if amount >= 1_000_000.0 {
-        let millions = amount / 1_000_000.0;
-        let text = format!("{millions:.2}");
-        let text = text.trim_end_matches('0').trim_end_matches('.');
-        format!("{text} million")
+        Scaled::Millions((amount / 10_000.0).round() / 100.0)
     } else {
-        group_thousands(amount.round() as u64)
+        Scaled::Units(amount.round())
     }
-}
-
-/// `186000` → `186,000`.
-pub fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]
@@ -194,6 +169,7 @@ mod tests {
     use super::*;
     use crate::funding::entries::{items, Visible};
     use crate::model::types::{Contribution, Project};
+    use crate::model::Money;
 
     fn project(id: &str, amount: f64, q: Qualifier, funders: &[&str], themes: &[&str], period: (i32, i32)) -> Project {
         Project {
@@ -278,11 +254,11 @@ mod tests {
     }
 
     #[test]
-    fn formats_money_with_qualifiers() {
-        assert_eq!(format_usd(Money { amount_usd: 1.2e6, qualifier: Qualifier::Exact }), "US$ 1.2 million");
-        assert_eq!(format_usd(Money { amount_usd: 4.45e6, qualifier: Qualifier::Over }), "over US$ 4.45 million");
-        assert_eq!(format_usd(Money { amount_usd: 8e6, qualifier: Qualifier::TotalOf }), "a total of US$ 8 million");
-        assert_eq!(group_thousands(186000), "186,000");
-        assert_eq!(format_amount(10_000.0), "10,000");
+    fn amounts_are_scaled_to_millions_from_a_million() {
+        assert_eq!(scaled(1.2e6), Scaled::Millions(1.2));
+        assert_eq!(scaled(4_456_789.0), Scaled::Millions(4.46));
+        assert_eq!(scaled(1e6), Scaled::Millions(1.0));
+        assert_eq!(scaled(999_999.4), Scaled::Units(999_999.0));
+        assert_eq!(scaled(10_000.0), Scaled::Units(10_000.0));
     }
 }

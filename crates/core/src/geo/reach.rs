@@ -17,7 +17,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::funding::{group_thousands, qualifier_prefix};
 use crate::model::geography::Geographies;
 use crate::model::{FactSheet, Figure, GeographyKind};
 
@@ -213,11 +212,6 @@ pub fn concerns(sheet: &FactSheet, place: &Place, filter: &[String]) -> bool {
                 place.members.iter().any(|m| wanted.contains(m))
             }
         })
-}
-
-/// The figure's count with the source's qualifier: `over 186,000`.
-pub fn qualified_value(f: &Figure) -> String {
-    format!("{}{}", qualifier_prefix(f.qualifier), group_thousands(f.value.max(0.0).round() as u64))
 }
 
 /// Where a place's symbol goes on the map: a country's centroid; the mean of
@@ -461,16 +455,6 @@ mod tests {
         let r = reach(&s, &[4], &[]);
         assert!(r.get("CHN").is_some_and(|p| p.origin));
         assert!(r.countries().all(|p| p.id != "CHN"));
-    }
-
-    #[test]
-    fn qualifiers_are_kept() {
-        let f = figure("f", 186000.0, "beneficiaries", Qualifier::Over, "asean");
-        assert_eq!(qualified_value(&f), "over 186,000");
-        let f = figure("f", 10000.0, "workers", Qualifier::MoreThan, "KHM");
-        assert_eq!(qualified_value(&f), "more than 10,000");
-        let f = figure("f", 41.0, "TVET institutions", Qualifier::Exact, "x");
-        assert_eq!(qualified_value(&f), "41");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::chart::text::text_width;
 use crate::model::geography::Geographies;
 use crate::model::{FactSheet, Figure, GeographyKind};
 
-use super::reach::{anchor, circle_radius, qualified_value, Place, Reach};
+use super::reach::{anchor, circle_radius, Place, Reach};
 use super::view::{self, LabelBox, ViewBox};
 use super::world::World;
 
@@ -107,8 +107,17 @@ pub struct Symbol {
 
 /// The figure symbols of the places reached, largest first (small circles
 /// are drawn over large ones), their labels placed so none overlaps another
-/// or a circle, inside `frame`. `upp` converts screen pixels to map units.
-pub fn symbols(sheet: &FactSheet, reach: &Reach, world: &World, upp: f64, frame: ViewBox) -> Vec<Symbol> {
+/// or a circle, inside `frame`. `upp` converts screen pixels to map units;
+/// `value` writes a figure's count with its qualifier in the reader's
+/// language (the label's width depends on it).
+pub fn symbols(
+    sheet: &FactSheet,
+    reach: &Reach,
+    world: &World,
+    upp: f64,
+    frame: ViewBox,
+    value: &dyn Fn(&Figure) -> String,
+) -> Vec<Symbol> {
     let largest = largest_figure(sheet);
     let font = FONT_PX * upp;
     let mut symbols: Vec<(f64, Symbol)> = reach
@@ -117,7 +126,7 @@ pub fn symbols(sheet: &FactSheet, reach: &Reach, world: &World, upp: f64, frame:
             let at = anchor(world, p)?;
             let figures = figures_of(sheet, p);
             let name = place_name(sheet, Some(world), &p.id);
-            let values: Vec<String> = figures.iter().map(|f| qualified_value(f)).collect();
+            let values: Vec<String> = figures.iter().map(|f| value(f)).collect();
             let label = format!("{name}: {}", values.join(" · "));
             // Labels are semibold: a little wider than the estimate's regular weight.
             let label_size = [text_width(&label, font) * 1.08, font * 1.2];
@@ -333,19 +342,21 @@ mod tests {
         let s = sheet();
         let r = reach(&s, &[0, 1], &[]);
         let frame = [0.0, 0.0, 1000.0, 500.0];
-        let out = symbols(&s, &r, &world(), 1.0, frame);
+        // The shell writes figures in the reader's language; here a plain stand-in.
+        let value = |f: &Figure| format!("{:?} {}", f.qualifier, f.value);
+        let out = symbols(&s, &r, &world(), 1.0, frame, &value);
         let names: Vec<&str> = out.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["ASEAN", "Kenya"]);
         assert_eq!(out[0].radii, [MAX_R_PX], "the largest figure gets the largest circle");
         assert_eq!(out[1].radii.len(), 2);
         assert!(out[1].radii[0] > out[1].radii[1] && out[1].radii[1] >= MIN_R_PX);
-        assert_eq!(out[1].label, "Kenya: over 10,000 · over 500");
+        assert_eq!(out[1].label, "Kenya: Over 10000 · Over 500");
         for s in &out {
             let [x, y] = s.label_at;
             assert!(x >= 0.0 && y >= 0.0 && x + s.label_size[0] <= 1000.0 && y + s.label_size[1] <= 500.0);
         }
         // At a coarser scale everything doubles.
-        let coarse = symbols(&s, &r, &world(), 2.0, frame);
+        let coarse = symbols(&s, &r, &world(), 2.0, frame, &value);
         assert_eq!(coarse[0].radii, [2.0 * MAX_R_PX]);
     }
 

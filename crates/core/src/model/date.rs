@@ -34,26 +34,6 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// English month name for 1..=12.
-pub fn month_name(month: u8) -> &'static str {
-    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("")
-}
-
 fn parse_year(text: &str, whole: &str) -> Result<i32, DateError> {
     if text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()) {
         text.parse().map_err(|_| DateError(format!("`{whole}` has no valid year")))
@@ -116,23 +96,6 @@ impl From<YearMonth> for String {
     }
 }
 
-impl PartialDate {
-    /// Human form: `2019` or `April 2026`.
-    pub fn display(&self) -> String {
-        match self.month {
-            Some(m) => format!("{} {}", month_name(m), self.year),
-            None => self.year.to_string(),
-        }
-    }
-}
-
-impl YearMonth {
-    /// Human form: `July 2026`.
-    pub fn display(&self) -> String {
-        format!("{} {}", month_name(self.month), self.year)
-    }
-}
-
 #[cfg(feature = "schema")]
 mod schema {
     use std::borrow::Cow;
@@ -186,12 +149,11 @@ mod tests {
     }
 
     #[test]
-    fn orders_year_before_its_months_and_displays() {
+    fn orders_year_before_its_months_and_writes_back() {
         let y: PartialDate = "2026".parse().unwrap();
         let m: PartialDate = "2026-04".parse().unwrap();
         assert!(y < m);
-        assert_eq!(m.display(), "April 2026");
         assert_eq!(String::from(m), "2026-04");
-        assert_eq!("2026-07".parse::<YearMonth>().unwrap().display(), "July 2026");
+        assert_eq!(String::from("2026-07".parse::<YearMonth>().unwrap()), "2026-07");
     }
 }

@@ -39,8 +39,18 @@ impl Parsed {
 }
 
 /// The top-level lists, read element by element.
-const LISTS: [&str; 10] =
-    ["highlights", "themes", "partners", "geographies", "sections", "events", "projects", "reach", "contributions", "contacts"];
+const LISTS: [&str; 10] = [
+    "highlights",
+    "themes",
+    "partners",
+    "geographies",
+    "sections",
+    "events",
+    "projects",
+    "reach",
+    "contributions",
+    "contacts",
+];
 
 /// The largest file read, in bytes: 4 MB (a sheet with thousands of projects
 /// fits; the China sheet is 73 KB).

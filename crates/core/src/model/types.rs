@@ -694,7 +694,11 @@ mod tests {
         };
         assert_eq!((sheet.partner_name("mohrss"), sheet.partner_name("ilo")), ("MOHRSS", "ilo"));
         let unnamed = FactSheet {
-            partners: vec![Partner { id: "dfa".into(), name: "Department of Foreign Affairs".into(), ..Partner::default() }],
+            partners: vec![Partner {
+                id: "dfa".into(),
+                name: "Department of Foreign Affairs".into(),
+                ..Partner::default()
+            }],
             ..FactSheet::default()
         };
         assert_eq!(unnamed.partner_name("dfa"), "Department of Foreign Affairs", "no acronym: the full name");

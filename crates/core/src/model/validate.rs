@@ -372,12 +372,21 @@ impl<'a> Validator<'a> {
                 let pp = format!("{path}.phases[{pi}]");
                 self.required(&pp, "title", &phase.title);
                 if phase.last_year() < phase.start {
-                    self.error(format!("{pp}.end"), format!("the phase ends ({}) before it starts ({})", phase.last_year(), phase.start));
+                    self.error(
+                        format!("{pp}.end"),
+                        format!("the phase ends ({}) before it starts ({})", phase.last_year(), phase.start),
+                    );
                 }
                 if phase.start < p.period.start || phase.last_year() > p.period.end {
                     self.warning(
                         pp.clone(),
-                        format!("the phase ({}-{}) lies outside the project's period ({}-{})", phase.start, phase.last_year(), p.period.start, p.period.end),
+                        format!(
+                            "the phase ({}-{}) lies outside the project's period ({}-{})",
+                            phase.start,
+                            phase.last_year(),
+                            p.period.start,
+                            p.period.end
+                        ),
                     );
                 }
                 self.source(&format!("{pp}.source"), &phase.source);
@@ -422,7 +431,10 @@ impl<'a> Validator<'a> {
             let path = self.origins.path("reach", i);
             self.required(&path, "title", &r.title);
             if r.geographies.is_empty() {
-                self.error(format!("{path}.geographies"), "a reach entry must name at least one country or region".into());
+                self.error(
+                    format!("{path}.geographies"),
+                    "a reach entry must name at least one country or region".into(),
+                );
             }
             self.refs(&path, "geographies", &r.geographies, Ref::Geography);
             self.refs(&path, "themes", &r.themes, Ref::Theme);
@@ -440,9 +452,8 @@ impl<'a> Validator<'a> {
             self.required(&path, "title", &c.title);
             match &c.amount {
                 Some(amount) => self.money(&format!("{path}.amount"), amount),
-                None if c.kind == ContributionKind::StatedTotal => {
-                    self.error(format!("{path}.amount"), "a stated total needs its amount, as the source states it".into())
-                }
+                None if c.kind == ContributionKind::StatedTotal => self
+                    .error(format!("{path}.amount"), "a stated total needs its amount, as the source states it".into()),
                 None => {}
             }
             match &c.period {

@@ -158,7 +158,14 @@ impl Index {
 
         for (position, e) in sheet.events.iter().enumerate() {
             let brief = Brief { title: &e.title, quote: &e.source.quote, themes: &e.themes, partners: &e.partners };
-            index.push(brief.tags(sheet, ItemKind::Event, &e.id, position, &e.geographies, Some((e.date.year, e.date.year))));
+            index.push(brief.tags(
+                sheet,
+                ItemKind::Event,
+                &e.id,
+                position,
+                &e.geographies,
+                Some((e.date.year, e.date.year)),
+            ));
         }
 
         for (position, p) in sheet.projects.iter().enumerate() {
@@ -181,7 +188,14 @@ impl Index {
         }
         for (position, r) in sheet.reach.iter().enumerate() {
             let brief = Brief { title: &r.title, quote: &r.source.quote, themes: &r.themes, partners: &r.partners };
-            index.push(brief.tags(sheet, ItemKind::Reach, &r.id, position, &r.geographies, r.period.map(|p| (p.start, p.end))));
+            index.push(brief.tags(
+                sheet,
+                ItemKind::Reach,
+                &r.id,
+                position,
+                &r.geographies,
+                r.period.map(|p| (p.start, p.end)),
+            ));
         }
         let [themes, partners, countries] = [
             option_slots(sheet.themes.iter().map(|t| &t.id)),

@@ -1,97 +1,108 @@
-//! The editors' preview page's strings, served by [`super::t`] as `Text::Preview`.
+//! The editors' preview page's strings: keys `preview.*` of the catalogues,
+//! served by [`super::t`] as `Text::Preview`; [`super::Words::verdict`] and
+//! [`super::Words::holds`] put sentences together from them.
 
 use std::borrow::Cow;
 
+use super::keyed::keyed;
+use super::{Arg, Said, Text, Words};
 use crate::model::Counts;
 
-/// A string of the preview page, with its parameters.
-#[derive(Debug, Clone, PartialEq)]
-pub enum PreviewText<'a> {
-    Title,
-    Intro,
-    /// The drop zone, which is the file input's label.
-    Choose,
-    ChooseAnother,
-    OrDrop,
-    /// The drop zone while a file is dragged over the page.
-    DropNow,
-    /// Before any file is read.
-    NoFile,
-    Reading(&'a str),
-    /// The file could not be read: the browser's reason.
-    ReadFailed(&'a str, &'a str),
-    /// A file whose bytes are not all UTF-8 (a warning in the list).
-    NotUtf8,
-    /// The result, announced: the file name, its errors, its warnings.
-    Verdict(&'a str, usize, usize),
-    /// A file nothing of which can be shown.
-    NothingShown,
-    /// What the sheet holds, as the checker's `ok` line counts it.
-    Holds(Counts),
-    Problems(usize),
-    Error,
-    Warning,
-    /// Where a problem is when its path is not all there (a missing field:
-    /// its object); otherwise `Text::LineColumn`.
-    NearLine(usize),
-    /// The file's text.
-    Source,
-    SourceLabel(&'a str),
-    /// A long file drawn in part: first line, last line, lines in all.
-    LinesShown(usize, usize, usize),
-    EarlierLines,
-    LaterLines,
-    Report,
-    ReportPlaceholder,
+keyed! {
+    prefix "preview.";
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum PreviewText<'a> {
+        Title,
+        Intro,
+        Choose,
+        ChooseAnother,
+        OrDrop,
+        DropNow,
+        NoFile,
+        Reading(&'a str),
+        ReadFailed(&'a str, &'a str),
+        NotUtf8,
+        /// The verdict on a file: its name, then its errors (and warnings) in words.
+        VerdictClean(&'a str),
+        Verdict(&'a str, &'a str),
+        VerdictWarnings(&'a str, &'a str, &'a str),
+        NoErrors,
+        Errors(usize),
+        Warnings(usize),
+        NothingShown,
+        /// What a file holds, each count in words.
+        Holds([&'a str; 6]),
+        Sections(usize),
+        Paragraphs(usize),
+        Events(usize),
+        Projects(usize),
+        Partners(usize),
+        Countries(usize),
+        Problems(usize),
+        Error,
+        Warning,
+        NearLine(usize),
+        Source,
+        SourceLabel(&'a str),
+        LinesShown(usize, usize, usize),
+        EarlierLines,
+        LaterLines,
+        Report,
+        ReportPlaceholder,
+    }
 }
 
-/// The English text of a preview string.
-pub fn preview_text(text: PreviewText<'_>) -> Cow<'static, str> {
-    use PreviewText::*;
-    let count = |n: usize, one: &str, many: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {many}") };
-    let s: &'static str = match text {
-        Title => "Preview a fact sheet",
-        Intro => "Open a fact-sheet file (JSON) to check it before you publish it: every problem with its place in the file, beside the report it makes. The file is read in this browser and sent nowhere.",
-        Choose => "Choose a file",
-        ChooseAnother => "Choose another file",
-        OrDrop => "or drop it here",
-        DropNow => "Drop the file to preview it",
-        NoFile => "No file chosen yet.",
-        Reading(name) => return format!("Reading {name}…").into(),
-        ReadFailed(name, why) => return format!("{name} could not be read: {why}").into(),
-        NotUtf8 => "the file is not valid UTF-8; its bad bytes read as U+FFFD (�)",
-        Verdict(name, 0, 0) => return format!("{name}: no problems.").into(),
-        Verdict(name, errors, warnings) => {
-            let errors = if errors == 0 { "no errors".to_string() } else { count(errors, "error", "errors") };
-            return match warnings {
-                0 => format!("{name}: {errors}."),
-                w => format!("{name}: {errors}, {}.", count(w, "warning", "warnings")),
+impl<'a> PreviewText<'a> {
+    pub fn said(&self) -> Said<'a> {
+        use PreviewText::*;
+        let s = |v: &'a str| Arg::Text(Cow::Borrowed(v));
+        let args = match self {
+            Reading(name) | VerdictClean(name) | SourceLabel(name) => vec![("name", s(name))],
+            ReadFailed(name, why) => vec![("name", s(name)), ("why", s(why))],
+            Verdict(name, errors) => vec![("name", s(name)), ("errors", s(errors))],
+            VerdictWarnings(name, errors, warnings) => {
+                vec![("name", s(name)), ("errors", s(errors)), ("warnings", s(warnings))]
             }
-            .into();
+            Errors(n) | Warnings(n) | Sections(n) | Paragraphs(n) | Events(n) | Projects(n) | Partners(n)
+            | Countries(n) | Problems(n) => vec![("n", Arg::from(*n))],
+            Holds(parts) => ["sections", "paragraphs", "events", "projects", "partners", "countries"]
+                .into_iter()
+                .zip(parts.iter())
+                .map(|(name, part)| (name, s(part)))
+                .collect(),
+            NearLine(line) => vec![("line", Arg::from(*line))],
+            LinesShown(first, last, total) => {
+                vec![("first", Arg::from(*first)), ("last", Arg::from(*last)), ("total", Arg::from(*total))]
+            }
+            _ => vec![],
+        };
+        Said { key: self.key(), args }
+    }
+}
+
+impl Words {
+    /// "kenya.json: 2 errors, 1 warning.", "kenya.json: no problems."
+    pub fn verdict(&self, name: &str, errors: usize, warnings: usize) -> String {
+        let p = |text: PreviewText<'_>| self.t(Text::Preview(text));
+        let errors_text = if errors == 0 { p(PreviewText::NoErrors) } else { p(PreviewText::Errors(errors)) };
+        match (errors, warnings) {
+            (0, 0) => p(PreviewText::VerdictClean(name)),
+            (_, 0) => p(PreviewText::Verdict(name, &errors_text)),
+            (_, w) => p(PreviewText::VerdictWarnings(name, &errors_text, &p(PreviewText::Warnings(w)))),
         }
-        NothingShown => "Nothing of it can be shown until the error is fixed.",
-        Holds(c) => {
-            let parts = [
-                count(c.sections, "section", "sections"),
-                count(c.paragraphs, "paragraph", "paragraphs"),
-                count(c.events, "event", "events"),
-                count(c.projects, "project", "projects"),
-                count(c.partners, "partner", "partners"),
-                count(c.countries, "country", "countries"),
-            ];
-            return format!("It holds {}.", parts.join(", ")).into();
-        }
-        Problems(n) => return format!("Problems ({n})").into(),
-        Error => "Error",
-        Warning => "Warning",
-        NearLine(line) => return format!("near line {line}").into(),
-        Source => "The file",
-        SourceLabel(name) => return format!("{name}, line by line").into(),
-        LinesShown(first, last, total) => return format!("Lines {first} to {last} of {total}").into(),
-        EarlierLines => "Show earlier lines",
-        LaterLines => "Show later lines",
-        Report => "The report",
-        ReportPlaceholder => "The report made from the file shows here, as visitors will see it.",
-    };
-    s.into()
+    }
+
+    /// "It holds 4 sections, 12 paragraphs, …"
+    pub fn holds(&self, c: &Counts) -> String {
+        let p = |text: PreviewText<'_>| self.t(Text::Preview(text));
+        let parts = [
+            p(PreviewText::Sections(c.sections)),
+            p(PreviewText::Paragraphs(c.paragraphs)),
+            p(PreviewText::Events(c.events)),
+            p(PreviewText::Projects(c.projects)),
+            p(PreviewText::Partners(c.partners)),
+            p(PreviewText::Countries(c.countries)),
+        ];
+        p(PreviewText::Holds([&parts[0], &parts[1], &parts[2], &parts[3], &parts[4], &parts[5]]))
+    }
 }
