@@ -420,3 +420,23 @@ fn every_view_renders_in_each_language_with_no_english_interface_words_left() {
     // And English is what a page without `lang` speaks.
     assert!(render(CHINA, "").contains("lang=\"en\" dir=\"ltr\""));
 }
+
+#[test]
+fn a_text_given_in_the_interface_language_shows_unmarked_and_the_others_keep_their_own_lang() {
+    let mut sheet: serde_json::Value = serde_json::from_str(CHINA).unwrap();
+    let title = sheet["sections"][0]["title"].clone();
+    // A test's own French words, not the sheet's.
+    sheet["sections"][0]["title"] = serde_json::json!({"en": title, "fr": "Titre de section en français"});
+    let text = serde_json::to_string(&sheet).unwrap();
+    let french = render(&text, "lang=fr");
+    assert!(french.contains("<h2>Titre de section en français</h2>"), "the French text, unmarked");
+    let subtitle = escaped(&parse(CHINA).sheet.meta.subtitle);
+    assert!(
+        french.contains(&format!("<p lang=\"en\" dir=\"auto\" class=\"subtitle\">{subtitle}</p>")),
+        "a text without French shows in English, marked as such"
+    );
+    let english = render(&text, "");
+    assert!(english.contains(&format!("<h2>{}</h2>", escaped(title.as_str().unwrap_or_default()))));
+    assert!(!english.contains("Titre de section"), "English readers see the English text");
+    assert!(!english.contains("dir=\"auto\""), "nothing is marked when the interface speaks the sheet's language");
+}

@@ -8,6 +8,7 @@ use crate::model::GeographyKind;
 use crate::query::{Facet, FilterState};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
+use ilo_factsheet_shell::words::local;
 
 #[component]
 pub fn Filters() -> impl IntoView {
@@ -56,7 +57,7 @@ fn ListFacet(facet: Facet) -> impl IntoView {
     let ctx = Ctx::get();
     let (name, legend, options): (&'static str, _, Vec<(String, String)>) = ctx.with_data(|d| match facet {
         Facet::Theme => {
-            ("theme", t(Text::Themes), d.sheet.themes.iter().map(|x| (x.id.clone(), x.name.clone())).collect())
+            ("theme", t(Text::Themes), d.sheet.themes.iter().map(|x| (x.id.clone(), local(&x.name))).collect())
         }
         Facet::Partner => (
             "partner",
@@ -104,7 +105,7 @@ fn ListFacet(facet: Facet) -> impl IntoView {
 fn CountrySelect() -> impl IntoView {
     let ctx = Ctx::get();
     let mut places: Vec<(String, String, bool)> = ctx.with_data(|d| {
-        d.sheet.geographies.iter().map(|g| (g.id.clone(), g.name.clone(), g.kind == GeographyKind::Group)).collect()
+        d.sheet.geographies.iter().map(|g| (g.id.clone(), local(&g.name), g.kind == GeographyKind::Group)).collect()
     });
     // Groups first, then countries, each by name.
     places.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use crate::model::{FactSheet, Project};
 use crate::query::page;
-use crate::ui::text::Highlighted;
+use crate::ui::text::{shown, Highlighted};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, words, Text};
-use ilo_factsheet_shell::words::figure_text;
+use ilo_factsheet_shell::words::{figure_text, local};
 
 #[component]
 pub fn Projects() -> impl IntoView {
@@ -56,13 +56,15 @@ fn partner_names(sheet: &FactSheet, ids: &[String]) -> String {
 }
 
 fn geography_names(sheet: &FactSheet, ids: &[String]) -> String {
-    ids.iter().map(|id| sheet.geography_name(id)).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|id| sheet.geography(id).map_or_else(|| id.clone(), |g| local(&g.name)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
     let period = format!("{}–{}", p.period.start, p.period.end);
     let funding = p.funding.map(|m| words().usd(m));
-    let (lang, dir) = crate::ui::text::content_attrs();
     let funders = partner_names(sheet, &p.funders);
     let partners = partner_names(sheet, &p.partners);
     let reached = geography_names(sheet, &p.geographies);
@@ -72,8 +74,8 @@ fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
         .phases
         .iter()
         .map(|ph| match ph.end {
-            Some(end) if end != ph.start => format!("{} {}–{end}", ph.title, ph.start),
-            _ => format!("{} {}", ph.title, ph.start),
+            Some(end) if end != ph.start => format!("{} {}–{end}", local(&ph.title), ph.start),
+            _ => format!("{} {}", local(&ph.title), ph.start),
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -82,9 +84,11 @@ fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
     };
     view! {
         <article class="project-card" data-project=p.id.clone()>
-            <h3 lang=lang.clone() dir=dir><Highlighted text=p.title.clone() /></h3>
+            {let (title, lang, dir) = shown(&p.title); view! { <h3 lang=lang dir=dir><Highlighted text=title /></h3> }}
             <p class="period">{period}</p>
-            <p class="summary-text" lang=lang.clone() dir=dir><Highlighted text=p.summary.clone() /></p>
+            {let (summary, lang, dir) = shown(&p.summary); view! {
+                <p class="summary-text" lang=lang dir=dir><Highlighted text=summary /></p>
+            }}
             <dl>
                 {row(Text::Phases, phases)}
                 {row(Text::Funding, funding.unwrap_or_default())}
@@ -101,7 +105,10 @@ fn card(sheet: &FactSheet, p: &Project) -> impl IntoView {
             {(!p.results.is_empty()).then(|| view! {
                 <h4>{t(Text::Results)}</h4>
                 <ul class="results">
-                    {p.results.iter().cloned().map(|r| view! { <li lang=lang.clone() dir=dir><Highlighted text=r /></li> }).collect_view()}
+                    {p.results.iter().map(|r| {
+                        let (result, lang, dir) = shown(r);
+                        view! { <li lang=lang dir=dir><Highlighted text=result /></li> }
+                    }).collect_view()}
                 </ul>
             })}
         </article>

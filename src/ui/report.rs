@@ -7,9 +7,10 @@ use leptos::prelude::*;
 
 use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
-use crate::ui::text::Highlighted;
+use crate::ui::text::{shown, Highlighted};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, words, Text};
+use ilo_factsheet_shell::words::local;
 
 #[component]
 pub fn Report() -> impl IntoView {
@@ -137,7 +138,7 @@ fn OnDemand(part: Part) -> impl IntoView {
 fn EmbedTitle() -> impl IntoView {
     let ctx = Ctx::get();
     let meta = ctx.with_data(|d| d.sheet.meta.clone());
-    let title = if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title };
+    let title = if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { local(&meta.title) };
     let view_name = move || crate::ui::embed_dialog::view_name(ctx.state.with(|s| s.view));
     view! {
         <header class="fs-header embed-header">
@@ -167,12 +168,14 @@ fn Header() -> impl IntoView {
     let (meta, highlights) = ctx.with_data(|d| (d.sheet.meta.clone(), d.sheet.highlights.clone()));
     // The view shown: on a phone, a single view starts with that view (CSS).
     let view_shown = move || ctx.state.with(|s| s.view.as_str());
-    let (lang, dir) = crate::ui::text::content_attrs();
+    let (title, title_lang, title_dir) =
+        if meta.title.trim().is_empty() { (t(Text::Untitled).into_owned(), None, None) } else { shown(&meta.title) };
+    let (subtitle, subtitle_lang, subtitle_dir) = shown(&meta.subtitle);
     view! {
         <header class="fs-header" data-view=view_shown>
             // Never an empty heading, even when the file's `meta` is broken.
-            <h1 lang=lang.clone() dir=dir>{if meta.title.trim().is_empty() { t(Text::Untitled).into_owned() } else { meta.title.clone() }}</h1>
-            <p class="subtitle" lang=lang.clone() dir=dir>{meta.subtitle.clone()}</p>
+            <h1 lang=title_lang dir=title_dir>{title}</h1>
+            <p class="subtitle" lang=subtitle_lang dir=subtitle_dir>{subtitle}</p>
             // As precise as the source gives it (a month, a year), or not at all.
             {meta.published.map(|date| view! {
                 <p class="published">
@@ -183,9 +186,9 @@ fn Header() -> impl IntoView {
                 // On phones the strip scrolls sideways: focusable, so keys scroll it too.
                 <ul class="highlights" aria-label=t(Text::Highlights) tabindex="0">
                     {highlights.into_iter().map(|h| view! {
-                        <li class="highlight" lang=lang.clone() dir=dir>
-                            <span class="figure">{h.figure}</span>
-                            <span class="label">{h.label}</span>
+                        <li class="highlight">
+                            {let (figure, lang, dir) = shown(&h.figure); view! { <span class="figure" lang=lang dir=dir>{figure}</span> }}
+                            {let (label, lang, dir) = shown(&h.label); view! { <span class="label" lang=lang dir=dir>{label}</span> }}
                         </li>
                     }).collect_view()}
                 </ul>
@@ -281,9 +284,17 @@ fn PrintedFilters() -> impl IntoView {
                         out.push((t(label).into_owned(), value));
                     }
                 };
-                push(Text::Themes, names(&s.themes, &|id| sheet.theme_name(id).to_string()));
+                push(
+                    Text::Themes,
+                    names(&s.themes, &|id| {
+                        sheet.themes.iter().find(|t| t.id == id).map_or_else(|| id.to_string(), |t| local(&t.name))
+                    }),
+                );
                 push(Text::Partners, names(&s.partners, &|id| sheet.partner_name(id).to_string()));
-                push(Text::CountryOrRegion, names(&s.countries, &|id| sheet.geography_name(id).to_string()));
+                push(
+                    Text::CountryOrRegion,
+                    names(&s.countries, &|id| sheet.geography(id).map_or_else(|| id.to_string(), |g| local(&g.name))),
+                );
                 let years = match (s.from, s.to) {
                     (Some(a), Some(b)) => t(Text::Years(a, b)).into_owned(),
                     (Some(a), None) => t(Text::YearsFrom(a)).into_owned(),
@@ -352,7 +363,6 @@ fn SectionView(section: Section) -> impl IntoView {
     let ctx = Ctx::get();
     let ids: Vec<String> = section.all_paragraphs().map(|p| p.id.clone()).collect();
     let is_contacts = section.role == SectionRole::Contacts;
-    let (lang, dir) = crate::ui::text::content_attrs();
     // A section hides when filters leave it nothing to show (contacts always stay).
     let hidden = move || {
         !is_contacts
@@ -366,7 +376,7 @@ fn SectionView(section: Section) -> impl IntoView {
             <Paragraphs paragraphs=section.paragraphs.clone() />
             {section.subsections.iter().cloned().map(|sub| view! {
                 <div class="subsection" id=ctx.dom_id(&format!("part-{}", sub.id))>
-                    <h3 lang=lang.clone() dir=dir>{sub.title}</h3>
+                    {let (title, lang, dir) = shown(&sub.title); view! { <h3 lang=lang dir=dir>{title}</h3> }}
                     <Paragraphs paragraphs=sub.paragraphs />
                 </div>
             }).collect_view()}
@@ -376,7 +386,7 @@ fn SectionView(section: Section) -> impl IntoView {
     };
     view! {
         <section class="fs-section" id=ctx.dom_id(&format!("section-{}", section.id)) hidden=hidden>
-            <h2 lang=lang.clone() dir=dir>{section.title.clone()}</h2>
+            {let (title, lang, dir) = shown(&section.title); view! { <h2 lang=lang dir=dir>{title}</h2> }}
             {body}
         </section>
     }
@@ -415,8 +425,7 @@ fn Paragraphs(paragraphs: Vec<Paragraph>) -> impl IntoView {
 fn ParagraphView(paragraph: Paragraph, #[prop(optional)] item: bool) -> impl IntoView {
     let ctx = Ctx::get();
     let id = paragraph.id.clone();
-    let text = paragraph.text;
-    let (lang, dir) = crate::ui::text::content_attrs();
+    let (text, lang, dir) = shown(&paragraph.text);
     move || {
         ctx.selection.with(|s| s.shows_paragraph(&id)).then(|| {
             let content = view! { <Highlighted text=text.clone() /> };
@@ -432,4 +441,3 @@ fn ParagraphView(paragraph: Paragraph, #[prop(optional)] item: bool) -> impl Int
 
 /// The views a visitor can pick, in tab order.
 pub const VIEWS: [View; 5] = [View::Full, View::Projects, View::Timeline, View::Map, View::Funding];
-

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::LocalText;
 use crate::query::text::highlight;
 use ilo_factsheet_shell::ctx::Ctx;
 
@@ -20,10 +21,12 @@ pub fn Highlighted(text: String) -> impl IntoView {
     }
 }
 
-/// The `lang` and `dir` of an element of the sheet's own text, when the
-/// interface speaks another language (see `words::content_lang`).
-pub(crate) fn content_attrs() -> (Option<String>, Option<&'static str>) {
-    let lang = ilo_factsheet_shell::words::content_lang();
+/// A text of the sheet as shown: in the interface's language where the
+/// sheet gives it, else in the sheet's own, then with its `lang` and
+/// `dir="auto"` (a left-to-right text keeps its direction in an Arabic
+/// interface).
+pub(crate) fn shown(text: &LocalText) -> (String, Option<String>, Option<&'static str>) {
+    let (text, lang) = ilo_factsheet_shell::words::local_with_lang(text);
     let dir = lang.is_some().then_some("auto");
-    (lang, dir)
+    (text, lang, dir)
 }

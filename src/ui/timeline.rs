@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::ui::text::Highlighted;
+use crate::ui::text::{shown, Highlighted};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{event_kind, t, words, Text};
 
@@ -10,7 +10,6 @@ use ilo_factsheet_shell::i18n::{event_kind, t, words, Text};
 pub fn Timeline() -> impl IntoView {
     let ctx = Ctx::get();
     let events = move || ctx.selection.with(|s| s.events.clone());
-    let (lang, dir) = crate::ui::text::content_attrs();
     view! {
         <section class="timeline" aria-labelledby=ctx.dom_id("timeline-title") hidden=move || events().is_empty()>
             <h2 id=ctx.dom_id("timeline-title")>{t(Text::Timeline)}</h2>
@@ -25,7 +24,9 @@ pub fn Timeline() -> impl IntoView {
                             <li class="event" data-event=e.id.clone()>
                                 <time datetime=String::from(date)>{words().date(date)}</time>
                                 <span class="kind">{t(event_kind(e.kind))}</span>
-                                <p class="event-title" lang=lang.clone() dir=dir><Highlighted text=e.title.clone() /></p>
+                                {let (title, lang, dir) = shown(&e.title); view! {
+                                    <p class="event-title" lang=lang dir=dir><Highlighted text=title /></p>
+                                }}
                                 {(!figures.is_empty()).then(|| view! {
                                     <ul class="figures">
                                         {figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}

@@ -147,7 +147,7 @@ fn highlighting(sheet: &FactSheet, q: &str) {
     for section in &sheet.sections {
         for p in section.all_paragraphs() {
             let joined: String = highlight(&p.text, q).into_iter().map(|s| s.text).collect();
-            assert_eq!(joined, p.text, "highlighting changed the text");
+            assert_eq!(joined, &*p.text, "highlighting changed the text");
         }
     }
 }

@@ -264,18 +264,18 @@ fn the_whole_text_is_present_and_nothing_else() {
     let line_of = |text: &str| lines.iter().position(|l| l == text);
 
     let mut printed: Vec<(String, String)> = vec![
-        ("meta.title".into(), sheet.meta.title.clone()),
-        ("meta.subtitle".into(), sheet.meta.subtitle.clone()),
+        ("meta.title".into(), sheet.meta.title.to_string()),
+        ("meta.subtitle".into(), sheet.meta.subtitle.to_string()),
         ("meta.published".into(), sheet.meta.published.map(as_printed).unwrap_or_default()),
     ];
     for section in &sheet.sections {
-        printed.push((format!("section {} title", section.id), section.title.clone()));
+        printed.push((format!("section {} title", section.id), section.title.to_string()));
         for sub in &section.subsections {
-            printed.push((format!("subsection {} title", sub.id), sub.title.clone()));
+            printed.push((format!("subsection {} title", sub.id), sub.title.to_string()));
         }
     }
     for (place, p) in paragraphs(&sheet) {
-        printed.push((format!("{place} paragraph {}", p.id), p.text.clone()));
+        printed.push((format!("{place} paragraph {}", p.id), p.text.to_string()));
     }
 
     let invented: Vec<_> = printed.iter().filter(|(_, text)| line_of(text).is_none()).collect();

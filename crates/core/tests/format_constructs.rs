@@ -114,3 +114,58 @@ fn places_reached_without_a_named_project_are_on_the_map_and_the_roles_are_the_s
     // A sheet that names no role is the South–South partner it always was.
     assert_eq!(common::china().meta.roles(), [CountryRole::SouthSouthPartner]);
 }
+
+/// The China sheet with some texts given in French too (a test's own
+/// wording, not the sheet's facts).
+fn with_french(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+    let mut sheet: serde_json::Value = serde_json::from_str(include_str!("../../../data/china.json")).unwrap();
+    edit(&mut sheet);
+    serde_json::to_string(&sheet).unwrap()
+}
+
+#[test]
+fn texts_may_come_in_several_languages_and_the_checker_names_a_language_some_lack() {
+    use ilo_factsheet_core::query::{select, FilterState, Index};
+    let text = with_french(|s| {
+        let title = s["meta"]["title"].clone();
+        s["meta"]["title"] = serde_json::json!({"en": title, "fr": "Titre en français"});
+        let section = s["sections"][0]["title"].clone();
+        s["sections"][0]["title"] = serde_json::json!({"en": section, "fr": "Aperçu en français"});
+        let para = s["sections"][0]["paragraphs"][0]["text"].clone();
+        s["sections"][0]["paragraphs"][0]["text"] =
+            serde_json::json!({"en": para, "fr": "Un paragraphe introuvable ailleurs"});
+    });
+    let parsed = parse(&text);
+    let errors: Vec<_> = parsed.problems.iter().filter(|p| p.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let warnings: Vec<_> =
+        parsed.problems.iter().filter(|p| p.message.contains("`fr` is given for 3 text(s)")).collect();
+    assert_eq!(warnings.len(), 1, "{:?}", parsed.problems);
+    assert_eq!(warnings[0].path, "meta.subtitle", "at the first text without French");
+    let sheet = &parsed.sheet;
+    assert_eq!(sheet.meta.title.pick("fr", "en"), ("Titre en français", None));
+    assert_eq!(sheet.meta.subtitle.pick("fr", "en").1, Some("en"), "French readers see the English subtitle, marked");
+    assert_eq!(sheet.meta.title.as_str(), sheet.meta.title.pick("en", "en").0, "English is the main text");
+    // The search finds a text by the words of any of its languages.
+    let index = Index::new(sheet);
+    let state = FilterState { q: "introuvable".into(), ..FilterState::default() };
+    let found = select(sheet, &index, &state);
+    let id = &sheet.sections[0].paragraphs[0].id;
+    assert!(found.shows_paragraph(id), "found by its French words");
+}
+
+#[test]
+fn a_text_by_language_is_checked_like_a_text() {
+    let parsed = parse(&with_french(|s| s["sections"][0]["title"] = serde_json::json!({"en": "Overview", "fr": " "})));
+    assert!(
+        parsed.problems.iter().any(|p| p.severity == Severity::Error && p.path == "sections[0].title.fr"),
+        "{:?}",
+        parsed.problems
+    );
+    let parsed = parse(&with_french(|s| s["sections"][0]["title"] = serde_json::json!({"english": "Overview"})));
+    assert!(
+        parsed.problems.iter().any(|p| p.path.starts_with("sections[0]") && p.message.contains("not a language tag")),
+        "{:?}",
+        parsed.problems
+    );
+}

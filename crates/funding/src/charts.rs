@@ -6,6 +6,7 @@ use crate::funding::{self, Entry, EntryKind, Group, Groups, ItemRef, Total, Visi
 use crate::model::{FactSheet, Money, Period};
 use crate::query::{Facet, FilterState, Selection};
 use ilo_factsheet_shell::i18n::{words, Arg, FundingText as F};
+use ilo_factsheet_shell::words::local;
 
 /// A funding string in the language of the widget it is called in.
 pub(super) fn tf(key: F) -> String {
@@ -115,7 +116,11 @@ pub(super) struct Model {
 
 pub(super) fn names(sheet: &FactSheet, ids: &[String], themes: bool) -> String {
     ids.iter()
-        .map(|id| if themes { sheet.theme_name(id) } else { sheet.partner_name(id) })
+        .map(|id| match sheet.themes.iter().find(|t| themes && t.id == *id) {
+            Some(theme) => local(&theme.name),
+            None if themes => id.clone(),
+            None => sheet.partner_name(id).to_string(),
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -126,7 +131,7 @@ pub(super) fn yes_no(b: bool) -> String {
 
 pub(super) fn quoted(e: &Entry<'_>) -> Quoted {
     Quoted {
-        title: e.title.to_string(),
+        title: local(e.title),
         figure: format_usd(e.money),
         period: funding::period_text(e.period),
         quote: e.source.quote.clone(),
@@ -135,7 +140,7 @@ pub(super) fn quoted(e: &Entry<'_>) -> Quoted {
 
 pub(super) fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
     Details {
-        title: e.title.to_string(),
+        title: local(e.title),
         figure: format_usd(e.money),
         period: funding::period_text(e.period),
         kind: Some(kind_text(e.kind)),
@@ -150,9 +155,9 @@ pub(super) fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
 
 pub(super) fn entry_label(e: &Entry<'_>) -> String {
     if e.is_stated_total() {
-        format!("{} {}", e.title, tf(F::StatedSuffix))
+        format!("{} {}", local(e.title), tf(F::StatedSuffix))
     } else {
-        e.title.to_string()
+        local(e.title)
     }
 }
 
@@ -228,7 +233,7 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64, li
         .take(limit)
         .map(|e| {
             vec![
-                e.title.to_string(),
+                local(e.title),
                 kind_text(e.kind),
                 names(sheet, e.funders, false),
                 names(sheet, e.themes, true),
@@ -269,7 +274,7 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
         .take(limit)
         .map(|e| {
             vec![
-                e.title.to_string(),
+                local(e.title),
                 kind_text(e.kind),
                 e.period.start.to_string(),
                 e.period.end.to_string(),
@@ -392,7 +397,7 @@ pub(super) fn group_chart(
                 format_usd(funding::total_money(&g.total)),
                 period.start.to_string(),
                 period.end.to_string(),
-                group_items(entries, g).iter().map(|e| e.title).collect::<Vec<_>>().join("; "),
+                group_items(entries, g).iter().map(|e| local(e.title)).collect::<Vec<_>>().join("; "),
             ]
         })
         .collect();
@@ -418,7 +423,7 @@ pub(super) fn totals_lines(entries: &[Entry<'_>], items: &[crate::funding::Entry
                 F::StatedLine,
                 &[
                     ("figure", format_usd(e.money).into()),
-                    ("title", e.title.into()),
+                    ("title", local(e.title).into()),
                     ("period", total_period(t).into()),
                 ],
             )
@@ -503,7 +508,7 @@ pub(super) fn build(
             ),
             group_chart(
                 &entries,
-                &funding::by_theme(sheet, &items),
+                &themes_named(sheet, funding::by_theme(sheet, &items)),
                 true,
                 has_stated,
                 max_theme,
@@ -615,4 +620,15 @@ mod tests {
         assert!(kinds.iter().all(|k| *k == Some(EntryKind::ProjectBudget)), "{kinds:?}");
         assert!(kinds.len() < sheet.projects.len());
     }
+}
+
+/// The theme groups named in the reader's language where the sheet gives it
+/// (the core names them by the main text).
+fn themes_named(sheet: &FactSheet, mut groups: Groups) -> Groups {
+    for g in &mut groups.groups {
+        if let Some(theme) = g.id.as_ref().and_then(|id| sheet.themes.iter().find(|t| &t.id == id)) {
+            g.name = Some(local(&theme.name));
+        }
+    }
+    groups
 }

@@ -9,6 +9,7 @@ use crate::geo::view;
 use crate::query::text::fold;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::MapText;
+use ilo_factsheet_shell::words::local;
 
 /// Frames, zoom and pan buttons.
 #[component]
@@ -63,7 +64,7 @@ pub(super) fn FindBox(m: MapCtx) -> impl IntoView {
         let world = m.world();
         ctx.with_data(|d| {
             let mut out: Vec<(String, String)> =
-                d.sheet.geographies.iter().map(|g| (g.id.clone(), g.name.clone())).collect();
+                d.sheet.geographies.iter().map(|g| (g.id.clone(), local(&g.name))).collect();
             if let Some(w) = world.as_deref() {
                 for c in &w.countries {
                     if !out.iter().any(|(id, _)| id == &c.id) {

@@ -10,7 +10,7 @@ use crate::geo::symbols::drawn_figures;
 use crate::model::{CountryRole, Figure, GeographyKind};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
-use ilo_factsheet_shell::words::figure_text;
+use ilo_factsheet_shell::words::{figure_text, local};
 
 /// Shading key, link, circles, the figures drawn, and the credit line.
 #[component]
@@ -92,7 +92,7 @@ pub(super) fn Details(m: MapCtx) -> impl IntoView {
                                 p.projects
                                     .iter()
                                     .filter_map(|&i| sheet.projects.get(i))
-                                    .map(|p| (p.id.clone(), p.title.clone()))
+                                    .map(|p| (p.id.clone(), local(&p.title)))
                                     .collect()
                             })
                             .unwrap_or_default();

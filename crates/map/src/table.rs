@@ -12,6 +12,7 @@ use crate::model::{FactSheet, GeographyKind};
 use crate::query::page;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, words, MapText, Text};
+use ilo_factsheet_shell::words::local;
 
 /// The table twin: every place the map shows (narrowed by the `country`
 /// filter), sortable, with the source sentence of each figure.
@@ -137,7 +138,7 @@ fn table_row(
     let figure = row_figure(sheet, &row);
     let value = figure.map(|f| words().figure_value(f)).unwrap_or_default();
     let unit = figure
-        .map(|f| if f.cumulative { t(Text::UnitCumulative(&f.unit)).into_owned() } else { f.unit.clone() })
+        .map(|f| if f.cumulative { t(Text::UnitCumulative(&local(&f.unit))).into_owned() } else { local(&f.unit) })
         .unwrap_or_default();
     let quote = figure.map(|f| f.source.quote.clone()).unwrap_or_default();
     let id = row.place.clone();

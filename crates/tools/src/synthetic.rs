@@ -43,8 +43,8 @@ pub fn fact_sheet(projects: usize, seed: u64) -> FactSheet {
         meta: Meta {
             country: code.into(),
             country_name: format!("{name} (synthetic)"),
-            title: format!("Synthetic sheet: {projects} projects"),
-            subtitle: format!("Generated data for benchmarks, not facts (seed {seed})"),
+            title: format!("Synthetic sheet: {projects} projects").into(),
+            subtitle: format!("Generated data for benchmarks, not facts (seed {seed})").into(),
             published: Some(PartialDate { year: 2026, month: Some(7) }),
             language: "en".into(),
             lead: Some(g.paragraph("lead".into(), ParagraphKind::Text)),
@@ -269,7 +269,7 @@ impl Gen {
         Paragraph {
             id,
             kind,
-            text,
+            text: text.into(),
             themes: self.themes(t),
             partners: self.partners(p),
             geographies: self.geographies(g),
@@ -315,7 +315,7 @@ impl Gen {
         projects.subsections = (0..SUBSECTIONS.min(self.projects))
             .map(|i| Subsection {
                 id: format!("projects-p-{i}"),
-                title: format!("Synthetic project {i}"),
+                title: format!("Synthetic project {i}").into(),
                 project: Some(project_id(i)),
                 paragraphs: self.paragraphs(&format!("projects-p-{i}"), 1 + i % 3),
             })
@@ -328,7 +328,7 @@ impl Gen {
             role: SectionRole::Contacts,
             paragraphs: contact_lines
                 .enumerate()
-                .map(|(i, text)| Paragraph { id: format!("contact-{i}"), text, ..Paragraph::default() })
+                .map(|(i, text)| Paragraph { id: format!("contact-{i}"), text: text.into(), ..Paragraph::default() })
                 .collect(),
             ..Section::default()
         };
@@ -357,7 +357,7 @@ impl Gen {
             id: format!("e-{i}"),
             date: PartialDate { year, month },
             kind,
-            title: format!("Synthetic {word} {i} on {}", self.rng.pick(TOPICS)),
+            title: format!("Synthetic {word} {i} on {}", self.rng.pick(TOPICS)).into(),
             partners: self.partners(p),
             themes: self.themes(t),
             geographies,
@@ -386,11 +386,11 @@ impl Gen {
         let results = (0..self.rng.few())
             .map(|_| {
                 let (topic, place) = (self.rng.pick(TOPICS), self.place());
-                format!("{topic} {} in {place}", self.rng.pick(OUTCOMES))
+                format!("{topic} {} in {place}", self.rng.pick(OUTCOMES)).into()
             })
             .collect();
         Project {
-            title: format!("Synthetic project {i}: {action} {topic}"),
+            title: format!("Synthetic project {i}: {action} {topic}").into(),
             period: Period { start, end },
             phases: Vec::new(),
             funders: self.partners(f),
@@ -399,7 +399,7 @@ impl Gen {
             partners: self.partners(p),
             themes: self.themes(t),
             geographies,
-            summary: format!("For {group} in {}.", self.place()),
+            summary: format!("For {group} in {}.", self.place()).into(),
             figures,
             results,
             source: Source { section: "projects".into(), quote: "Synthetic.".into() },
@@ -413,7 +413,7 @@ impl Gen {
         let (f, t) = (self.rng.below(3), self.rng.below(3));
         Contribution {
             id: format!("c-{i}"),
-            title: format!("Synthetic contribution {i} for {}", self.rng.pick(TOPICS)),
+            title: format!("Synthetic contribution {i} for {}", self.rng.pick(TOPICS)).into(),
             kind,
             funders: self.partners(f),
             amount: Some(self.money()),
@@ -445,7 +445,7 @@ fn countries() -> Vec<(&'static str, &'static str, &'static str)> {
 fn highlights(projects: usize) -> Vec<Highlight> {
     let one = |id: &str, figure: String, label: &str| Highlight {
         id: id.into(),
-        figure,
+        figure: figure.into(),
         label: label.into(),
         source: Source { section: "lead".into(), quote: format!("Synthetic quote: {label}.") },
     };

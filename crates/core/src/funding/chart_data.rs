@@ -117,7 +117,7 @@ pub fn by_theme(sheet: &FactSheet, items: &[Entry<'_>]) -> Groups {
         .groups
         .into_iter()
         .map(|(id, total)| {
-            let name = sheet.themes.iter().find(|t| t.id == id).map(|t| t.name.clone());
+            let name = sheet.themes.iter().find(|t| t.id == id).map(|t| t.name.to_string());
             Group { name: Some(name.unwrap_or_else(|| id.clone())), id: Some(id), total }
         })
         .collect();
@@ -194,7 +194,7 @@ mod tests {
     fn sheet() -> FactSheet {
         let project = |id: &str, m: Option<Money>, funders: &[&str], themes: &[&str], period: (i32, i32)| Project {
             id: id.into(),
-            title: format!("Project {id}"),
+            title: format!("Project {id}").into(),
             period: Period { start: period.0, end: period.1 },
             funders: strings(funders),
             themes: strings(themes),
@@ -203,7 +203,7 @@ mod tests {
         };
         let contribution = |id: &str, kind, m, funders: &[&str], themes: &[&str], period: (i32, i32)| Contribution {
             id: id.into(),
-            title: format!("Contribution {id}"),
+            title: format!("Contribution {id}").into(),
             kind,
             funders: strings(funders),
             amount: Some(m),

@@ -5,7 +5,7 @@
 //! them a selection shows ([`Visible`]); and the support named without an
 //! amount ([`unpriced`]).
 
-use crate::model::{ContributionKind, FactSheet, Money, Period, Source};
+use crate::model::{ContributionKind, FactSheet, LocalText, Money, Period, Source};
 use crate::query::Selection;
 
 /// Where a piece of money sits in the sheet.
@@ -76,7 +76,7 @@ pub struct Entry<'a> {
     /// `Project(i)` or `Contribution(i)`, indices into the sheet.
     pub at: ItemRef,
     pub id: &'a str,
-    pub title: &'a str,
+    pub title: &'a LocalText,
     pub kind: EntryKind,
     pub money: Money,
     pub period: Period,

@@ -184,7 +184,7 @@ fn touch<'a>(
 ) -> &'a mut Place {
     let place = places.entry(id.to_string()).or_insert_with(|| Place {
         id: id.to_string(),
-        name: geo.get(id).map_or(id, |g| g.name.as_str()).to_string(),
+        name: geo.get(id).map_or(id, |g| &*g.name).to_string(),
         kind: if geo.is_country(id) { GeographyKind::Country } else { GeographyKind::Group },
         members: geo.member_countries(id),
         projects: Vec::new(),

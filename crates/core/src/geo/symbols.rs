@@ -24,7 +24,7 @@ pub const FONT_PX: f64 = 12.0;
 /// The sheet's name for a place, else the map's, else the id.
 pub fn place_name(sheet: &FactSheet, world: Option<&World>, id: &str) -> String {
     match (sheet.geography(id), world.and_then(|w| w.country(id))) {
-        (Some(g), _) => g.name.clone(),
+        (Some(g), _) => g.name.to_string(),
         (None, Some(c)) => c.name.clone(),
         (None, None) => id.to_string(),
     }

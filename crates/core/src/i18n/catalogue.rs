@@ -54,6 +54,8 @@ pub enum Arg<'a> {
     Number(f64, NumberStyle),
     /// A year: digits only, never grouped.
     Year(i32),
+    /// A number in digits only, never grouped (a line number).
+    Digits(u64),
 }
 
 impl<'a> From<&'a str> for Arg<'a> {
@@ -168,6 +170,7 @@ impl Catalogue {
                 Arg::Count(n) => number(*n, NumberStyle::INTEGER),
                 Arg::Number(n, style) => number(*n, *style),
                 Arg::Year(y) => y.to_string(),
+                Arg::Digits(d) => d.to_string(),
             })
         }))
     }

@@ -101,7 +101,7 @@ impl FactSheet {
 
     /// The sheet's name for a geography, else its id.
     pub fn geography_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.geography(id).map_or(id, |g| g.name.as_str())
+        self.geography(id).map_or(id, |g| &*g.name)
     }
 
     /// See [`Geographies::is_country`].
@@ -127,7 +127,7 @@ mod tests {
         Geography {
             id: id.into(),
             kind,
-            name: id.to_uppercase(),
+            name: id.to_uppercase().into(),
             members: members.map(|m| m.iter().map(|s| s.to_string()).collect()),
             ..Geography::default()
         }

@@ -10,7 +10,9 @@
 pub mod counts;
 pub mod date;
 pub mod geography;
+pub mod languages;
 pub mod link;
+pub mod local_text;
 pub mod locate;
 pub mod parse;
 pub mod problem;
@@ -22,6 +24,7 @@ pub mod validate;
 pub use counts::Counts;
 pub use date::{PartialDate, YearMonth};
 pub use link::{SafeUrl, Scheme, UrlRejection};
+pub use local_text::LocalText;
 pub use locate::{locate, Locator, Place};
 pub use parse::{parse, Parsed};
 pub use problem::{Problem, Severity};

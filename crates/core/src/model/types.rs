@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
+use super::local_text::LocalText;
 
 /// The current major version of the format. A file with a larger
 /// `format_version` is refused: it may mean something this build cannot show.
@@ -66,8 +67,8 @@ pub struct Meta {
     pub country: String,
     /// The country's name as the sheet gives it, e.g. `China`.
     pub country_name: String,
-    pub title: String,
-    pub subtitle: String,
+    pub title: LocalText,
+    pub subtitle: LocalText,
     /// Publication date as precise as the source gives it: `YYYY-MM` or
     /// `YYYY`; absent when the source gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -149,9 +150,9 @@ pub struct Source {
 pub struct Highlight {
     pub id: String,
     /// The figure as displayed, with its qualifier and unit: `US$ 8 million`.
-    pub figure: String,
+    pub figure: LocalText,
     /// What the figure counts: `voluntary contributions, 2021-2025`.
-    pub label: String,
+    pub label: LocalText,
     pub source: Source,
 }
 
@@ -161,7 +162,7 @@ pub struct Highlight {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Theme {
     pub id: String,
-    pub name: String,
+    pub name: LocalText,
 }
 
 /// What kind of body a partner is.
@@ -217,7 +218,7 @@ pub enum GeographyKind {
 pub struct Geography {
     pub id: String,
     pub kind: GeographyKind,
-    pub name: String,
+    pub name: LocalText,
     /// Member country ids of a group, when known. Absent when the sheet does
     /// not say which countries a group holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,7 +235,7 @@ pub struct Geography {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Section {
     pub id: String,
-    pub title: String,
+    pub title: LocalText,
     /// What the section holds; `contacts` shows the structured `contacts`
     /// (with working links) in place of the printed lines.
     #[serde(default, skip_serializing_if = "is_default")]
@@ -270,7 +271,7 @@ pub enum SectionRole {
 pub struct Subsection {
     pub id: String,
     /// The heading exactly as printed, e.g. with its period `(2018-27)`.
-    pub title: String,
+    pub title: LocalText,
     /// The project this part describes, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project: Option<String>,
@@ -298,7 +299,7 @@ pub struct Paragraph {
     #[serde(default, skip_serializing_if = "is_default")]
     pub kind: ParagraphKind,
     /// The paragraph's text exactly as in the source (without a list bullet).
-    pub text: String,
+    pub text: LocalText,
     #[serde(default)]
     pub themes: Vec<String>,
     #[serde(default)]
@@ -341,7 +342,7 @@ pub struct Event {
     pub date: PartialDate,
     pub kind: EventKind,
     /// A short title in the sheet's words.
-    pub title: String,
+    pub title: LocalText,
     #[serde(default)]
     pub partners: Vec<String>,
     #[serde(default)]
@@ -433,7 +434,7 @@ pub struct Figure {
     pub id: String,
     pub value: f64,
     /// What is counted, plural: `workers`, `TVET institutions`.
-    pub unit: String,
+    pub unit: LocalText,
     #[serde(default)]
     pub qualifier: Qualifier,
     /// True when the source says the count is cumulative.
@@ -451,7 +452,7 @@ pub struct Figure {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Phase {
     /// What the phase is, in the source's words: `Launched`, `Renewed`, `Phase II`.
-    pub title: String,
+    pub title: LocalText,
     /// The year it started.
     #[serde(deserialize_with = "year")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1000, max = 9999)))]
@@ -476,7 +477,7 @@ impl Phase {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Project {
     pub id: String,
-    pub title: String,
+    pub title: LocalText,
     /// The years the project runs. May be left out when `phases` are given:
     /// it is then taken from them (the first start to the last year named).
     #[serde(default)]
@@ -502,12 +503,12 @@ pub struct Project {
     #[serde(default)]
     pub geographies: Vec<String>,
     /// One sentence on what the project does, in the source's words.
-    pub summary: String,
+    pub summary: LocalText,
     #[serde(default)]
     pub figures: Vec<Figure>,
     /// Results, each in the source's words.
     #[serde(default)]
-    pub results: Vec<String>,
+    pub results: Vec<LocalText>,
     pub source: Source,
 }
 
@@ -520,7 +521,7 @@ pub struct ReachEntry {
     pub id: String,
     /// What reaches them, in the source's words: `Programmes`, `Global
     /// initiatives and activities`.
-    pub title: String,
+    pub title: LocalText,
     /// The countries and groups (regions) reached.
     pub geographies: Vec<String>,
     #[serde(default)]
@@ -564,7 +565,7 @@ pub enum ContributionKind {
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Contribution {
     pub id: String,
-    pub title: String,
+    pub title: LocalText,
     pub kind: ContributionKind,
     /// Partner ids of the contributors; empty when the source names the country only.
     #[serde(default)]
@@ -631,7 +632,7 @@ impl FactSheet {
 
     /// A theme's name, else its id.
     pub fn theme_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.themes.iter().find(|t| t.id == id).map_or(id, |t| t.name.as_str())
+        self.themes.iter().find(|t| t.id == id).map_or(id, |t| &*t.name)
     }
 
     /// The years everything dated in the sheet spans (events, projects,

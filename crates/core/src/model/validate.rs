@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::geography::{Geographies, MAX_GROUP_DEPTH};
 use super::link::SafeUrl;
+use super::local_text::LocalText;
 use super::problem::{excerpt, Problem};
 use super::types::*;
 
@@ -33,7 +34,7 @@ impl Origins {
 /// Every problem found in `sheet`. `origins` comes from parsing; use
 /// `Origins::default()` for a sheet built in code.
 pub fn validate(sheet: &FactSheet, origins: &Origins) -> Vec<Problem> {
-    let mut v = Validator { sheet, origins, problems: Vec::new(), known: Known::of(sheet) };
+    let mut v = Validator { sheet, origins, problems: Vec::new(), known: Known::of(sheet), texts: Vec::new() };
     v.meta();
     v.ids();
     v.catalogues();
@@ -43,7 +44,9 @@ pub fn validate(sheet: &FactSheet, origins: &Origins) -> Vec<Problem> {
     v.reach();
     v.contributions();
     v.contacts();
-    v.problems
+    let mut problems = v.problems;
+    problems.extend(super::languages::missing_languages(&v.texts, &sheet.meta.language));
+    problems
 }
 
 /// The ids things may refer to.
@@ -83,6 +86,8 @@ struct Validator<'a> {
     origins: &'a Origins,
     problems: Vec<Problem>,
     known: Known<'a>,
+    /// Every text that may be given by language, with its path.
+    texts: Vec<(String, &'a LocalText)>,
 }
 
 impl<'a> Validator<'a> {
@@ -92,6 +97,22 @@ impl<'a> Validator<'a> {
 
     fn warning(&mut self, path: String, message: String) {
         self.problems.push(Problem::warning(path, message));
+    }
+
+    /// A text of the sheet: required in every language it is given in (an
+    /// empty one is reported at its language's path, `title.fr`), and kept
+    /// for the check that its languages match the other texts'.
+    fn required_text(&mut self, path: &str, field: &str, value: &'a LocalText) {
+        for (tag, text) in value.variants() {
+            if text.trim().is_empty() {
+                let at = match tag {
+                    Some(tag) => format!("{path}.{field}.{tag}"),
+                    None => format!("{path}.{field}"),
+                };
+                self.error(at, format!("`{field}` must not be empty"));
+            }
+        }
+        self.texts.push((format!("{path}.{field}"), value));
     }
 
     fn required(&mut self, path: &str, field: &str, value: &str) {
@@ -164,9 +185,12 @@ impl<'a> Validator<'a> {
 
     fn meta(&mut self) {
         let m = &self.sheet.meta;
-        for (field, value) in [("country_name", &m.country_name), ("title", &m.title), ("language", &m.language)] {
+        for (field, value) in [("country_name", &m.country_name), ("language", &m.language)] {
             self.required("meta", field, value);
         }
+        self.required_text("meta", "title", &m.title);
+        // Not required, but one of the sheet's texts: its languages count.
+        self.texts.push(("meta.subtitle".into(), &m.subtitle));
         if !is_alpha3(&m.country) {
             self.error(
                 "meta.country".into(),
@@ -263,7 +287,7 @@ impl<'a> Validator<'a> {
         let s = self.sheet;
         let geographies = Geographies::of(s);
         for (i, t) in s.themes.iter().enumerate() {
-            self.required(&self.origins.path("themes", i), "name", &t.name);
+            self.required_text(&self.origins.path("themes", i), "name", &t.name);
         }
         for (i, p) in s.partners.iter().enumerate() {
             let path = self.origins.path("partners", i);
@@ -274,7 +298,7 @@ impl<'a> Validator<'a> {
         }
         for (i, g) in s.geographies.iter().enumerate() {
             let path = self.origins.path("geographies", i);
-            self.required(&path, "name", &g.name);
+            self.required_text(&path, "name", &g.name);
             match g.kind {
                 GeographyKind::Country => {
                     if !is_alpha3(&g.id) {
@@ -311,14 +335,14 @@ impl<'a> Validator<'a> {
         }
         for (i, h) in s.highlights.iter().enumerate() {
             let path = self.origins.path("highlights", i);
-            self.required(&path, "figure", &h.figure);
-            self.required(&path, "label", &h.label);
+            self.required_text(&path, "figure", &h.figure);
+            self.required_text(&path, "label", &h.label);
             self.source(&format!("{path}.source"), &h.source);
         }
     }
 
-    fn paragraph(&mut self, path: &str, p: &Paragraph) {
-        self.required(path, "text", &p.text);
+    fn paragraph(&mut self, path: &str, p: &'a Paragraph) {
+        self.required_text(path, "text", &p.text);
         self.refs(path, "themes", &p.themes, Ref::Theme);
         self.refs(path, "partners", &p.partners, Ref::Partner);
         self.refs(path, "geographies", &p.geographies, Ref::Geography);
@@ -327,13 +351,13 @@ impl<'a> Validator<'a> {
     fn text(&mut self) {
         for (si, section) in self.sheet.sections.iter().enumerate() {
             let sp = self.origins.path("sections", si);
-            self.required(&sp, "title", &section.title);
+            self.required_text(&sp, "title", &section.title);
             for (pi, p) in section.paragraphs.iter().enumerate() {
                 self.paragraph(&format!("{sp}.paragraphs[{pi}]"), p);
             }
             for (ui, sub) in section.subsections.iter().enumerate() {
                 let up = format!("{sp}.subsections[{ui}]");
-                self.required(&up, "title", &sub.title);
+                self.required_text(&up, "title", &sub.title);
                 if let Some(project) = &sub.project {
                     self.one_ref(&format!("{up}.project"), project, Ref::Project);
                 }
@@ -350,7 +374,7 @@ impl<'a> Validator<'a> {
     fn events(&mut self) {
         for (i, e) in self.sheet.events.iter().enumerate() {
             let path = self.origins.path("events", i);
-            self.required(&path, "title", &e.title);
+            self.required_text(&path, "title", &e.title);
             self.refs(&path, "partners", &e.partners, Ref::Partner);
             self.refs(&path, "themes", &e.themes, Ref::Theme);
             self.refs(&path, "geographies", &e.geographies, Ref::Geography);
@@ -365,12 +389,12 @@ impl<'a> Validator<'a> {
     fn projects(&mut self) {
         for (i, p) in self.sheet.projects.iter().enumerate() {
             let path = self.origins.path("projects", i);
-            self.required(&path, "title", &p.title);
-            self.required(&path, "summary", &p.summary);
+            self.required_text(&path, "title", &p.title);
+            self.required_text(&path, "summary", &p.summary);
             self.period(&path, &p.period);
             for (pi, phase) in p.phases.iter().enumerate() {
                 let pp = format!("{path}.phases[{pi}]");
-                self.required(&pp, "title", &phase.title);
+                self.required_text(&pp, "title", &phase.title);
                 if phase.last_year() < phase.start {
                     self.error(
                         format!("{pp}.end"),
@@ -402,16 +426,17 @@ impl<'a> Validator<'a> {
             self.refs(&path, "themes", &p.themes, Ref::Theme);
             self.refs(&path, "geographies", &p.geographies, Ref::Geography);
             for (ri, r) in p.results.iter().enumerate() {
-                if r.trim().is_empty() {
+                if r.variants().any(|(_, text)| text.trim().is_empty()) {
                     self.error(format!("{path}.results[{ri}]"), "a result must not be empty".into());
                 }
+                self.texts.push((format!("{path}.results[{ri}]"), r));
             }
             self.figures(&path, &p.figures);
             self.source(&format!("{path}.source"), &p.source);
         }
     }
 
-    fn figures(&mut self, path: &str, figures: &[Figure]) {
+    fn figures(&mut self, path: &str, figures: &'a [Figure]) {
         for (fi, f) in figures.iter().enumerate() {
             let fp = format!("{path}.figures[{fi}]");
             if !f.value.is_finite() || f.value < 0.0 {
@@ -420,7 +445,7 @@ impl<'a> Validator<'a> {
                     format!("a count must be a finite number of zero or more, not {}", f.value),
                 );
             }
-            self.required(&fp, "unit", &f.unit);
+            self.required_text(&fp, "unit", &f.unit);
             self.one_ref(&format!("{fp}.geography"), &f.geography, Ref::Geography);
             self.source(&format!("{fp}.source"), &f.source);
         }
@@ -429,7 +454,7 @@ impl<'a> Validator<'a> {
     fn reach(&mut self) {
         for (i, r) in self.sheet.reach.iter().enumerate() {
             let path = self.origins.path("reach", i);
-            self.required(&path, "title", &r.title);
+            self.required_text(&path, "title", &r.title);
             if r.geographies.is_empty() {
                 self.error(
                     format!("{path}.geographies"),
@@ -449,7 +474,7 @@ impl<'a> Validator<'a> {
     fn contributions(&mut self) {
         for (i, c) in self.sheet.contributions.iter().enumerate() {
             let path = self.origins.path("contributions", i);
-            self.required(&path, "title", &c.title);
+            self.required_text(&path, "title", &c.title);
             match &c.amount {
                 Some(amount) => self.money(&format!("{path}.amount"), amount),
                 None if c.kind == ContributionKind::StatedTotal => self

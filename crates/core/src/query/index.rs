@@ -28,7 +28,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::geography::Geographies;
-use crate::model::{FactSheet, Paragraph, Project};
+use crate::model::{FactSheet, LocalText, Paragraph, Project};
 
 use super::text::{fold, years_in_text};
 
@@ -144,7 +144,7 @@ impl Index {
                 partners: set(&p.partners),
                 geographies: p.geographies.iter().collect(),
                 years: years_in_text(&p.text),
-                text: fold(&p.text),
+                text: fold(&every_language(&p.text)),
             };
             if let Some(project) = project {
                 tags.themes.extend(project.themes.iter().cloned());
@@ -169,12 +169,12 @@ impl Index {
         }
 
         for (position, p) in sheet.projects.iter().enumerate() {
-            let mut text = vec![p.title.clone(), p.summary.clone()];
-            text.extend(p.results.iter().cloned());
+            let mut text = vec![every_language(&p.title), every_language(&p.summary)];
+            text.extend(p.results.iter().map(every_language));
             text.push(names(sheet, &p.funders));
             text.push(names(sheet, &p.partners));
             text.push(names(sheet, &p.geographies));
-            text.extend(p.figures.iter().map(|f| f.unit.clone()));
+            text.extend(p.figures.iter().map(|f| every_language(&f.unit)));
             index.push(Tags {
                 kind: ItemKind::Project,
                 id: &p.id,
@@ -260,11 +260,17 @@ impl Index {
     }
 }
 
+/// A text in all its languages, for the search: a reader finds it by the
+/// words of any.
+fn every_language(text: &LocalText) -> String {
+    text.all().collect::<Vec<_>>().join(" ")
+}
+
 /// The names of partners (short and full) and geographies among `ids`.
 /// An item told by a title and its source sentence (an event, a reach
 /// entry): searched in both and in the names of its partners and places.
 struct Brief<'a> {
-    title: &'a str,
+    title: &'a LocalText,
     quote: &'a str,
     themes: &'a [String],
     partners: &'a [String],
@@ -280,7 +286,7 @@ impl<'a> Brief<'a> {
         geographies: &'a [String],
         years: Option<(i32, i32)>,
     ) -> Tags<'a> {
-        let text = [self.title, self.quote, &names(sheet, self.partners), &names(sheet, geographies)];
+        let text = [&every_language(self.title), self.quote, &names(sheet, self.partners), &names(sheet, geographies)];
         Tags {
             kind,
             id,

@@ -389,7 +389,7 @@ mod tests {
         let contribution =
             |id: &str, funders: &[&str], themes: &[&str], (start, end): (i32, i32), quote: &str| Contribution {
                 id: id.into(),
-                title: format!("Contribution {id}"),
+                title: format!("Contribution {id}").into(),
                 funders: funders.iter().map(|s| s.to_string()).collect(),
                 themes: themes.iter().map(|s| s.to_string()).collect(),
                 period: Some(Period { start, end }),

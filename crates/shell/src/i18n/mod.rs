@@ -181,6 +181,11 @@ keyed! {
     }
 }
 
+/// A line or column number: digits, never grouped.
+pub(crate) fn digits(n: usize) -> Arg<'static> {
+    Arg::Digits(n as u64)
+}
+
 /// A message's key and values.
 pub struct Said<'a> {
     pub key: &'static str,
@@ -212,7 +217,7 @@ impl<'a> Text<'a> {
             LinkRefused(reason) => vec![("reason", s(reason))],
             UnitCumulative(unit) => vec![("unit", s(unit))],
             Published(date) => vec![("date", s(date))],
-            LineColumn(line, column) => vec![("line", Arg::from(*line)), ("column", Arg::from(*column))],
+            LineColumn(line, column) => vec![("line", digits(*line)), ("column", digits(*column))],
             Usd(amount) | UsdMillions(amount) => vec![("amount", s(amount))],
             QualifierOver(v) | QualifierMoreThan(v) | QualifierTotalOf(v) => vec![("value", s(v))],
             Figure(value, unit, place) | FigureCumulative(value, unit, place) => {

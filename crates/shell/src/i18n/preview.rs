@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::keyed::keyed;
-use super::{Arg, Said, Text, Words};
+use super::{digits, Arg, Said, Text, Words};
 use crate::model::Counts;
 
 keyed! {
@@ -70,9 +70,9 @@ impl<'a> PreviewText<'a> {
                 .zip(parts.iter())
                 .map(|(name, part)| (name, s(part)))
                 .collect(),
-            NearLine(line) => vec![("line", Arg::from(*line))],
+            NearLine(line) => vec![("line", digits(*line))],
             LinesShown(first, last, total) => {
-                vec![("first", Arg::from(*first)), ("last", Arg::from(*last)), ("total", Arg::from(*total))]
+                vec![("first", digits(*first)), ("last", digits(*last)), ("total", digits(*total))]
             }
             _ => vec![],
         };
