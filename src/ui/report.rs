@@ -22,7 +22,10 @@ pub fn Report() -> impl IntoView {
     let single = ctx.setting.with_value(|s| s.single_view);
     // A file in an editor's hands (the preview page) is on no site to embed from.
     let embeddable = !ctx.setting.with_value(|s| s.local_file);
+    // Where the skip link leads: past the title, tabs and filters.
+    let content = NodeRef::<leptos::html::Div>::new();
     view! {
+        {(!fatal && !single).then(|| view! { <SkipLink to=content /> })}
         {(!fatal).then(|| if single { view! { <EmbedTitle /> }.into_any() } else { view! { <Header /> }.into_any() })}
         <Problems />
         {(!fatal).then(|| view! {
@@ -37,7 +40,7 @@ pub fn Report() -> impl IntoView {
             })}
             <div class="fs-body">
                 <crate::ui::filters::Filters />
-                <div class="fs-content">
+                <div class="fs-content" id=ctx.dom_id("content") node_ref=content tabindex="-1">
                     <PrintedFilters />
                     <Summary />
                     {move || match view.get() {
@@ -54,6 +57,24 @@ pub fn Report() -> impl IntoView {
             </div>
             {single.then(|| view! { <EmbedFooter /> })}
         })}
+    }
+}
+
+/// The first stop of the keyboard: a link, shown when focused, that moves
+/// focus to the report's content, past the title, the tabs and the filters.
+/// Inside a shadow root a `#fragment` finds nothing, so it focuses the
+/// content itself.
+#[component]
+fn SkipLink(to: NodeRef<leptos::html::Div>) -> impl IntoView {
+    let ctx = Ctx::get();
+    view! {
+        <a class="skip-link" href=format!("#{}", ctx.dom_id("content"))
+            on:click=move |ev| {
+                ev.prevent_default();
+                if let Some(el) = to.get_untracked() {
+                    let _ = el.focus();
+                }
+            }>{t(Text::SkipToContent)}</a>
     }
 }
 

@@ -71,3 +71,46 @@ test('axe finds no violation in the prerendered page, before the wasm', async ()
   await page.waitForSelector('main#app [data-ilo-prerendered] h1');
   assert.deepEqual(await violations(page), []);
 });
+
+test('axe finds no violation in the dark theme our page follows (prefers-color-scheme: dark)', async () => {
+  for (const query of ['', '?view=funding', '?lang=ar&view=map']) {
+    const page = await ctx.open(query, { colorScheme: 'dark' });
+    if (query.includes('funding')) await page.waitForSelector('main#app #funding-items svg.chart');
+    if (query.includes('map')) await page.waitForSelector('main#app .map-svg .country path', { timeout: TIMEOUT });
+    const bg = await page.evaluate(() => getComputedStyle(appRoot().querySelector('.ilo-factsheet')).backgroundColor);
+    assert.equal(bg, 'rgb(18, 21, 28)', 'the dark background');
+    assert.deepEqual(await violations(page), [], query);
+    await page.context().close();
+  }
+});
+
+test('the first Tab stop is a skip link to the content; Enter moves focus past the header, tabs and filters', async () => {
+  const page = await ctx.open('?theme=skills');
+  await page.keyboard.press('Tab');
+  const first = await page.evaluate(() => {
+    const el = appRoot().activeElement;
+    return { cls: el?.className, width: el?.getBoundingClientRect().width, text: el?.textContent };
+  });
+  assert.equal(first.cls, 'skip-link');
+  assert.ok(first.width > 20, 'visible once focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => appRoot().activeElement?.className), 'fs-content');
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => appRoot().activeElement?.closest('.fs-content') !== null);
+  assert.ok(next, 'the next Tab stays in the content');
+  const arabic = await ctx.open('?lang=ar');
+  await arabic.keyboard.press('Tab');
+  assert.equal(await arabic.evaluate(() => appRoot().activeElement?.textContent), JSON.parse(readFileSync(join(import.meta.dirname, '../../i18n/ar.json'), 'utf8')).SkipToContent);
+});
+
+test('nothing moves for a reader who asks for reduced motion (the loading skeleton stands still)', async () => {
+  const still = async (reducedMotion) => {
+    const page = await ctx.page({ reducedMotion });
+    await page.route('**/*.wasm', () => {}); // the skeleton stays
+    await page.goto(`${ctx.server.url}?lang=fr`); // not the prerendered English copy: the skeleton
+    await page.waitForSelector('main#app .skeleton .sk-line');
+    return page.evaluate(() => getComputedStyle(appRoot().querySelector('.skeleton .sk-line')).animationName);
+  };
+  assert.equal(await still('no-preference'), 'sk-pulse');
+  assert.equal(await still('reduce'), 'none');
+});
