@@ -114,3 +114,19 @@ test('nothing moves for a reader who asks for reduced motion (the loading skelet
   assert.equal(await still('no-preference'), 'sk-pulse');
   assert.equal(await still('reduce'), 'none');
 });
+
+test('200% zoom and 400% reflow lose nothing: every view fits 600 and 320 CSS px with no sideways scrolling', async () => {
+  // A 1200 × 900 screen at 200% is 600 × 450 CSS px; at 400%, 300 × 225 (WCAG 1.4.10 asks 320).
+  const wide = [];
+  for (const [width, height] of [[600, 450], [320, 256]]) {
+    for (const view of ['full', 'projects', 'timeline', 'map', 'funding']) {
+      const page = await ctx.open(`?view=${view}`, { viewport: { width, height } });
+      if (view === 'map') await page.waitForSelector('main#app .map-svg .country path', { timeout: TIMEOUT });
+      if (view === 'funding') await page.waitForSelector('main#app #funding-items svg.chart');
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (over > 0) wide.push(`${view} at ${width} px: ${over} px too wide`);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(wide, []);
+});
