@@ -224,7 +224,7 @@ function start() {
       const glue = await load();
       if (widgets.get(el) !== entry) return; // removed while loading
       entry.handle = isPreview(el)
-        ? glue.preview(container, { base: BASE })
+        ? glue.preview(container, { base: BASE, i18n: FILES.i18n ?? {} })
         : glue.mount(container, { attributes: entry.key, base: BASE, frame: inFrame(el), i18n: FILES.i18n ?? {} });
       if (inFrame(el)) postHeight(el);
     } catch (error) {

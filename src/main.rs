@@ -47,15 +47,7 @@ impl Handle {
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
     let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).ok();
     let text = |key: &str| get(key).and_then(|v| v.as_string()).unwrap_or_default();
-    // The catalogues' file names (content-hashed), by language: `{ fr: "…json" }`.
-    let i18n = get("i18n").filter(|v| v.is_object());
-    let catalogues = Lang::ALL
-        .into_iter()
-        .filter_map(|lang| {
-            let name = js_sys::Reflect::get(i18n.as_ref()?, &JsValue::from_str(lang.code())).ok()?.as_string()?;
-            Some((lang, name))
-        })
-        .collect();
+    let catalogues = catalogues(&options);
     let from = MountOptions {
         attributes: text("attributes"),
         base: text("base"),
@@ -66,9 +58,22 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Handle {
 }
 
 /// Mounts the editors' preview page into `element` (emptied first).
-/// `options`: `{ base: "https://…/" }`, where `embed.js` came from.
+/// `options`: `{ base: "https://…/", i18n: { fr: "…json", … } }`: where `embed.js` came from, the catalogues there.
 #[wasm_bindgen]
 pub fn preview(element: web_sys::HtmlElement, options: JsValue) -> Handle {
     let base = js_sys::Reflect::get(&options, &JsValue::from_str("base")).ok().and_then(|v| v.as_string());
-    Handle(Some(Mounted::Preview(Preview::mount(element, base.unwrap_or_default()))))
+    Handle(Some(Mounted::Preview(Preview::mount(element, base.unwrap_or_default(), catalogues(&options)))))
+}
+
+/// The interface catalogues' file names (content-hashed) from the options'
+/// `i18n`, by language: `{ fr: "…json" }`.
+fn catalogues(options: &JsValue) -> Vec<(Lang, String)> {
+    let i18n = js_sys::Reflect::get(options, &JsValue::from_str("i18n")).ok().filter(|v| v.is_object());
+    Lang::ALL
+        .into_iter()
+        .filter_map(|lang| {
+            let name = js_sys::Reflect::get(i18n.as_ref()?, &JsValue::from_str(lang.code())).ok()?.as_string()?;
+            Some((lang, name))
+        })
+        .collect()
 }

@@ -50,6 +50,27 @@ pub struct Languages {
 }
 
 impl Languages {
+    /// The words of the language `lang` names, as it changes: `None` until
+    /// its catalogue is here (English is built in), then the old words
+    /// until the new ones arrive. A catalogue that cannot be had or read
+    /// leaves the interface in English.
+    pub fn words(&self, lang: Memo<Lang>) -> RwSignal<Option<Words>> {
+        let words = RwSignal::new(None::<Words>);
+        let catalogues = self.catalogues.clone();
+        Effect::new(move |_| {
+            let lang = lang.get();
+            match catalogues.iter().find(|(l, _)| *l == lang).map(|(_, url)| url.clone()) {
+                None => words.set(Some(Words::english())),
+                Some(url) => spawn_local(async move {
+                    let read = fetch_text(&url).await.ok().and_then(|text| Catalogue::parse(lang, &text).ok());
+                    let next = read.map(Words::new).unwrap_or_else(Words::english);
+                    let _ = words.try_update(|w| *w = Some(next));
+                }),
+            }
+        });
+        words
+    }
+
     /// The language for the asked one (`?lang=`), else the reader's, else
     /// English; a language without a catalogue is not spoken.
     pub fn choose(&self, asked: Option<&str>) -> Lang {
@@ -81,21 +102,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
     // the new ones arrive.
     let languages = config.languages.clone();
     let lang = Memo::new(move |_| state.with(|s| languages.choose(s.lang.as_deref())));
-    let words = RwSignal::new(None::<Words>);
-    let catalogues = config.languages.catalogues.clone();
-    Effect::new(move |_| {
-        let lang = lang.get();
-        let url = catalogues.iter().find(|(l, _)| *l == lang).map(|(_, url)| url.clone());
-        match url {
-            None => words.set(Some(Words::english())),
-            Some(url) => spawn_local(async move {
-                // A catalogue that cannot be had or read leaves the interface in English.
-                let read = fetch_text(&url).await.ok().and_then(|text| Catalogue::parse(lang, &text).ok());
-                let next = read.map(Words::new).unwrap_or_else(Words::english);
-                let _ = words.try_update(|w| *w = Some(next));
-            }),
-        }
-    });
+    let words = config.languages.words(lang);
     if config.setting.sync_url {
         crate::ui::url::sync(state);
         let ready = Memo::new(move |_| load.with(|l| matches!(l, LoadState::Ready(_))));

@@ -186,8 +186,8 @@ fn absolute(url: &str, base: &str) -> String {
 
 /// The preview page (its wasm chunk, fetched when the page mounts).
 #[lazy]
-fn preview_page(base: String) -> AnyView {
-    view! { <preview::PreviewPage base=base /> }.into_any()
+fn preview_page(base: String, languages: Languages) -> AnyView {
+    view! { <preview::PreviewPage base=base languages=languages /> }.into_any()
 }
 
 /// The editors' preview page, mounted into `el` (emptied first): files the
@@ -199,12 +199,34 @@ pub struct Preview {
 }
 
 impl Preview {
-    /// Mounts the page; `base` is where `embed.js` came from (the map geometry is found there).
-    pub fn mount(el: web_sys::HtmlElement, base: String) -> Preview {
+    /// Mounts the page; `base` is where `embed.js` came from (the map
+    /// geometry is found there), `catalogues` the interface catalogues'
+    /// file names there. It speaks the page's `?lang=`, else the reader's
+    /// language.
+    pub fn mount(el: web_sys::HtmlElement, base: String, catalogues: Vec<(Lang, String)>) -> Preview {
         el.set_inner_html("");
+        let languages = Languages {
+            preferred: url::preferred_languages(),
+            catalogues: catalogues.iter().map(|(lang, name)| (*lang, absolute(name, &base))).collect(),
+        };
+        let asked = param(&url::current_search(), "lang");
         let handle = leptos::mount::mount_to(el.clone(), move || {
-            let base = base.clone();
-            view! { <Suspense fallback=|| ()>{Suspend::new(async move { preview_page(base).await })}</Suspense> }
+            let chosen = languages.choose(asked.as_deref());
+            let words = languages.words(Memo::new(move |_| chosen));
+            let (base, languages) = (base.clone(), languages.clone());
+            move || {
+                words.get().map(|w| {
+                    let dir = if w.lang().dir() == crate::i18n::Dir::Rtl { "rtl" } else { "ltr" };
+                    let code = w.lang().code();
+                    provide_context(w);
+                    let (base, languages) = (base.clone(), languages.clone());
+                    view! {
+                        <div class="ilo-preview-root" lang=code dir=dir>
+                            <Suspense fallback=|| ()>{Suspend::new(async move { preview_page(base, languages).await })}</Suspense>
+                        </div>
+                    }
+                })
+            }
         });
         panic::register(&el);
         Preview { el, handle: Some(Box::new(handle)) }

@@ -20,7 +20,7 @@ use crate::preview::{Placed, Review, Window};
 use crate::query::FilterState;
 use crate::ui::app::{App, Config, DataSource, Languages};
 use ilo_factsheet_shell::ctx::Setting;
-use ilo_factsheet_shell::i18n::{t, words, PreviewText as P, Text};
+use ilo_factsheet_shell::i18n::{t, words, PreviewText as P, Text, Words};
 use ilo_factsheet_shell::load::Loaded;
 
 /// A file read: its name and text, the sheet read from it, its problems placed.
@@ -34,7 +34,7 @@ struct FileRead {
 impl FileRead {
     /// Reads a file's bytes as the checker does: bytes that are not UTF-8
     /// become U+FFFD, with a warning.
-    fn of(name: String, bytes: Vec<u8>) -> FileRead {
+    fn of(name: String, bytes: Vec<u8>, words: &Words) -> FileRead {
         let (text, lossy) = match String::from_utf8(bytes) {
             Ok(text) => (text, false),
             Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), true),
@@ -42,7 +42,7 @@ impl FileRead {
         let loaded = Loaded::from_text(&text);
         let mut problems = loaded.problems.clone();
         if lossy {
-            problems.insert(0, Problem::warning("$", t(Text::Preview(P::NotUtf8))));
+            problems.insert(0, Problem::warning("$", words.t(Text::Preview(P::NotUtf8))));
         }
         let review = Review::of(&text, &problems);
         FileRead { name, text, loaded: Arc::new(loaded), review }
@@ -64,7 +64,7 @@ enum Reading {
 /// The page: file picker and drop zone, summary, problems, the file's text,
 /// and the report.
 #[component]
-pub fn PreviewPage(base: String) -> impl IntoView {
+pub fn PreviewPage(base: String, languages: Languages) -> impl IntoView {
     let file = RwSignal::new(None::<Arc<FileRead>>);
     let reading = RwSignal::new(Reading::Idle);
     // Which read is the latest: a slow read that ends after a newer one is dropped.
@@ -74,7 +74,9 @@ pub fn PreviewPage(base: String) -> impl IntoView {
     let over = RwSignal::new(false);
     let input = NodeRef::<leptos::html::Input>::new();
 
-    let open = move |chosen: web_sys::File| read(chosen, file, reading, ticket);
+    // Captured here: handlers run outside the widget's reactive owner.
+    let page_words = StoredValue::new(words());
+    let open = move |chosen: web_sys::File| read(chosen, file, reading, ticket, page_words.get_value());
     let on_change = move |_| {
         if let Some(el) = input.get() {
             if let Some(chosen) = el.files().and_then(|list| list.get(0)) {
@@ -143,8 +145,8 @@ pub fn PreviewPage(base: String) -> impl IntoView {
                                 data: Ok(DataSource::Read(f.loaded.clone())),
                                 foreign_params: String::new(),
                                 setting: setting.clone(),
-                                // The report in the editors' page's language (English for now).
-                                languages: Languages::default(),
+                                // The report in the page's language (the reader's).
+                                languages: languages.clone(),
                             };
                             view! { <App config=config state=state /> }.into_any()
                         }
@@ -165,6 +167,7 @@ fn read(
     file: RwSignal<Option<Arc<FileRead>>>,
     reading: RwSignal<Reading>,
     ticket: StoredValue<u64>,
+    words: Words,
 ) {
     let name = chosen.name();
     let this = ticket.get_value().wrapping_add(1);
@@ -173,7 +176,7 @@ fn read(
     if bytes > MAX_BYTES as f64 {
         file.set(None);
         let mb = |n: f64| n / 1_000_000.0;
-        reading.set(Reading::Failed(t(Text::TooLarge(&name, mb(bytes as f64), mb(MAX_BYTES as f64))).into_owned()));
+        reading.set(Reading::Failed(words.t(Text::TooLarge(&name, mb(bytes as f64), mb(MAX_BYTES as f64)))));
         return;
     }
     reading.set(Reading::Busy(name.clone()));
@@ -184,7 +187,7 @@ fn read(
         }
         match outcome {
             Ok(buffer) => {
-                let read = FileRead::of(name, js_sys::Uint8Array::new(&buffer).to_vec());
+                let read = FileRead::of(name, js_sys::Uint8Array::new(&buffer).to_vec(), &words);
                 let _ = file.try_set(Some(Arc::new(read)));
                 let _ = reading.try_set(Reading::Idle);
             }
@@ -195,7 +198,7 @@ fn read(
                     .or_else(|| error.as_string())
                     .unwrap_or_default();
                 let _ = file.try_set(None);
-                let _ = reading.try_set(Reading::Failed(t(Text::Preview(P::ReadFailed(&name, &why))).into_owned()));
+                let _ = reading.try_set(Reading::Failed(words.t(Text::Preview(P::ReadFailed(&name, &why)))));
             }
         }
     });

@@ -134,3 +134,30 @@ test('an embed takes its lang attribute; the prerendered English copy is never s
   const text = await host.evaluate(() => document.querySelector('[data-ilo-factsheet]').shadowRoot.querySelector('.ilo-factsheet').innerText);
   assert.ok(text.includes(catalogue('zh').FullSheet), text.slice(0, 200));
 });
+
+test('the editors\' preview page speaks the reader\'s language too, its report and messages included', async () => {
+  const fr = catalogue('fr');
+  const page = await ctx.page({ locale: 'fr-FR' });
+  await page.goto(new URL('preview.html', ctx.server.url).href);
+  const input = '[data-ilo-preview] input[type="file"]';
+  await page.waitForSelector(input, { state: 'attached' });
+  const shadow = (sel) => page.evaluate((s) => document.querySelector('[data-ilo-preview]').shadowRoot.querySelector(s)?.textContent ?? '', sel);
+  assert.equal((await shadow('h1')).trim(), fr['preview.Title']);
+  const broken = JSON.parse(CHINA);
+  broken.projects[0].funding.amount_usd = -5;
+  await page.setInputFiles(input, { name: 'k.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken, null, 2)) });
+  await page.waitForFunction(() => document.querySelector('[data-ilo-preview]').shadowRoot.querySelector('.pv-verdict')?.textContent.startsWith('k.json'));
+  const verdict = await shadow('.pv-verdict');
+  assert.ok(verdict.includes(fr['preview.Errors'].one.replace('{n}', '1')), verdict);
+  await page.waitForSelector('[data-ilo-preview] .ilo-factsheet[lang="fr"] h1');
+});
+
+test('a handler speaks the widget\'s language: the map\'s search says what it found in Spanish', async () => {
+  const es = catalogue('es');
+  const page = await ctx.open('?lang=es&view=map');
+  await page.waitForSelector('main#app svg.map-svg');
+  await page.locator('main#app form.map-find input[type="search"]').fill('Kenya');
+  await page.locator('main#app form.map-find button').click();
+  const status = es['map.Found'].replace('{name}', 'Kenya');
+  await page.waitForFunction((s) => appRoot().textContent.includes(s), status);
+});

@@ -8,7 +8,7 @@ use super::{mt, Geometry, MapCtx};
 use crate::geo::view;
 use crate::query::text::fold;
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::MapText;
+use ilo_factsheet_shell::i18n::{words, MapText, Text};
 use ilo_factsheet_shell::words::local;
 
 /// Frames, zoom and pan buttons.
@@ -76,6 +76,9 @@ pub(super) fn FindBox(m: MapCtx) -> impl IntoView {
             out
         })
     });
+    // Captured here: a handler runs outside the widget's owner, where its words are.
+    let words = StoredValue::new(words());
+    let say = move |text: MapText<'_>| words.with_value(|w| w.t(Text::Map(text)));
     let find = move |ev: ev::SubmitEvent| {
         ev.prevent_default();
         let q = query.get_untracked();
@@ -92,11 +95,11 @@ pub(super) fn FindBox(m: MapCtx) -> impl IntoView {
                 .cloned()
         });
         let Some((id, name)) = found else {
-            m.status.set(mt(MapText::NotFound(q.trim())).into_owned());
+            m.status.set(say(MapText::NotFound(q.trim())));
             return;
         };
         ctx.state.update(|s| s.countries = vec![id.clone()]);
-        m.status.set(mt(MapText::Found(&name)).into_owned());
+        m.status.set(say(MapText::Found(&name)));
         if let Some(w) = m.world() {
             let members = ctx.with_data(|d| d.sheet.member_countries(&id));
             let boxes: Vec<[f64; 4]> = members.iter().filter_map(|c| w.country(c)).map(|c| c.bbox).collect();
