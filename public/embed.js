@@ -85,9 +85,11 @@ function start() {
     const other = STATE.some((name) => ask.has(name) && name !== 'lang'
       && !(name === 'theme' && !sync && SCHEMES.includes(ask.get(name))));
     const view = ask.get('view') ?? 'full';
-    if (other || language(ask) !== 'en') return null;
-    if (sync) return view === 'full' ? 'page' : FILES.pages?.[view] ?? null;
-    return FILES.views?.[view] ?? null;
+    if (other) return null;
+    const lang = language(ask);
+    if (sync && view === 'full' && lang === 'en') return 'page';
+    const hash = (sync ? FILES.pages : FILES.views)?.[lang]?.[view];
+    return hash ? `ilo-factsheet-${sync ? 'page-' : ''}${view}${lang === 'en' ? '' : `-${lang}`}-${hash}.html` : null;
   }
 
   // The interface language the widget will speak (as the wasm chooses it,

@@ -21,6 +21,9 @@
 //                             by embed.js at once (no wasm needed to read it)
 //   ilo-factsheet-page-<view>-<hash>.html
 //                             the same for our page opened on that view
+//   ilo-factsheet-[page-]<view>-<lang>-<hash>.html
+//                             the same in each other interface language (our
+//                             page's full report too: index.html has English)
 //   ilo-factsheet-i18n-<lang>-<hash>.json
 //                             the interface catalogues but English's (built
 //                             into the wasm), i18n/<lang>.json minified:
@@ -84,17 +87,6 @@ const partsDir = join(source, 'target/prerender');
 execFileSync('cargo', ['run', '--quiet', '--offline', '--features', 'ssr', '--bin', 'snapshot', '--',
   join(source, DATA), '--parts', partsDir], { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 const part = (name) => readFileSync(join(partsDir, `${name}.html`), 'utf8');
-// Each view as an embed naming it shows it, and as our page shows it when
-// opened on that view (`?view=map`; the full report is in index.html).
-const fragments = (prefix, names) => Object.fromEntries(names.map((view) => {
-  const body = part(prefix ? `${prefix}-${view}` : view);
-  const name = hashed(`ilo-factsheet-${prefix ? `${prefix}-` : ''}${view}`, body, 'html');
-  writeFileSync(join(staging, name), body);
-  return [view, name];
-}));
-const views = fragments('', VIEWS);
-const pages = fragments('page', VIEWS.slice(1));
-
 // The interface languages' catalogues (English is in the wasm).
 const i18n = Object.fromEntries(readdirSync(join(source, 'i18n'))
   .filter((name) => /^[a-z]{2}\.json$/.test(name) && name !== 'en.json')
@@ -105,6 +97,26 @@ const i18n = Object.fromEntries(readdirSync(join(source, 'i18n'))
     writeFileSync(join(staging, file), body);
     return [lang, file];
   }));
+
+// Each view as an embed naming it shows it, and as our page shows it when
+// opened on that view (`?view=map`; the full report is in index.html), in
+// every interface language: { en: { map: hash, … }, fr: { full: hash, … } }
+// (embed.js writes the file's name, ilo-factsheet-[page-]<view>[-<lang>]-<hash>.html:
+// its every byte is the hosts').
+const fragments = (prefix, names, suffix) => Object.fromEntries(names.map((view) => {
+  const name = `${prefix ? `${prefix}-` : ''}${view}${suffix}`;
+  const file = hashed(`ilo-factsheet-${name}`, part(name), 'html');
+  writeFileSync(join(staging, file), part(name));
+  return [view, file.slice(-'0123456789abcdef.html'.length, -'.html'.length)];
+}));
+const views = {};
+const pages = {};
+for (const lang of ['en', ...Object.keys(i18n)]) {
+  const suffix = lang === 'en' ? '' : `-${lang}`;
+  views[lang] = fragments('', VIEWS, suffix);
+  // index.html holds our page's full report in English; other languages fetch theirs.
+  pages[lang] = fragments('page', lang === 'en' ? VIEWS.slice(1) : VIEWS, suffix);
+}
 
 const files = JSON.stringify({ js, wasm, css: cssName, preview: previewCssName, views, pages, i18n });
 const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');

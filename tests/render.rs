@@ -296,24 +296,21 @@ fn the_prerendered_parts_are_our_page_the_skeleton_and_each_view_as_an_embed_sho
     use ilo_factsheet::ui::snapshot::{parts, BASE_PLACEHOLDER};
     let parts = parts(CHINA);
     let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "page",
-            "skeleton",
-            "page-projects",
-            "page-timeline",
-            "page-map",
-            "page-funding",
-            "full",
-            "projects",
-            "timeline",
-            "map",
-            "funding"
-        ]
-    );
+    let views = ["full", "projects", "timeline", "map", "funding"];
+    let mut expected: Vec<String> = vec!["page".into(), "skeleton".into()];
+    expected.extend(views[1..].iter().map(|v| format!("page-{v}")));
+    expected.extend(views.iter().map(|v| v.to_string()));
+    for lang in ["fr", "es", "zh", "ar"] {
+        expected.extend(views.iter().map(|v| format!("page-{v}-{lang}")));
+        expected.extend(views.iter().map(|v| format!("{v}-{lang}")));
+    }
+    assert_eq!(names, expected);
     let part = |name: &str| &parts.iter().find(|(n, _)| n == name).expect(name).1;
     assert_eq!(part("page-map"), &render(CHINA, "view=map"));
+    // In another language: our page's report and each embed, with that language's root.
+    assert_eq!(part("page-full-ar"), &render(CHINA, "view=full&lang=ar"));
+    assert!(part("page-full-ar").contains("lang=\"ar\" dir=\"rtl\""));
+    assert!(part("map-zh").contains("lang=\"zh\" dir=\"ltr\"") && part("map-zh").contains(BASE_PLACEHOLDER));
     // Our page: the report as the URL-mirrored widget draws it, links relative to the page.
     assert_eq!(part("page"), &render(CHINA, ""));
     assert!(part("page").contains("href=\"?view=projects\""));

@@ -55,28 +55,39 @@ pub fn skeleton() -> String {
 }
 
 /// What the build prerenders for the data file `text`, as (name, HTML):
-/// `page`, our own page's report (URL-mirrored, default state);
+/// `page`, our own page's report (URL-mirrored, default state, English);
 /// `skeleton`, shown instead when the page's URL asks for another state;
 /// `page-projects`, … our page opened on another view (`?view=projects`);
-/// and one per view (`full`, `projects`, …) as a script embed naming only
-/// that view shows it, its links to [`BASE_PLACEHOLDER`].
+/// one per view (`full`, `projects`, …) as a script embed naming only that
+/// view shows it, its links to [`BASE_PLACEHOLDER`]; and the same in each
+/// other interface language, named `…-fr` (`page-full-fr` for our page's
+/// full report, which `index.html` carries in English only).
 pub fn parts(text: &str) -> Vec<(String, String)> {
     let mut parts = vec![("page".to_string(), render(text, "")), ("skeleton".to_string(), skeleton())];
-    // Our page opened on another view (`?view=map`): fetched by embed.js.
-    for view in crate::ui::report::VIEWS.into_iter().skip(1) {
-        parts.push((format!("page-{}", view.as_str()), render(text, &format!("view={}", view.as_str()))));
-    }
-    for view in crate::ui::report::VIEWS {
-        let attributes = format!("view={}", view.as_str());
-        let options = Options::from_attributes(&attributes);
-        let setting = Setting {
-            base: BASE_PLACEHOLDER.to_string(),
-            sync_url: false,
-            single_view: options.single_view,
-            data_src: None,
-            local_file: false,
+    for lang in Lang::ALL {
+        let (suffix, ask) = match lang {
+            Lang::En => (String::new(), String::new()),
+            other => (format!("-{}", other.code()), format!("&lang={}", other.code())),
         };
-        parts.push((view.as_str().to_string(), render_with(text, &attributes, setting)));
+        // Our page opened on another view (`?view=map`), or in another
+        // language (`?lang=fr`): fetched by embed.js.
+        let pages = if lang == Lang::En { &crate::ui::report::VIEWS[1..] } else { &crate::ui::report::VIEWS[..] };
+        for view in pages {
+            let query = format!("view={}{ask}", view.as_str());
+            parts.push((format!("page-{}{suffix}", view.as_str()), render(text, &query)));
+        }
+        for view in crate::ui::report::VIEWS {
+            let attributes = format!("view={}{ask}", view.as_str());
+            let options = Options::from_attributes(&attributes);
+            let setting = Setting {
+                base: BASE_PLACEHOLDER.to_string(),
+                sync_url: false,
+                single_view: options.single_view,
+                data_src: None,
+                local_file: false,
+            };
+            parts.push((format!("{}{suffix}", view.as_str()), render_with(text, &attributes, setting)));
+        }
     }
     parts
 }

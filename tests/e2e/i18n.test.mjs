@@ -115,12 +115,22 @@ test('Arabic lays out right to left at 320 px: charts mirrored, nothing wider th
   }
 });
 
-test('an embed takes its lang attribute; the prerendered English copy is never shown for another language', async (t) => {
+test('before the wasm, a reader of another language reads the copy prerendered in theirs, never the English one', async (t) => {
+  const es = catalogue('es');
+  // Our page, a Spanish browser: the wasm is held back, the Spanish copy shows.
   const page = await ctx.page({ locale: 'es-ES' });
+  await page.route('**/*.wasm', () => {}); // never answered
   await page.goto(ctx.server.url);
-  // The Spanish reader of our page sees the skeleton, then Spanish: never the English copy.
-  await page.waitForSelector('main#app[data-ilo-ready]');
-  assert.equal((await rootAttrs(page)).lang, 'es');
+  await page.waitForSelector('main#app [data-ilo-prerendered] .ilo-factsheet[lang="es"] h1');
+  const copy = await page.evaluate(() => appRoot().querySelector('[data-ilo-prerendered]').innerText);
+  assert.ok(copy.includes(es.ViewFull) && copy.includes(es.SkipToContent) && copy.includes('julio de 2026'), copy.slice(0, 300));
+  assert.equal(await page.evaluate(() => appRoot().querySelectorAll('[data-ilo-prerendered] .ilo-factsheet[lang="en"]').length), 0);
+  // Arabic on another view: that view's Arabic copy, right to left.
+  const ar = await ctx.page();
+  await ar.route('**/*.wasm', () => {});
+  await ar.goto(`${ctx.server.url}?view=timeline&lang=ar`);
+  await ar.waitForSelector('main#app [data-ilo-prerendered] .ilo-factsheet[lang="ar"][dir="rtl"] .timeline');
+  // An embed with data-lang="zh": its Chinese copy at once, then the live widget in Chinese.
   const dir = mkdtempSync(join(tmpdir(), 'ilo-host-'));
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
     <link rel="icon" href="data:,"><script type="module" src="${ctx.server.url}embed.js"></script></head>
@@ -130,7 +140,8 @@ test('an embed takes its lang attribute; the prerendered English copy is never s
   ctx.hosts.push(served);
   const host = await ctx.page();
   await host.goto(served.url);
-  await host.waitForFunction(() => document.querySelector('[data-ilo-factsheet]')?.shadowRoot?.querySelector('.ilo-factsheet[lang="zh"] .project-card'), null, { timeout: TIMEOUT });
+  await host.waitForFunction(() => document.querySelector('[data-ilo-factsheet]')?.matches('[data-ilo-ready]')
+    && document.querySelector('[data-ilo-factsheet]').shadowRoot.querySelector('.ilo-factsheet[lang="zh"] .project-card'), null, { timeout: TIMEOUT });
   const text = await host.evaluate(() => document.querySelector('[data-ilo-factsheet]').shadowRoot.querySelector('.ilo-factsheet').innerText);
   assert.ok(text.includes(catalogue('zh').FullSheet), text.slice(0, 200));
 });

@@ -1,7 +1,8 @@
 //! Numbers and dates in the reader's language: the browser's `Intl`
 //! formatters in the widget (no locale data in the wasm), kept per language
-//! once made; natively (the build's English snapshot, tests) plain English
-//! forms.
+//! once made; natively (the build's prerendered copies, tests) the same
+//! forms written out for the five languages, so a prerendered copy reads as
+//! the live widget will.
 
 use ilo_factsheet_core::i18n::{Lang, NumberStyle};
 
@@ -99,18 +100,98 @@ mod imp {
 mod imp {
     use super::{fallback, Lang, NumberStyle};
 
-    pub fn number(_: Lang, n: f64, style: NumberStyle) -> String {
-        fallback::number(n, style)
+    pub fn number(lang: Lang, n: f64, style: NumberStyle) -> String {
+        fallback::number_in(lang, n, style)
     }
 
-    pub fn month_year(_: Lang, year: i32, month: u8) -> String {
-        fallback::month_year(year, month)
+    pub fn month_year(lang: Lang, year: i32, month: u8) -> String {
+        fallback::month_year_in(lang, year, month)
     }
 }
 
-/// English forms, where no `Intl` is at hand.
+/// The forms `Intl` gives, where no `Intl` is at hand (natively; and in the
+/// browser should a formatter fail, in English).
 mod fallback {
-    use super::NumberStyle;
+    use super::{Lang, NumberStyle};
+
+    /// `n` as `Intl.NumberFormat` writes it for `lang`: French groups with a
+    /// narrow no-break space and writes a decimal comma, Spanish groups
+    /// from five digits with a point and writes a decimal comma.
+    #[cfg_attr(all(target_arch = "wasm32", feature = "web"), allow(dead_code))]
+    pub fn number_in(lang: Lang, n: f64, style: NumberStyle) -> String {
+        let english = number(n, style);
+        let digits = english.split('.').next().unwrap_or_default().trim_start_matches('-').replace(',', "");
+        let (group, decimal) = match lang {
+            Lang::Fr => ("\u{202f}", ","),
+            Lang::Es if digits.len() >= 5 => (".", ","),
+            Lang::Es => ("", ","),
+            Lang::En | Lang::Zh | Lang::Ar => return english,
+        };
+        english
+            .chars()
+            .map(|c| match c {
+                ',' => group.to_string(),
+                '.' => decimal.to_string(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    /// A month and year as `Intl.DateTimeFormat` writes them for `lang`.
+    #[cfg_attr(all(target_arch = "wasm32", feature = "web"), allow(dead_code))]
+    pub fn month_year_in(lang: Lang, year: i32, month: u8) -> String {
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        const ES: [&str; 12] = [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ];
+        const AR: [&str; 12] = [
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+        ];
+        let at = |names: &[&'static str; 12]| names.get(usize::from(month).wrapping_sub(1)).copied();
+        match lang {
+            Lang::En => month_year(year, month),
+            Lang::Fr => at(&FR).map_or_else(|| year.to_string(), |m| format!("{m} {year}")),
+            Lang::Es => at(&ES).map_or_else(|| year.to_string(), |m| format!("{m} de {year}")),
+            Lang::Ar => at(&AR).map_or_else(|| year.to_string(), |m| format!("{m} {year}")),
+            Lang::Zh if (1..=12).contains(&month) => format!("{year}年{month}月"),
+            Lang::Zh => year.to_string(),
+        }
+    }
 
     pub fn number(n: f64, style: NumberStyle) -> String {
         if !n.is_finite() {
@@ -176,6 +257,14 @@ mod fallback {
             assert_eq!(number(4.0, NumberStyle::exactly(1)), "4.0");
             assert_eq!(month_year(2026, 7), "July 2026");
             assert_eq!(month_year(2026, 13), "2026");
+            assert_eq!(number_in(Lang::Fr, 186000.0, NumberStyle::INTEGER), "186\u{202f}000");
+            assert_eq!(number_in(Lang::Fr, 13.2, NumberStyle::up_to(2)), "13,2");
+            assert_eq!(number_in(Lang::Es, 1234.0, NumberStyle::INTEGER), "1234");
+            assert_eq!(number_in(Lang::Es, 12345.5, NumberStyle::up_to(1)), "12.345,5");
+            assert_eq!(number_in(Lang::Zh, 186000.0, NumberStyle::INTEGER), "186,000");
+            assert_eq!(month_year_in(Lang::Es, 2026, 7), "julio de 2026");
+            assert_eq!(month_year_in(Lang::Zh, 2026, 7), "2026年7月");
+            assert_eq!(month_year_in(Lang::Fr, 2026, 8), "août 2026");
         }
     }
 }

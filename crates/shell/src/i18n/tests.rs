@@ -88,6 +88,6 @@ fn other_languages_choose_their_own_forms_and_order() {
         let said = w.t(Text::PartOfProject("Skills for youth"));
         assert!(said.contains("Skills for youth"), "{lang:?}: {said}");
         let money = w.usd(Money { amount_usd: 4.45e6, qualifier: Qualifier::Over });
-        assert!(money.contains("4.45") && !money.contains('{'), "{lang:?}: {money}");
+        assert!((money.contains("4.45") || money.contains("4,45")) && !money.contains('{'), "{lang:?}: {money}");
     }
 }
