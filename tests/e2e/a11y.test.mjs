@@ -107,7 +107,7 @@ test('nothing moves for a reader who asks for reduced motion (the loading skelet
   const still = async (reducedMotion) => {
     const page = await ctx.page({ reducedMotion });
     await page.route('**/*.wasm', () => {}); // the skeleton stays
-    await page.goto(`${ctx.server.url}?lang=fr`); // not the prerendered English copy: the skeleton
+    await page.goto(`${ctx.server.url}?theme=skills`); // a filtered state: the skeleton, not a prerendered copy
     await page.waitForSelector('main#app .skeleton .sk-line');
     return page.evaluate(() => getComputedStyle(appRoot().querySelector('.skeleton .sk-line')).animationName);
   };
