@@ -35,6 +35,8 @@ const RUNS = [
   ['korea', '?data=data/korea.json'],
   ['korea-map', '?data=data/korea.json&view=map'],
   ['korea-funding', '?data=data/korea.json&view=funding'],
+  ['factsheet-ar', '?lang=ar'],
+  ['factsheet-zh-funding', '?lang=zh&view=funding'],
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
