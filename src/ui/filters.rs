@@ -1,28 +1,138 @@
 //! The filter panel: search, themes, partners, country or region, period, and
-//! "clear all", each option with its live count. On narrow screens the panel
-//! folds behind a button. It only forwards changes to the filter state.
+//! "clear all", each option with its live count. Beside the report on wide
+//! screens; on narrow ones it opens from a button in the sticky bar
+//! ([`FiltersToggle`]) as a bottom sheet: a modal dialog with its heading, the
+//! live count of matching items and "Done"; Escape, Done and the dimmed
+//! backdrop close it, focus moves into it and back to the button, Tab stays
+//! in it meanwhile. It only forwards changes to the filter state (applied at
+//! once, as on wide screens).
 
+use leptos::ev::KeyboardEvent;
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::model::GeographyKind;
 use crate::query::{Facet, FilterState};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
+use ilo_factsheet_shell::measure::track_shown;
 use ilo_factsheet_shell::words::local;
 
+/// The panel's sheet on a narrow widget, shared by the button that opens it
+/// (in the sticky bar), the panel, and the summary (which stays quiet while
+/// the sheet speaks): the report makes one and hands it to each.
+#[derive(Clone, Copy)]
+pub struct FilterSheet {
+    /// Opened by the button, closed by Escape, Done or the backdrop.
+    open: RwSignal<bool>,
+    /// The button is laid out: the widget is narrow (CSS), so the panel is a sheet.
+    shown: RwSignal<bool>,
+    toggle: NodeRef<html::Button>,
+    done: NodeRef<html::Button>,
+}
+
+impl FilterSheet {
+    /// A closed sheet.
+    pub fn closed() -> FilterSheet {
+        let sheet = FilterSheet {
+            open: RwSignal::new(false),
+            shown: RwSignal::new(false),
+            toggle: NodeRef::new(),
+            done: NodeRef::new(),
+        };
+        // Grown wide (the button gone, the panel beside the report): no sheet.
+        Effect::new(move |_| {
+            if !sheet.shown.get() && sheet.open.get_untracked() {
+                sheet.open.set(false);
+            }
+        });
+        sheet
+    }
+
+    /// Open as a sheet, a modal dialog (tracked).
+    pub fn is_sheet(&self) -> bool {
+        self.open.get() && self.shown.get()
+    }
+
+    fn is_sheet_untracked(&self) -> bool {
+        self.open.get_untracked() && self.shown.get_untracked()
+    }
+
+    /// Opens it, and moves the focus to its first control ("Done") once drawn.
+    fn open_sheet(self) {
+        self.open.set(true);
+        let done = self.done;
+        request_animation_frame(move || {
+            if let Some(b) = done.get_untracked() {
+                let _ = b.focus();
+            }
+        });
+    }
+
+    /// Closes it, and gives the focus back to the button.
+    fn close(self) {
+        self.open.set(false);
+        if let Some(b) = self.toggle.get_untracked() {
+            let _ = b.focus();
+        }
+    }
+}
+
+/// The button that opens the filters on a narrow widget (hidden by CSS on a
+/// wide one), with the number of active filters.
 #[component]
-pub fn Filters() -> impl IntoView {
+pub fn FiltersToggle(sheet: FilterSheet) -> impl IntoView {
     let ctx = Ctx::get();
-    let open = RwSignal::new(false);
+    track_shown(sheet.toggle, sheet.shown);
     let label = move || match ctx.state.with(FilterState::active_count) {
         0 => t(Text::Filters),
         n => t(Text::FiltersWithCount(n)),
     };
     view! {
-        <button type="button" class="filters-toggle" aria-controls=ctx.dom_id("filters")
-            aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|o| *o = !*o)>{label}</button>
-        <aside id=ctx.dom_id("filters") class="filters" class:open=move || open.get() aria-label=t(Text::Filters)>
+        <button type="button" class="filters-toggle" node_ref=sheet.toggle aria-controls=ctx.dom_id("filters")
+            aria-haspopup="dialog" aria-expanded=move || sheet.open.get().to_string()
+            on:click=move |_| if sheet.open.get_untracked() { sheet.close() } else { sheet.open_sheet() }>{label}</button>
+    }
+}
+
+#[component]
+pub fn Filters(sheet: FilterSheet) -> impl IntoView {
+    let ctx = Ctx::get();
+    let as_sheet = move || sheet.is_sheet();
+    let panel = NodeRef::<html::Section>::new();
+    let on_key = move |ev: KeyboardEvent| {
+        if !sheet.is_sheet_untracked() {
+            return;
+        }
+        match ev.key().as_str() {
+            "Escape" | "Esc" => {
+                ev.prevent_default();
+                sheet.close();
+            }
+            "Tab" => {
+                if let Some(p) = panel.get_untracked() {
+                    keep_focus_inside(&ev, &p);
+                }
+            }
+            _ => {}
+        }
+    };
+    let heading = ctx.dom_id("filters-title");
+    let labelled_by = heading.clone();
+    let total = move || ctx.selection.with(|s| s.total());
+    view! {
+        // A complementary landmark beside the report, a dialog as a sheet
+        // (a section: `aside` may not be a dialog).
+        <section id=ctx.dom_id("filters") class="filters" class:open=move || sheet.open.get() node_ref=panel
+            aria-labelledby=labelled_by role=move || if as_sheet() { "dialog" } else { "complementary" }
+            aria-modal=move || as_sheet().then_some("true") on:keydown=on_key>
+            <div class="sheet-head">
+                <h2 id=heading class="sheet-title">{t(Text::Filters)}</h2>
+                <p class="sheet-count" role="status">{move || t(Text::ShowingCount(total()))}</p>
+                <button type="button" class="sheet-done" node_ref=sheet.done
+                    on:click=move |_| sheet.close()>{t(Text::FiltersDone)}</button>
+            </div>
             <SearchBox />
             <ListFacet facet=Facet::Theme />
             <ListFacet facet=Facet::Partner />
@@ -31,8 +141,36 @@ pub fn Filters() -> impl IntoView {
             <button type="button" class="clear-all"
                 disabled=move || !ctx.state.with(|s| s.has_filters())
                 on:click=move |_| ctx.state.update(|s| *s = s.cleared())>{t(Text::ClearAll)}</button>
-        </aside>
+        </section>
+        // Dims the report behind the sheet; a tap on it closes the sheet.
+        <div class="sheet-backdrop" aria-hidden="true" hidden=move || !as_sheet() on:click=move |_| sheet.close()></div>
     }
+}
+
+/// Tab and Shift+Tab wrap around the sheet's controls (Escape and Done
+/// always leave it: no keyboard trap).
+fn keep_focus_inside(ev: &KeyboardEvent, panel: &web_sys::HtmlElement) {
+    let Ok(list) = panel.query_selector_all("button, input, select, textarea, a[href], [tabindex]") else {
+        return;
+    };
+    let controls: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|e| !e.has_attribute("disabled") && e.tab_index() >= 0 && e.get_client_rects().length() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    let on = |e: &web_sys::HtmlElement| target.as_ref().is_some_and(|t| t.is_same_node(Some(e)));
+    let inside = controls.iter().any(on);
+    let next =
+        if ev.shift_key() { (on(first) || !inside).then_some(last) } else { (on(last) || !inside).then_some(first) };
+    let Some(next) = next else {
+        return;
+    };
+    ev.prevent_default();
+    let _ = next.focus();
 }
 
 #[component]

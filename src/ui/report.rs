@@ -1,7 +1,8 @@
-//! The loaded report: header, problems alert, view tabs, filters, and the
+//! The loaded report: header, problems alert, the bar of view tabs (sticky
+//! on phones, with the language and the filters' button), filters, and the
 //! parts the chosen view shows (text sections, timeline, projects); an
 //! embed that named a view gets a short title and a footer instead of the
-//! header and tabs.
+//! header and tabs (its bar holds the filters' button alone).
 
 use leptos::prelude::*;
 
@@ -24,25 +25,29 @@ pub fn Report() -> impl IntoView {
     let embeddable = !ctx.setting.with_value(|s| s.local_file);
     // Where the skip link leads: past the title, tabs and filters.
     let content = NodeRef::<leptos::html::Div>::new();
+    // The filters' sheet on a narrow widget: its button, panel and summary share it.
+    let sheet = crate::ui::filters::FilterSheet::closed();
     view! {
         {(!fatal && !single).then(|| view! { <SkipLink to=content /> })}
         {(!fatal).then(|| if single { view! { <EmbedTitle /> }.into_any() } else { view! { <Header /> }.into_any() })}
         <Problems />
         {(!fatal).then(|| view! {
-            {(!single).then(|| view! {
-                <div class="view-bar">
+            // Sticky at the top on phones: the tabs, the language, the filters' button.
+            <div class="view-bar" class:toggle-only=single>
+                {(!single).then(|| view! {
                     <ViewTabs />
                     {embeddable.then(|| view! {
                         <crate::ui::language::LanguagePicker />
                         <crate::ui::embed_dialog::EmbedButton />
                     })}
-                </div>
-            })}
+                })}
+                <crate::ui::filters::FiltersToggle sheet=sheet />
+            </div>
             <div class="fs-body">
-                <crate::ui::filters::Filters />
+                <crate::ui::filters::Filters sheet=sheet />
                 <div class="fs-content" id=ctx.dom_id("content") node_ref=content tabindex="-1">
                     <PrintedFilters />
-                    <Summary />
+                    <Summary sheet=sheet />
                     {move || match view.get() {
                         View::Full => view! { <FullReport /> }.into_any(),
                         View::Projects => view! { <crate::ui::projects::Projects /> }.into_any(),
@@ -264,8 +269,17 @@ fn Problems() -> impl IntoView {
 #[component]
 fn ViewTabs() -> impl IntoView {
     let ctx = Ctx::get();
+    // On a phone the tabs scroll sideways: the current one is scrolled into
+    // the strip (the strip only, never the page).
+    let strip = NodeRef::<leptos::html::Nav>::new();
+    Effect::new(move |_| {
+        ctx.state.with(|s| s.view);
+        if let Some(nav) = strip.get() {
+            reveal_current_tab(&nav);
+        }
+    });
     view! {
-        <nav class="views" aria-label=t(Text::Views)>
+        <nav class="views" aria-label=t(Text::Views) node_ref=strip>
             {VIEWS.into_iter().map(|v| {
                 let label = match v {
                     View::Full => t(Text::ViewFull),
@@ -286,6 +300,25 @@ fn ViewTabs() -> impl IntoView {
             }).collect_view()}
         </nav>
     }
+}
+
+/// Scrolls the tab strip `nav` sideways so its current tab is wholly in it
+/// (its start, when it is wider than the strip).
+fn reveal_current_tab(nav: &web_sys::HtmlElement) {
+    let Ok(Some(tab)) = nav.query_selector("[aria-current=\"page\"]") else {
+        return;
+    };
+    let (strip, tab) = (nav.get_bounding_client_rect(), tab.get_bounding_client_rect());
+    let rtl = nav.matches(":dir(rtl)").unwrap_or(false);
+    let too_wide = tab.width() > strip.width();
+    let dx = if (tab.left() < strip.left() && !(too_wide && rtl)) || (too_wide && !rtl) {
+        tab.left() - strip.left()
+    } else if tab.right() > strip.right() || too_wide {
+        tab.right() - strip.right()
+    } else {
+        return;
+    };
+    nav.scroll_by_with_x_and_y(dx, 0.0);
 }
 
 /// On paper only: what the printed report shows, filter by filter.
@@ -345,14 +378,16 @@ fn PrintedFilters() -> impl IntoView {
     }
 }
 
-/// How many items match, announced politely; the empty state when none do.
+/// How many items match, announced politely (by the filters' sheet instead
+/// while it is open); the empty state when none do.
 #[component]
-fn Summary() -> impl IntoView {
+fn Summary(sheet: crate::ui::filters::FilterSheet) -> impl IntoView {
     let ctx = Ctx::get();
     let active = move || ctx.state.with(|s| s.has_filters());
     let total = move || ctx.selection.with(|s| s.total());
+    let live = move || if sheet.is_sheet() { "off" } else { "polite" };
     view! {
-        <p class="summary" aria-live="polite">
+        <p class="summary" aria-live=live>
             {move || active().then(|| t(Text::ShowingCount(total())))}
         </p>
         {move || (active() && total() == 0).then(|| view! {

@@ -1,11 +1,18 @@
 //! The committed map file, `data/map/world.json` (written by `gen-map`).
 //! Its gzip size (budget: under 60 KB) is tested on the deployed file by the
 //! browser suite (tests/e2e/map.test.mjs) and printed by `make bench`; here
-//! the raw size is held under 300 KB.
+//! the raw size is held under 300 KB. And the frame a phone opens the
+//! China sheet's map on.
+
+mod common;
 
 use std::collections::HashSet;
 
+use ilo_factsheet_core::geo::reach::reach_with;
+use ilo_factsheet_core::geo::symbols::{reached_box, symbols};
+use ilo_factsheet_core::geo::view::{display_aspect, first_frame, reached_frame, units_per_px};
 use ilo_factsheet_core::geo::world::World;
+use ilo_factsheet_core::model::Figure;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/map/world.json");
 
@@ -81,4 +88,55 @@ fn credits_natural_earth_and_names_the_projection() {
 fn stays_small() {
     let (_, bytes) = world();
     assert!(bytes < 300_000, "{bytes} bytes raw");
+}
+
+/// On a phone (upright, 294 to 366 px of map; on its side, 614 px), the China
+/// sheet's map opens on the places reached: a frame much narrower than the
+/// world holding every reached country, with every figure's label placed,
+/// none over another. A wide map opens on the world.
+#[test]
+fn a_phone_opens_on_the_places_the_china_sheet_reached() {
+    let (w, _) = world();
+    let sheet = common::china();
+    let all = |n: usize| (0..n).collect::<Vec<usize>>();
+    let reach = reach_with(&sheet, &all(sheet.projects.len()), &all(sheet.events.len()), &all(sheet.reach.len()));
+    let reached = reached_box(&reach, &w).expect("places reached on the map");
+    let bounds = (w.width, w.height);
+    // Labels as long as the English ones ("ASEAN: over 186,000").
+    let value = |f: &Figure| {
+        let digits = format!("{:.0}", f.value);
+        let grouped: Vec<String> =
+            digits.as_bytes().rchunks(3).rev().map(|c| String::from_utf8_lossy(c).into_owned()).collect();
+        format!("over {}", grouped.join(","))
+    };
+    for (px, widest) in [(294.0, 0.4), (296.0, 0.4), (366.0, 0.4), (614.0, 0.6)] {
+        let frame = first_frame(w.frame("world"), Some(reached_frame(reached, px, bounds)), px);
+        assert!(frame[2] < w.width * widest, "{px} px: {frame:?}");
+        for place in reach.countries() {
+            let c = w.country(&place.id).unwrap_or_else(|| panic!("{} on the map", place.id));
+            let [x, y] = c.centroid;
+            assert!(
+                frame[0] < x && x < frame[0] + frame[2] && frame[1] < y && y < frame[1] + frame[3],
+                "{px} px: {} outside {frame:?}",
+                place.id
+            );
+        }
+        let upp = units_per_px(frame, px, px / display_aspect(frame, 1.25, w.width / w.height));
+        let drawn = symbols(&sheet, &reach, &w, upp, frame, &value);
+        assert!(drawn.len() >= 3, "{px} px: {} symbols", drawn.len());
+        let boxes: Vec<[f64; 4]> = drawn
+            .iter()
+            .map(|s| {
+                let [x, y] = s.label_at.unwrap_or_else(|| panic!("{px} px: no room for {}", s.label));
+                [x, y, x + s.label_size[0], y + s.label_size[1]]
+            })
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(a[0] >= frame[0] && a[2] <= frame[0] + frame[2] && a[1] >= frame[1] && a[3] <= frame[1] + frame[3]);
+            for b in &boxes[i + 1..] {
+                assert!(a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1], "{px} px: {a:?} over {b:?}");
+            }
+        }
+    }
+    assert_eq!(first_frame(w.frame("world"), Some(reached_frame(reached, 1150.0, bounds)), 1150.0), w.frame("world"));
 }

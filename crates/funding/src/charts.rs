@@ -18,6 +18,22 @@ pub(super) fn fill(key: F, params: &[(&str, Arg<'_>)]) -> String {
     words().say(key.key(), params)
 }
 
+/// Views narrower than this (screen pixels: a phone held upright) fold the
+/// totals box behind its heading, so the first chart starts on the first
+/// screen; the visitor unfolds it with a tap.
+pub(super) const FOLD_TOTALS_BELOW_PX: f64 = 480.0;
+
+/// Whether the totals box is folded in a view `width` pixels wide, after the
+/// visitor's choice (`Some(true)`: unfolded), if any.
+pub(super) fn totals_folded(width: f64, unfolded: Option<bool>) -> bool {
+    width < FOLD_TOTALS_BELOW_PX && !unfolded.unwrap_or(false)
+}
+
+/// Whether the totals box can fold at all (its heading is then a button).
+pub(super) fn totals_fold(width: f64) -> bool {
+    width < FOLD_TOTALS_BELOW_PX
+}
+
 /// An amount in the widget's language: "over US$ 4.45 million".
 fn format_usd(money: Money) -> String {
     words().usd(money)
@@ -581,6 +597,16 @@ mod tests {
         let items = page.charts.iter().find(|c| c.id == "items").expect("items chart");
         assert_eq!((items.rows.len(), items.row_count), (100, entries));
         assert_eq!(items.bars.len(), MAX_BARS);
+    }
+
+    #[test]
+    fn the_totals_fold_on_an_upright_phone_until_unfolded() {
+        assert!(totals_folded(296.0, None));
+        assert!(totals_folded(366.0, Some(false)));
+        assert!(!totals_folded(366.0, Some(true)), "the visitor unfolded them");
+        assert!(!totals_folded(614.0, None), "a phone on its side has room");
+        assert!(!totals_folded(900.0, Some(false)), "a wide view never folds");
+        assert!(totals_fold(296.0) && !totals_fold(614.0));
     }
 
     #[test]

@@ -55,13 +55,28 @@ pub fn Funding() -> impl IntoView {
     let width = RwSignal::new(320.0_f64);
     let root = NodeRef::<leptos::html::Div>::new();
     track_width(root, width);
+    // On an upright phone the totals fold behind their heading (a button),
+    // so the first chart starts on the first screen.
+    let unfolded = RwSignal::new(None::<bool>);
+    let folded = move || totals_folded(width.get(), unfolded.get());
+    let totals_id = ctx.dom_id("funding-totals-list");
     view! {
         <section class="funding" aria-labelledby=ctx.dom_id("funding-title")>
             <h2 id=ctx.dom_id("funding-title")>{tf(F::Heading)}</h2>
             <p class="funding-intro">{tf(F::Intro)}</p>
             <div class="funding-totals" aria-live="polite">
-                <h3>{tf(F::TotalsHeading)}</h3>
-                <ul>
+                <h3>
+                    {move || if totals_fold(width.get()) {
+                        view! {
+                            <button type="button" class="totals-toggle" aria-controls=totals_id.clone()
+                                aria-expanded=move || (!folded()).to_string()
+                                on:click=move |_| unfolded.set(Some(folded()))>{tf(F::TotalsHeading)}</button>
+                        }.into_any()
+                    } else {
+                        tf(F::TotalsHeading).into_any()
+                    }}
+                </h3>
+                <ul id=ctx.dom_id("funding-totals-list") hidden=folded>
                     {move || model.with(|m| m.totals.clone()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                 </ul>
             </div>

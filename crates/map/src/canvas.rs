@@ -333,7 +333,7 @@ fn outlines_layer(c: Shared, world: Arc<World>) -> impl Fn() -> AnyView {
 /// One figure symbol: its circles, a leader line to a label pushed away, the
 /// label; a group's symbol takes focus (a country's focus is its shape).
 fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo<Option<String>>) -> impl IntoView {
-    let Symbol { place, name, at, radii, label, label_at, label_size, leader } = sym;
+    let Symbol { place, name, at, radii, label, lines, label_at, label_size, leader } = sym;
     let focusable = place.kind == GeographyKind::Group;
     let is_selected = {
         let id = place.id.clone();
@@ -356,7 +356,23 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
     let px = |v: f64| format!("{v:.2}");
     // The label's box is laid out from its left edge; right-to-left text
     // (the SVG inherits the widget's direction) starts at its right edge.
-    let label_x = if words().lang().dir() == Dir::Rtl { label_at[0] + label_size[0] } else { label_at[0] };
+    // A label with no room is left out (the legend and the table have it);
+    // a long one on a narrow map takes two lines.
+    let rtl = words().lang().dir() == Dir::Rtl;
+    let text = label_at.map(|[x, y]| {
+        let x = px(if rtl { x + label_size[0] } else { x });
+        let line = label_size[1] / lines.len().max(1) as f64;
+        let tspans = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| {
+                // A space between lines, so the text reads as one ("ASEAN: over 186,000").
+                let gap = (i > 0).then_some(" ");
+                view! { {gap}<tspan x=x.clone() y=px(y + line * (i as f64 + 0.8))>{l}</tspan> }
+            })
+            .collect_view();
+        view! { <text class="figure-label" font-size=font.to_string()>{tspans}</text> }
+    });
     let circles = radii
         .into_iter()
         .map(|r| view! { <circle class="figure-circle" cx=px(at[0]) cy=px(at[1]) r=px(r) /> })
@@ -368,8 +384,7 @@ fn symbol(sym: Symbol, font: &str, selected: Memo<Vec<String>>, tab_target: Memo
             aria-label=aria aria-pressed=pressed aria-hidden=(!focusable).then_some("true")>
             {circles}
             {leader}
-            <text class="figure-label" x=px(label_x) y=px(label_at[1] + label_size[1] * 0.8)
-                font-size=font.to_string()>{label}</text>
+            {text}
         </g>
     }
 }

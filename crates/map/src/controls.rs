@@ -1,5 +1,6 @@
-//! The map's controls: frame presets, zoom and pan buttons, and the find box
-//! (a country or group by name or code: selects it and frames it).
+//! The map's controls: frame presets (the places reached, the world, two
+//! regions), zoom and pan buttons, and the find box (a country or group by
+//! name or code: selects it and frames it).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -24,6 +25,13 @@ pub(super) fn Controls(m: MapCtx) -> impl IntoView {
     };
     let is_frame =
         move |id: &'static str| move || m.world().is_some_and(|w| w.frame(id) == m.viewbox.get()).to_string();
+    // The places reached: the frame a phone opens on (none when nothing reached is on the map).
+    let reached_pressed = move || (m.reached.get().is_some_and(|r| r == m.viewbox.get())).to_string();
+    let show_reached = move |_| {
+        if let Some(r) = m.reached.get_untracked() {
+            m.viewbox.set(r);
+        }
+    };
     let zoom = move |factor: f64| {
         move |_| {
             m.viewbox.update(|vb| {
@@ -37,6 +45,8 @@ pub(super) fn Controls(m: MapCtx) -> impl IntoView {
     view! {
         <div class="map-controls">
             <div class="map-frames" role="group" aria-label=mt(MapText::Frames)>
+                <button type="button" class="frame-reached" disabled=move || m.reached.get().is_none()
+                    aria-pressed=reached_pressed on:click=show_reached>{mt(MapText::FrameReached)}</button>
                 <button type="button" disabled=disabled aria-pressed=is_frame("world") on:click=frame("world")>{mt(MapText::FrameWorld)}</button>
                 <button type="button" disabled=disabled aria-pressed=is_frame("asia-pacific") on:click=frame("asia-pacific")>{mt(MapText::FrameAsiaPacific)}</button>
                 <button type="button" disabled=disabled aria-pressed=is_frame("africa") on:click=frame("africa")>{mt(MapText::FrameAfrica)}</button>

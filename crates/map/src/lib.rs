@@ -38,7 +38,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::geo::reach::{reach_with, Place, Reach};
-use crate::geo::symbols::place_name;
+use crate::geo::symbols::{self, place_name};
 use crate::geo::view::{self, ViewBox};
 use crate::geo::world::{World, PLACEHOLDER_SIZE};
 use crate::model::{CountryRole, FactSheet};
@@ -115,6 +115,9 @@ struct MapCtx {
     /// What the table and details show: every filter.
     table_reach: Memo<Reach>,
     viewbox: RwSignal<ViewBox>,
+    /// The frame of the places reached at the drawn width (`None` while the
+    /// geometry loads, or when nothing reached is on the map).
+    reached: Memo<Option<ViewBox>>,
     /// Map units per screen pixel.
     upp: Memo<f64>,
     focused: RwSignal<Option<String>>,
@@ -187,12 +190,13 @@ pub fn MapView() -> impl IntoView {
         (mt(if partner { MapText::HeadingPartner } else { MapText::Heading }).into_owned(), !d.sheet.reach.is_empty())
     });
     let canvas = NodeRef::<leptos::html::Div>::new();
-    let (viewbox, upp) = frame_and_scale(geometry, canvas);
+    let (viewbox, reached, upp) = frame_and_scale(geometry, canvas, map_reach);
     let m = MapCtx {
         geometry,
         map_reach,
         table_reach,
         viewbox,
+        reached,
         upp,
         focused: RwSignal::new(None),
         show_table: RwSignal::new(false),
@@ -300,32 +304,46 @@ fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
     (map_reach, table_reach)
 }
 
-/// The frame shown (the whole map once the geometry is known) and the map
-/// units per screen pixel, from the drawn width of `canvas`.
-fn frame_and_scale(geometry: RwSignal<Geometry>, canvas: NodeRef<leptos::html::Div>) -> (RwSignal<ViewBox>, Memo<f64>) {
+/// The frame shown, the frame of the places reached, and the map units per
+/// screen pixel, from the drawn width of `canvas`. The first frame, once the
+/// geometry is there and the map measured, is the whole map, or on a narrow
+/// map (a phone) the places reached (`geo::view::first_frame`).
+fn frame_and_scale(
+    geometry: RwSignal<Geometry>,
+    canvas: NodeRef<leptos::html::Div>,
+    map_reach: Memo<Reach>,
+) -> (RwSignal<ViewBox>, Memo<Option<ViewBox>>, Memo<f64>) {
     let viewbox = RwSignal::new([0.0, 0.0, PLACEHOLDER_SIZE.0, PLACEHOLDER_SIZE.1]);
+    // The drawn width, measured after mount and on resize (0 until then).
+    let px_width = RwSignal::new(0.0_f64);
+    track_width(canvas, px_width);
+    let reached = Memo::new(move |_| {
+        let Geometry::Ready(w) = geometry.get() else {
+            return None;
+        };
+        let px = px_width.get();
+        map_reach.with(|r| symbols::reached_box(r, &w)).map(|b| view::reached_frame(b, px, (w.width, w.height)))
+    });
     Effect::new(move |done: Option<bool>| {
         if done == Some(true) {
             return true;
         }
+        let px = px_width.get();
         match geometry.get() {
-            Geometry::Ready(w) => {
-                viewbox.set(w.frame("world"));
+            Geometry::Ready(w) if px > 0.0 => {
+                viewbox.set(view::first_frame(w.frame("world"), reached.get_untracked(), px));
                 true
             }
             _ => false,
         }
     });
-    // The drawn width, measured after mount and on resize.
-    let px_width = RwSignal::new(800.0_f64);
-    track_width(canvas, px_width);
     let upp = Memo::new(move |_| {
         let (w, h) = geometry.with(Geometry::size);
         let vb = viewbox.get();
         let px_w = px_width.get();
         view::units_per_px(vb, px_w, px_w / view::display_aspect(vb, TALLEST, w / h))
     });
-    (viewbox, upp)
+    (viewbox, reached, upp)
 }
 
 /// What the live region says when the focus moves to a place.

@@ -3,7 +3,8 @@
 //! element's own box changes (a `ResizeObserver`, so a widget in a column
 //! that narrows follows it, whatever the window does). A browser call, so it
 //! runs in an effect, never while rendering; the observer is disconnected
-//! when the view goes.
+//! when the view goes. Likewise whether an element is laid out at all (a
+//! control CSS shows only on a narrow widget).
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -23,6 +24,39 @@ pub fn track_width(node: NodeRef<Div>, width: RwSignal<f64>) {
                 let w = f64::from(el.client_width());
                 if w > 0.0 && (w - width.get_untracked()).abs() >= 1.0 {
                     let _ = width.try_set(w);
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        observer.observe(&el);
+        let held = SendWrapper::new((observer, callback));
+        on_cleanup(move || held.0.disconnect());
+    });
+}
+
+/// Keeps `shown` true while `node` is laid out (not `display: none`, itself
+/// or above), as a `ResizeObserver` on it sees it: how a view learns that
+/// CSS (a container query) shows or hides a control.
+pub fn track_shown<E>(node: NodeRef<E>, shown: RwSignal<bool>)
+where
+    E: leptos::html::ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |_| {
+        let Some(el) = node.get() else {
+            return;
+        };
+        let el: web_sys::Element = el.unchecked_into();
+        let measure = {
+            let el = el.clone();
+            move || {
+                let now = el.get_client_rects().length() > 0;
+                if shown.try_get_untracked() != Some(now) {
+                    let _ = shown.try_set(now);
                 }
             }
         };

@@ -197,7 +197,11 @@ fn only_safe_link_writes_an_address_from_data() {
         ),
         ("crates/funding/src/lib.rs", "a.set_href(&url)", "CSV download: a blob: URL the widget made"),
         ("src/ui/panic.rs", "set_attribute(\"href\", href)", "Reload: the page's own address"),
-        ("src/ui/report.rs", "href=format!(\"#{}\", ctx.dom_id(\"content\"))", "the skip link: a fragment of the widget's own id"),
+        (
+            "src/ui/report.rs",
+            "href=format!(\"#{}\", ctx.dom_id(\"content\"))",
+            "the skip link: a fragment of the widget's own id",
+        ),
     ];
     let mut found = Vec::new();
     let root = root().canonicalize().expect("workspace root");

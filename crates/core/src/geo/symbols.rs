@@ -20,6 +20,11 @@ pub const MAX_R_PX: f64 = 26.0;
 pub const MIN_R_PX: f64 = 4.0;
 /// Label size in screen pixels.
 pub const FONT_PX: f64 = 12.0;
+/// A label wider than this fraction of the frame is written on two lines:
+/// the place's name, then its figures (a narrow map has room for it).
+pub const ONE_LINE_AT_MOST: f64 = 0.4;
+/// The height of a label's line, in label sizes.
+pub const LINE_HEIGHT: f64 = 1.2;
 
 /// The sheet's name for a place, else the map's, else the id.
 pub fn place_name(sheet: &FactSheet, world: Option<&World>, id: &str) -> String {
@@ -60,6 +65,26 @@ pub fn drawn_figures<'a>(sheet: &'a FactSheet, reach: &Reach, world: &World) -> 
     (drawn, unmapped)
 }
 
+/// The box `[x0, y0, x1, y1]` of what a reach puts on the map, for the frame
+/// a narrow map opens on (`view::reached_frame`): every country reached but
+/// the sheet's own (its shape's box, at most [`PART_SPAN`] of the map's width
+/// around its centroid on each axis, so overseas parts and shapes across the
+/// antimeridian do not stretch it to the whole world) and every figure's
+/// symbol. `None` when nothing reached is on the map.
+pub fn reached_box(reach: &Reach, world: &World) -> Option<[f64; 4]> {
+    let half = world.width * PART_SPAN / 2.0;
+    let countries = reach.countries().filter_map(|p| world.country(&p.id)).map(|c| {
+        let [cx, cy] = c.centroid;
+        [c.bbox[0].max(cx - half), c.bbox[1].max(cy - half), c.bbox[2].min(cx + half), c.bbox[3].min(cy + half)]
+    });
+    let symbols = reach.with_figures().filter_map(|p| anchor(world, p)).map(|[x, y]| [x, y, x, y]);
+    view::union(countries.chain(symbols))
+}
+
+/// The most of a country's box [`reached_box`] takes, as a fraction of the
+/// map's width, on each axis.
+pub const PART_SPAN: f64 = 0.25;
+
 /// The places that take keyboard focus, with where they sit, west to east:
 /// reached countries, and groups with a figure (their circle).
 pub fn focusables(reach: &Reach, world: &World) -> Vec<(String, [f64; 2])> {
@@ -98,8 +123,12 @@ pub struct Symbol {
     pub radii: Vec<f64>,
     /// "Kenya: over 10,000 workers · 500 employers".
     pub label: String,
-    /// The label's top-left corner, width and height.
-    pub label_at: [f64; 2],
+    /// The label as drawn: one line, or on a narrow map two ("Kenya:", then
+    /// "over 10,000 workers · 500 employers").
+    pub lines: Vec<String>,
+    /// The label's top-left corner (`None`: no free spot for it, left out),
+    /// width and height.
+    pub label_at: Option<[f64; 2]>,
     pub label_size: [f64; 2],
     /// A line from the circle to a label pushed away from it: `[x1, y1, x2, y2]`.
     pub leader: Option<[f64; 4]>,
@@ -107,8 +136,9 @@ pub struct Symbol {
 
 /// The figure symbols of the places reached, largest first (small circles
 /// are drawn over large ones), their labels placed so none overlaps another
-/// or a circle, inside `frame`. `upp` converts screen pixels to map units;
-/// `value` writes a figure's count with its qualifier in the reader's
+/// or a circle, inside `frame` (a label with no room left out; one wider
+/// than [`ONE_LINE_AT_MOST`] of the frame on two lines). `upp` converts
+/// screen pixels to map units; `value` writes a figure's count with its qualifier in the reader's
 /// language (the label's width depends on it).
 pub fn symbols(
     sheet: &FactSheet,
@@ -129,11 +159,18 @@ pub fn symbols(
             let values: Vec<String> = figures.iter().map(|f| value(f)).collect();
             let label = format!("{name}: {}", values.join(" · "));
             // Labels are semibold: a little wider than the estimate's regular weight.
-            let label_size = [text_width(&label, font) * 1.08, font * 1.2];
+            let width = |text: &str| text_width(text, font) * 1.08;
+            let lines = if width(&label) > frame[2] * ONE_LINE_AT_MOST {
+                vec![format!("{name}:"), values.join(" · ")]
+            } else {
+                vec![label.clone()]
+            };
+            let widest = lines.iter().map(|l| width(l)).fold(0.0, f64::max);
+            let label_size = [widest, font * LINE_HEIGHT * lines.len() as f64];
             let radii = figures.iter().map(|f| circle_radius(f.value, largest, MAX_R_PX, MIN_R_PX) * upp).collect();
             let largest_here = figures.first().map_or(0.0, |f| f.value);
             let symbol =
-                Symbol { place: p.clone(), name, at, radii, label, label_at: [0.0, 0.0], label_size, leader: None };
+                Symbol { place: p.clone(), name, at, radii, label, lines, label_at: None, label_size, leader: None };
             Some((largest_here, symbol))
         })
         .collect();
@@ -149,11 +186,28 @@ pub fn symbols(
         })
         .collect();
     for (s, spot) in symbols.iter_mut().zip(view::place_labels(&boxes, 2.0 * upp, frame)) {
-        s.label_at = [spot.x, spot.y];
+        let Some(spot) = spot else { continue };
+        s.label_at = Some([spot.x, spot.y]);
         s.leader = spot.leader.then(|| {
-            // To the label's near side, at half its height.
-            let x = if spot.x > s.at[0] { spot.x } else { spot.x + s.label_size[0] };
-            [s.at[0], s.at[1], x, spot.y + s.label_size[1] / 2.0]
+            // To the label's nearest point: its near side at half its height
+            // beside the circle, its near edge above or below it.
+            let [w, h] = s.label_size;
+            let beside = spot.x > s.at[0] || spot.x + w < s.at[0];
+            let x = if spot.x > s.at[0] {
+                spot.x
+            } else if beside {
+                spot.x + w
+            } else {
+                s.at[0]
+            };
+            let y = if beside {
+                spot.y + h / 2.0
+            } else if spot.y > s.at[1] {
+                spot.y
+            } else {
+                spot.y + h
+            };
+            [s.at[0], s.at[1], x, y]
         });
     }
     symbols
@@ -338,6 +392,24 @@ mod tests {
     }
 
     #[test]
+    fn the_box_of_what_a_reach_puts_on_the_map() {
+        let s = sheet();
+        let r = reach(&s, &[0, 1], &[]);
+        let mut w = world();
+        // Kenya, and Cambodia and Laos through ASEAN (whose circle lies between them).
+        assert_eq!(reached_box(&r, &w), Some([595.0, 235.0, 805.0, 305.0]));
+        // A country with parts across the world counts near its centroid only.
+        if let Some(kenya) = w.countries.iter_mut().find(|c| c.id == "KEN") {
+            kenya.bbox = [10.0, 10.0, 990.0, 490.0];
+        }
+        let half = w.width * PART_SPAN / 2.0;
+        assert_eq!(reached_box(&r, &w), Some([600.0 - half, 300.0 - half, 805.0, 300.0 + half]));
+        // Nothing reached, or nothing of it on the map.
+        assert_eq!(reached_box(&reach(&s, &[], &[]), &w), None);
+        assert_eq!(reached_box(&r, &World::default()), None);
+    }
+
+    #[test]
     fn symbols_are_largest_first_with_sized_circles_and_placed_labels() {
         let s = sheet();
         let r = reach(&s, &[0, 1], &[]);
@@ -352,12 +424,18 @@ mod tests {
         assert!(out[1].radii[0] > out[1].radii[1] && out[1].radii[1] >= MIN_R_PX);
         assert_eq!(out[1].label, "Kenya: Over 10000 · Over 500");
         for s in &out {
-            let [x, y] = s.label_at;
+            let [x, y] = s.label_at.expect("room for every label");
             assert!(x >= 0.0 && y >= 0.0 && x + s.label_size[0] <= 1000.0 && y + s.label_size[1] <= 500.0);
         }
+        assert_eq!(out[1].lines, [out[1].label.clone()], "one line on a wide frame");
         // At a coarser scale everything doubles.
         let coarse = symbols(&s, &r, &world(), 2.0, frame, &value);
         assert_eq!(coarse[0].radii, [2.0 * MAX_R_PX]);
+        // A narrow frame: long labels on two lines, the name then the figures.
+        let narrow = symbols(&s, &r, &world(), 1.0, [500.0, 200.0, 400.0, 160.0], &value);
+        let kenya = narrow.iter().find(|s| s.name == "Kenya").expect("Kenya's symbol");
+        assert_eq!(kenya.lines, ["Kenya:", "Over 10000 · Over 500"]);
+        assert_eq!(kenya.label_size[1], 2.0 * FONT_PX * LINE_HEIGHT);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The map's frame and layout arithmetic, kept pure so it is tested natively:
-//! zooming and panning the `viewBox`, fitting a country, the scale of one
-//! screen pixel, moving between countries with arrow keys, and placing
-//! labels beside circles without overlaps.
+//! zooming and panning the `viewBox`, fitting a country, the frame a map
+//! opens on (the whole world, or on a narrow map the places reached), the
+//! scale of one screen pixel, moving between countries with arrow keys, and
+//! placing labels beside circles without overlaps.
 
 /// An SVG `viewBox`: `[x, y, width, height]`.
 pub type ViewBox = [f64; 4];
@@ -46,14 +47,61 @@ pub fn pan(vb: ViewBox, dx: f64, dy: f64, bounds: (f64, f64)) -> ViewBox {
 /// A view of `aspect` (width / height) showing the box `[x0, y0, x1, y1]`
 /// with a margin, no smaller than `min_width`.
 pub fn fit(bbox: [f64; 4], aspect: f64, bounds: (f64, f64), min_width: f64) -> ViewBox {
+    fit_with_margin(bbox, 0.2, aspect, bounds, min_width)
+}
+
+/// The same, with a margin of `margin` of the box's size on each side.
+pub fn fit_with_margin(bbox: [f64; 4], margin: f64, aspect: f64, bounds: (f64, f64), min_width: f64) -> ViewBox {
     let (bw, bh) = ((bbox[2] - bbox[0]).max(0.0), (bbox[3] - bbox[1]).max(0.0));
     let (cx, cy) = ((bbox[0] + bbox[2]) / 2.0, (bbox[1] + bbox[3]) / 2.0);
-    let mut width = (bw * 1.4).max(bh * 1.4 * aspect).max(min_width).min(bounds.0);
+    let grow = 1.0 + 2.0 * margin.max(0.0);
+    let mut width = (bw * grow).max(bh * grow * aspect).max(min_width).min(bounds.0);
     if aspect > 0.0 && width / aspect > bounds.1 * 1.5 {
         width = bounds.1 * 1.5 * aspect;
     }
     let height = if aspect > 0.0 { width / aspect } else { width };
     clamp([cx - width / 2.0, cy - height / 2.0, width, height], bounds)
+}
+
+/// The smallest box `[x0, y0, x1, y1]` holding every box given; `None` for none.
+pub fn union(boxes: impl IntoIterator<Item = [f64; 4]>) -> Option<[f64; 4]> {
+    boxes.into_iter().reduce(|a, b| [a[0].min(b[0]), a[1].min(b[1]), a[2].max(b[2]), a[3].max(b[3])])
+}
+
+/// A map drawn narrower than this (screen pixels: a phone, upright or on its
+/// side) opens on the places the selection reached, not on the whole world,
+/// where their labels crowd.
+pub const FIT_BELOW_PX: f64 = 640.0;
+/// Narrower still (a phone held upright), that frame is drawn taller than the
+/// world's: [`UPRIGHT_ASPECT`] (width / height) instead of the map's own.
+pub const UPRIGHT_BELOW_PX: f64 = 480.0;
+pub const UPRIGHT_ASPECT: f64 = 1.25;
+/// The margin around the places reached, as a fraction of their box's size on each side.
+pub const REACHED_MARGIN: f64 = 0.1;
+/// The narrowest frame of the places reached, as a fraction of the map's
+/// width (one small country is not shown 16 times as large).
+pub const REACHED_MIN_WIDTH: f64 = 0.15;
+
+/// The frame showing the places reached (`reached`: the box of their
+/// shapes and symbols), with a margin, on a map drawn `px_width` pixels wide
+/// of a map `bounds` large: the aspect of the world's frame, or
+/// [`UPRIGHT_ASPECT`] on an upright phone; never narrower than
+/// [`REACHED_MIN_WIDTH`] of the map.
+pub fn reached_frame(reached: [f64; 4], px_width: f64, bounds: (f64, f64)) -> ViewBox {
+    let world_aspect = if bounds.1 > 0.0 { bounds.0 / bounds.1 } else { 1.0 };
+    let aspect = if px_width > 0.0 && px_width < UPRIGHT_BELOW_PX { UPRIGHT_ASPECT } else { world_aspect };
+    fit_with_margin(reached, REACHED_MARGIN, aspect, bounds, bounds.0 * REACHED_MIN_WIDTH)
+}
+
+/// The frame a map drawn `px_width` pixels wide opens on: below
+/// [`FIT_BELOW_PX`], the frame of the places reached (`reached`, from
+/// [`reached_frame`]) when there is one and it is not most of the world
+/// anyway (nearly as wide, or taller); else `world`. An unmeasured map (`px_width` 0) opens on the world.
+pub fn first_frame(world: ViewBox, reached: Option<ViewBox>, px_width: f64) -> ViewBox {
+    match reached {
+        Some(r) if px_width > 0.0 && px_width < FIT_BELOW_PX && r[2] < world[2] * 0.9 && r[3] <= world[3] => r,
+        _ => world,
+    }
 }
 
 /// Map units per screen pixel for a view drawn in a `px_w` × `px_h` box
@@ -157,11 +205,14 @@ fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
 }
 
 /// Places labels in the given order (most important first): right of the
-/// circle, left, above, below, then further up or down on either side,
-/// taking the first spot inside `frame` (a view box) that overlaps neither an
-/// earlier label nor a circle; when every spot overlaps something, the first
-/// spot inside the frame (a label may cover another, but is never cut off).
-pub fn place_labels(items: &[LabelBox], gap: f64, frame: ViewBox) -> Vec<Placed> {
+/// circle, left, above, below (moved sideways into the frame if need be),
+/// then the nearest of the spots further up or down on either side, above
+/// or below, or just clear of a label already placed, taking the first spot
+/// inside `frame` (a view box) that overlaps neither an earlier label nor a
+/// circle. A label with no such spot is left out
+/// (`None`): labels never cover each other, and none is cut off by the frame
+/// (the figure is still in the legend and the table).
+pub fn place_labels(items: &[LabelBox], gap: f64, frame: ViewBox) -> Vec<Option<Placed>> {
     let circles: Vec<[f64; 4]> = items
         .iter()
         .map(|l| [l.anchor[0] - l.radius, l.anchor[1] - l.radius, l.anchor[0] + l.radius, l.anchor[1] + l.radius])
@@ -174,18 +225,39 @@ pub fn place_labels(items: &[LabelBox], gap: f64, frame: ViewBox) -> Vec<Placed>
         let right = ax + r + gap;
         let left = ax - r - gap - w;
         let mid = ay - h / 2.0;
-        let mut candidates = vec![
-            (right, mid, false),
-            (left, mid, false),
-            (ax - w / 2.0, ay - r - gap - h, false),
-            (ax - w / 2.0, ay + r + gap, false),
-        ];
+        // Above and below: centred on the circle, moved sideways into the
+        // frame when near its edge (a wide label on a narrow map).
+        let centred = (ax - w / 2.0).min(frame[0] + frame[2] - w).max(frame[0]);
+        let (above, below) = (ay - r - gap - h, ay + r + gap);
+        let mut candidates =
+            vec![(right, mid, false), (left, mid, false), (centred, above, false), (centred, below, false)];
+        // Further away, joined by a leader line: steps up and down on each
+        // side, above and below, and just clear of each label placed nearby
+        // (labels stack without gaps); the nearest first.
+        let reach = 8.0 * (h + gap);
+        let mut away: Vec<(f64, f64, bool)> = Vec::new();
         for k in 1..=8 {
             let d = f64::from(k) * (h + gap);
-            for (x, y) in [(right, mid + d), (right, mid - d), (left, mid + d), (left, mid - d)] {
-                candidates.push((x, y, true));
+            for (x, y) in [
+                (right, mid + d),
+                (right, mid - d),
+                (left, mid + d),
+                (left, mid - d),
+                (centred, above - d),
+                (centred, below + d),
+            ] {
+                away.push((x, y, true));
             }
         }
+        for t in taken.iter().filter(|t| t[1] - ay < reach + h && ay - t[3] < reach + h) {
+            for x in [right, left, centred] {
+                away.push((x, t[3] + gap, true));
+                away.push((x, t[1] - gap - h, true));
+            }
+        }
+        let distance = |&(x, y, _): &(f64, f64, bool)| (x + w / 2.0 - ax).hypot(y + h / 2.0 - ay);
+        away.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        candidates.extend(away);
         let inside = |x: f64, y: f64| {
             x >= frame[0] && y >= frame[1] && x + w <= frame[0] + frame[2] && y + h <= frame[1] + frame[3]
         };
@@ -195,14 +267,11 @@ pub fn place_labels(items: &[LabelBox], gap: f64, frame: ViewBox) -> Vec<Placed>
                 && !taken.iter().any(|t| overlaps(*t, b))
                 && !circles.iter().enumerate().any(|(j, c)| j != i && overlaps(*c, b))
         };
-        let (x, y, leader) = candidates
-            .iter()
-            .copied()
-            .find(free)
-            .or_else(|| candidates.iter().copied().find(|&(x, y, _)| inside(x, y)))
-            .unwrap_or(candidates[0]);
-        taken.push([x, y, x + w, y + h]);
-        out.push(Placed { x, y, leader });
+        let spot = candidates.iter().copied().find(free).map(|(x, y, leader)| {
+            taken.push([x, y, x + w, y + h]);
+            Placed { x, y, leader }
+        });
+        out.push(spot);
     }
     out
 }
@@ -298,8 +367,8 @@ mod tests {
             .iter()
             .map(|&anchor| LabelBox { anchor, radius: 3.0, width: 40.0, height: 8.0 })
             .collect();
-        let placed = place_labels(&items, 1.0, [0.0, 0.0, 1000.0, 500.0]);
-        assert_eq!(placed.len(), 4);
+        let placed: Vec<Placed> = place_labels(&items, 1.0, [0.0, 0.0, 1000.0, 500.0]).into_iter().flatten().collect();
+        assert_eq!(placed.len(), 4, "room for every label");
         let boxes: Vec<[f64; 4]> =
             placed.iter().zip(&items).map(|(p, l)| [p.x, p.y, p.x + l.width, p.y + l.height]).collect();
         for i in 0..boxes.len() {
@@ -313,18 +382,86 @@ mod tests {
         // Near the right edge of the frame, the label goes left.
         let edge = [LabelBox { anchor: [990.0, 100.0], radius: 3.0, width: 40.0, height: 8.0 }];
         let placed = place_labels(&edge, 1.0, [0.0, 0.0, 1000.0, 500.0]);
-        assert_eq!(placed[0].x, 990.0 - 3.0 - 1.0 - 40.0);
+        assert_eq!(placed[0].map(|p| p.x), Some(990.0 - 3.0 - 1.0 - 40.0));
+        // Too wide for either side of a narrow frame: above, moved into it.
+        let wide = [LabelBox { anchor: [20.0, 50.0], radius: 3.0, width: 70.0, height: 8.0 }];
+        let placed = place_labels(&wide, 1.0, [0.0, 0.0, 80.0, 100.0]);
+        assert_eq!(placed[0], Some(Placed { x: 0.0, y: 50.0 - 3.0 - 1.0 - 8.0, leader: false }));
     }
 
     #[test]
-    fn crowded_labels_stay_inside_the_frame() {
-        // Twelve wide labels on one point near the right edge: no free spot
-        // for the last ones, yet none is cut off by the frame.
+    fn crowded_labels_are_left_out_rather_than_overlapping_or_cut_off() {
+        // Twelve wide labels on one point near the right edge: the first ones
+        // find free spots, the rest are left out; none covers another, none
+        // runs past the frame.
         let frame = [0.0, 0.0, 1000.0, 100.0];
         let items: Vec<LabelBox> =
             (0..12).map(|_| LabelBox { anchor: [960.0, 50.0], radius: 10.0, width: 200.0, height: 12.0 }).collect();
-        for (p, l) in place_labels(&items, 1.0, frame).iter().zip(&items) {
-            assert!(p.x >= 0.0 && p.x + l.width <= 1000.0 && p.y >= 0.0 && p.y + l.height <= 100.0, "{p:?}");
+        let placed = place_labels(&items, 1.0, frame);
+        assert_eq!(placed.len(), 12);
+        let boxes: Vec<[f64; 4]> = placed
+            .iter()
+            .zip(&items)
+            .filter_map(|(p, l)| p.map(|p| [p.x, p.y, p.x + l.width, p.y + l.height]))
+            .collect();
+        assert!(boxes.len() >= 3 && boxes.len() < 12, "{} placed", boxes.len());
+        assert_eq!(placed[0].map(|p| p.leader), Some(false), "the first goes beside its circle");
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(a[0] >= 0.0 && a[2] <= 1000.0 && a[1] >= 0.0 && a[3] <= 100.0, "{a:?}");
+            for b in &boxes[i + 1..] {
+                assert!(!overlaps(*a, *b), "{a:?} / {b:?}");
+            }
         }
+    }
+
+    #[test]
+    fn a_union_of_boxes() {
+        assert_eq!(union([[1.0, 2.0, 3.0, 4.0], [0.0, 3.0, 2.0, 5.0]]), Some([0.0, 2.0, 3.0, 5.0]));
+        assert_eq!(union([[1.0, 1.0, 1.0, 1.0]]), Some([1.0, 1.0, 1.0, 1.0]));
+        assert_eq!(union([]), None);
+    }
+
+    /// `inner` lies within `outer` (view boxes `[x, y, w, h]` vs a box `[x0, y0, x1, y1]`).
+    fn holds(outer: ViewBox, inner: [f64; 4]) -> bool {
+        outer[0] <= inner[0]
+            && outer[1] <= inner[1]
+            && outer[0] + outer[2] >= inner[2]
+            && outer[1] + outer[3] >= inner[3]
+    }
+
+    #[test]
+    fn the_frame_of_the_places_reached_holds_them_with_a_margin_at_the_displays_aspect() {
+        let reached = [594.0, 99.0, 891.0, 286.0];
+        // An upright phone: taller than the world, the places with a margin.
+        let upright = reached_frame(reached, 294.0, MAP);
+        assert!((upright[2] / upright[3] - UPRIGHT_ASPECT).abs() < 1e-9, "{upright:?}");
+        assert!(holds(upright, reached), "{upright:?}");
+        assert!(upright[0] < reached[0] - 1.0 && upright[0] + upright[2] > reached[2] + 1.0, "a margin: {upright:?}");
+        assert!(upright[2] < MAP.0 * 0.5, "much narrower than the world: {upright:?}");
+        // On its side, and on a wide map: the world's aspect.
+        let landscape = reached_frame(reached, 614.0, MAP);
+        assert!((landscape[2] / landscape[3] - MAP.0 / MAP.1).abs() < 1e-9, "{landscape:?}");
+        assert!(holds(landscape, reached), "{landscape:?}");
+        // One small country is not blown up: at least a sixth of the world wide.
+        let small = reached_frame([600.0, 240.0, 610.0, 250.0], 294.0, MAP);
+        assert!((small[2] - MAP.0 * REACHED_MIN_WIDTH).abs() < 1e-9, "{small:?}");
+        // Places by the map's edge: the frame stays inside the map and still holds them.
+        let edge = reached_frame([940.0, 380.0, 1000.0, 440.0], 294.0, MAP);
+        assert!(edge[0] + edge[2] <= MAP.0 + 1e-9 && edge[1] + edge[3] <= MAP.1 + 1e-9, "{edge:?}");
+        assert!(holds(edge, [940.0, 380.0, 1000.0, 440.0]), "{edge:?}");
+    }
+
+    #[test]
+    fn a_narrow_map_opens_on_the_places_reached_a_wide_one_on_the_world() {
+        let world = [0.0, 0.0, 1000.0, 440.0];
+        let reached = Some(reached_frame([594.0, 99.0, 891.0, 286.0], 294.0, MAP));
+        assert_eq!(first_frame(world, reached, 294.0), reached.unwrap_or(world));
+        assert_eq!(first_frame(world, reached, 614.0), reached.unwrap_or(world), "a phone on its side");
+        assert_eq!(first_frame(world, reached, 1150.0), world);
+        assert_eq!(first_frame(world, reached, 0.0), world, "not measured yet");
+        assert_eq!(first_frame(world, None, 294.0), world, "nothing reached");
+        // Places all over the world: the world itself.
+        let everywhere = Some(reached_frame([20.0, 20.0, 980.0, 420.0], 294.0, MAP));
+        assert_eq!(first_frame(world, everywhere, 294.0), world);
     }
 }

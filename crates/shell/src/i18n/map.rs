@@ -31,6 +31,8 @@ keyed! {
         FrameWorld,
         FrameAsiaPacific,
         FrameAfrica,
+        /// The frame of the places the selection reached (a phone opens on it).
+        FrameReached,
         ZoomIn,
         ZoomOut,
         PanWest,
