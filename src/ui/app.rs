@@ -74,9 +74,8 @@ impl Languages {
     /// The language for the asked one (`?lang=`), else the reader's, else
     /// English; a language without a catalogue is not spoken.
     pub fn choose(&self, asked: Option<&str>) -> Lang {
-        let spoken = |lang: &Lang| *lang == Lang::En || self.catalogues.iter().any(|(l, _)| l == lang);
-        let asked = asked.and_then(Lang::from_tag).filter(spoken);
-        asked.or_else(|| self.preferred.iter().filter_map(|tag| Lang::from_tag(tag)).find(spoken)).unwrap_or_default()
+        let spoken = |lang: Lang| self.catalogues.iter().any(|(l, _)| *l == lang);
+        Lang::choose(asked, self.preferred.iter().map(String::as_str), spoken)
     }
 }
 

@@ -77,10 +77,16 @@ impl Lang {
     }
 
     /// The widget's language: the one it is asked for (`?lang=` or the
-    /// widget's `lang`), else the first of the reader's languages the
-    /// interface speaks, else English.
-    pub fn choose<'a>(asked: Option<&str>, preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        asked.and_then(Lang::from_tag).or_else(|| preferred.into_iter().find_map(Lang::from_tag)).unwrap_or_default()
+    /// widget's `lang`), else the first of the reader's languages, else
+    /// English; only languages `spoken` says the widget can speak (those
+    /// whose catalogue it has) are taken.
+    pub fn choose<'a>(
+        asked: Option<&str>,
+        preferred: impl IntoIterator<Item = &'a str>,
+        spoken: impl Fn(Lang) -> bool,
+    ) -> Lang {
+        let take = |tag: &str| Lang::from_tag(tag).filter(|l| *l == Lang::En || spoken(*l));
+        asked.and_then(take).or_else(|| preferred.into_iter().find_map(take)).unwrap_or_default()
     }
 }
 
@@ -106,11 +112,16 @@ mod tests {
 
     #[test]
     fn the_asked_language_wins_then_the_readers_then_english() {
-        assert_eq!(Lang::choose(Some("ar"), ["fr"]), Lang::Ar);
-        assert_eq!(Lang::choose(Some("de"), ["de-DE", "es-MX", "fr"]), Lang::Es);
-        assert_eq!(Lang::choose(None, ["zh-TW", "zh-CN"]), Lang::Zh);
-        assert_eq!(Lang::choose(None, ["ru", "de"]), Lang::En);
-        assert_eq!(Lang::choose(None, []), Lang::En);
+        let all = |_: Lang| true;
+        assert_eq!(Lang::choose(Some("ar"), ["fr"], all), Lang::Ar);
+        assert_eq!(Lang::choose(Some("de"), ["de-DE", "es-MX", "fr"], all), Lang::Es);
+        assert_eq!(Lang::choose(None, ["zh-TW", "zh-CN"], all), Lang::Zh);
+        assert_eq!(Lang::choose(None, ["ru", "de"], all), Lang::En);
+        assert_eq!(Lang::choose(None, [], all), Lang::En);
+        // A language without its catalogue is passed over for the next.
+        let no_french = |l: Lang| l != Lang::Fr;
+        assert_eq!(Lang::choose(Some("fr"), ["es"], no_french), Lang::Es);
+        assert_eq!(Lang::choose(None, ["fr-CA", "en"], no_french), Lang::En);
     }
 
     #[test]
