@@ -160,8 +160,12 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
         Effect::new(move |_| {
             if let (LoadState::Ready(data), Some(words)) = (load.get(), words.get()) {
                 let meta = &data.sheet.meta;
+                // The sheet's title in the reader's language where it gives one.
+                let code = words.lang().code();
+                let (title, subtitle) =
+                    (meta.title.pick(code, &meta.language).0, meta.subtitle.pick(code, &meta.language).0);
                 if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                    document.set_title(&words.document_title(&meta.title, &meta.subtitle));
+                    document.set_title(&words.document_title(title, subtitle));
                 }
             }
         });
