@@ -59,14 +59,23 @@ impl Languages {
         let catalogues = self.catalogues.clone();
         Effect::new(move |_| {
             let lang = lang.get();
-            match catalogues.iter().find(|(l, _)| *l == lang).map(|(_, url)| url.clone()) {
-                None => words.set(Some(Words::english())),
-                Some(url) => spawn_local(async move {
-                    let read = fetch_text(&url).await.ok().and_then(|text| Catalogue::parse(lang, &text).ok());
-                    let next = read.map(Words::new).unwrap_or_else(Words::english);
-                    let _ = words.try_update(|w| *w = Some(next));
-                }),
+            let Some(url) = catalogues.iter().find(|(l, _)| *l == lang).map(|(_, url)| url.clone()) else {
+                words.set(Some(Words::english()));
+                return;
+            };
+            // Read once a page: another widget, or a switch back, takes it at once.
+            if let Some(read) = READ.with_borrow(|read| read.iter().find(|(u, _)| *u == url).map(|(_, w)| w.clone())) {
+                words.set(Some(read));
+                return;
             }
+            spawn_local(async move {
+                let read =
+                    fetch_text(&url).await.ok().and_then(|text| Catalogue::parse(lang, &text).ok()).map(Words::new);
+                if let Some(read) = &read {
+                    READ.with_borrow_mut(|all| all.push((url, read.clone())));
+                }
+                let _ = words.try_update(|w| *w = Some(read.unwrap_or_else(Words::english)));
+            });
         });
         words
     }
@@ -77,6 +86,12 @@ impl Languages {
         let spoken = |lang: Lang| self.catalogues.iter().any(|(l, _)| *l == lang);
         Lang::choose(asked, self.preferred.iter().map(String::as_str), spoken)
     }
+}
+
+thread_local! {
+    /// The catalogues read on this page, by URL: immutable (their names
+    /// carry their content's hash), so a cache, not state.
+    static READ: std::cell::RefCell<Vec<(String, Words)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Where loading stands.

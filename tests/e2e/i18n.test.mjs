@@ -85,6 +85,12 @@ test('the switcher changes the language in place and in the URL, and back', asyn
   await page.locator('main#app .language select').selectOption('en');
   await page.waitForFunction(() => appRoot().querySelector('.ilo-factsheet')?.dir === 'ltr', null, { timeout: TIMEOUT });
   assert.ok((await visibleText(page)).includes(EN['funding.Heading']));
+  // Back to Arabic: its catalogue was read already, and is not fetched again.
+  const fetched = () => page.requests.filter((u) => /ilo-factsheet-i18n-ar-/.test(u)).length;
+  const before = fetched();
+  await page.locator('main#app .language select').selectOption('ar');
+  await page.waitForFunction(() => appRoot().querySelector('.ilo-factsheet')?.dir === 'rtl', null, { timeout: TIMEOUT });
+  assert.equal(fetched(), before, 'the Arabic catalogue is read once a page');
   assert.deepEqual(page.errors, []);
 });
 

@@ -27,14 +27,7 @@ pub fn track_width(node: NodeRef<Div>, width: RwSignal<f64>) {
                 }
             }
         };
-        measure();
-        let callback = Closure::<dyn FnMut()>::new(measure);
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&el);
-        let held = SendWrapper::new((observer, callback));
-        on_cleanup(move || held.0.disconnect());
+        observe(&el, measure);
     });
 }
 
@@ -60,13 +53,19 @@ where
                 }
             }
         };
-        measure();
-        let callback = Closure::<dyn FnMut()>::new(measure);
-        let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
-            return;
-        };
-        observer.observe(&el);
-        let held = SendWrapper::new((observer, callback));
-        on_cleanup(move || held.0.disconnect());
+        observe(&el, measure);
     });
+}
+
+/// Runs `measure` now and whenever `el`'s box changes, until the current
+/// reactive owner is cleaned up (the observer is disconnected then).
+fn observe(el: &web_sys::Element, mut measure: impl FnMut() + 'static) {
+    measure();
+    let callback = Closure::<dyn FnMut()>::new(measure);
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(el);
+    let held = SendWrapper::new((observer, callback));
+    on_cleanup(move || held.0.disconnect());
 }

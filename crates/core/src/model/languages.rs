@@ -10,18 +10,14 @@ use super::problem::Problem;
 
 /// One warning per language missing from some texts but given in others.
 pub fn missing_languages(texts: &[(String, &LocalText)], sheet_language: &str) -> Vec<Problem> {
-    let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().trim().to_ascii_lowercase();
-    let sheet = primary(sheet_language);
-    let langs_of = |t: &LocalText| -> BTreeSet<String> {
-        t.variants().map(|(tag, _)| tag.map_or_else(|| sheet.clone(), primary)).collect()
-    };
-    let all: BTreeSet<String> = texts.iter().flat_map(|(_, t)| langs_of(t)).collect();
+    let all: BTreeSet<String> = texts.iter().flat_map(|(_, t)| t.languages(sheet_language)).collect();
     if all.len() < 2 {
         return Vec::new();
     }
     let mut problems = Vec::new();
     for lang in &all {
-        let missing: Vec<&String> = texts.iter().filter(|(_, t)| !langs_of(t).contains(lang)).map(|(p, _)| p).collect();
+        let missing: Vec<&String> =
+            texts.iter().filter(|(_, t)| !t.has(lang, sheet_language)).map(|(path, _)| path).collect();
         let given = texts.len() - missing.len();
         if let Some(first) = missing.first() {
             let others = match missing.len() - 1 {

@@ -59,11 +59,6 @@ impl LocalText {
         self.variants.iter().find(|(t, _)| t.as_deref().is_some_and(|t| primary(t) == "en")).or(self.variants.first())
     }
 
-    /// The languages given by tag (none for a plain string).
-    pub fn tags(&self) -> impl Iterator<Item = &str> {
-        self.variants.iter().filter_map(|(t, _)| t.as_deref())
-    }
-
     /// True when the text is given in `lang`, a plain string counting as the
     /// sheet's language `sheet`.
     pub fn has(&self, lang: &str, sheet: &str) -> bool {
@@ -80,9 +75,10 @@ impl LocalText {
         self.variants.iter().map(|(t, s)| (t.as_deref(), s.as_str()))
     }
 
-    /// The same text in the given languages, the first its main one.
-    pub fn by_language(variants: Vec<(String, String)>) -> LocalText {
-        LocalText { variants: variants.into_iter().map(|(t, s)| (Some(t), s)).collect() }
+    /// The primary languages it is given in, a plain string counting as
+    /// the sheet's language `sheet`.
+    pub fn languages<'a>(&'a self, sheet: &'a str) -> impl Iterator<Item = String> + 'a {
+        self.variants.iter().map(move |(t, _)| primary(t.as_deref().unwrap_or(sheet)))
     }
 }
 
@@ -238,6 +234,8 @@ mod tests {
         let french_sheet = read(r#""Compétences""#).unwrap();
         assert_eq!(french_sheet.pick("fr", "fr-CA"), ("Compétences", None));
         assert!(both.has("fr", "en") && !both.has("es", "en") && plain.has("en", "en"));
+        assert_eq!(both.languages("en").collect::<Vec<_>>(), ["fr", "en"]);
+        assert_eq!(french_sheet.languages("fr-CA").collect::<Vec<_>>(), ["fr"]);
         assert_eq!(both.all().count(), 2);
     }
 

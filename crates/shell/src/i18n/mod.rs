@@ -368,7 +368,10 @@ pub fn event_kind(kind: Kind) -> Text<'static> {
 }
 
 /// The words of the widget this is called in (Leptos context, provided by
-/// the widget's root for its language); English outside any widget.
+/// the widget's root for its language); English outside any widget. An
+/// event handler or an async task runs outside the widget's reactive owner,
+/// where no context is found: take `words()` where the component is built
+/// and use that (the map's search box, the preview page's reading do).
 pub fn words() -> Words {
     leptos::prelude::use_context::<Words>().unwrap_or_default()
 }
