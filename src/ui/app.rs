@@ -10,6 +10,7 @@ use leptos::task::spawn_local;
 
 use crate::data_url::Refused;
 use crate::i18n::{Catalogue, Dir, Lang};
+use crate::model::{Parsed, Problem};
 use crate::query::FilterState;
 use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
 use ilo_factsheet_shell::i18n::{t, Text, Words};
@@ -110,6 +111,11 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
         Ok(DataSource::Read(loaded)) => LoadState::Ready(loaded.clone()),
         _ => LoadState::Loading,
     });
+    // The sheet's problems, as far as they are known (see `read`).
+    let problems = RwSignal::new(match &config.data {
+        Ok(DataSource::Read(loaded)) => loaded.problems.clone(),
+        _ => Vec::new(),
+    });
     let root = NodeRef::<leptos::html::Div>::new();
     // The interface language: its words once its catalogue is here (English
     // is built in); until then the skeleton, after that the old words until
@@ -139,7 +145,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
                 Err(Refused::OtherOrigin(u)) => LoadState::Failed(LoadError::Refused(u)),
                 Err(Refused::NotWeb(u)) => LoadState::Failed(LoadError::NotWeb(u)),
                 Ok(u) => match fetch_text(&u).await {
-                    Ok(text) => LoadState::Ready(Arc::new(Loaded::from_text(&text))),
+                    Ok(text) => read(text, problems).await,
                     Err(e) => LoadState::Failed(e),
                 },
             };
@@ -209,12 +215,54 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
                 }
                 (LoadState::Ready(data), Some(words)) => {
                     provide_context(words);
-                    provide_ctx(data, state, foreign.clone(), setting.clone());
+                    provide_ctx(data, problems.into(), state, foreign.clone(), setting.clone());
                     view! { <crate::ui::report::Report /> }.into_any()
                 }
             }}
         </div>
     }
+}
+
+/// Reads a fetched file into a sheet to show, and its problems into
+/// `problems`. The fast reader (`model::quick`) reads a sound file at once,
+/// and the forgiving reader and checker (a wasm chunk of their own: most of
+/// the code of reading) look for its problems once the browser is idle.
+/// A file the fast reader gives up on is read by the forgiving one at once.
+async fn read(text: String, problems: RwSignal<Vec<Problem>>) -> LoadState {
+    if let Some(loaded) = Loaded::quick(&text) {
+        let _ = problems.try_set(Vec::new());
+        let text = std::rc::Rc::new(text);
+        let check = move || {
+            let text = text.clone();
+            spawn_local(async move {
+                let found = checked(text.to_string()).await.problems;
+                // Unmounted meanwhile, or nothing to say: nothing to draw.
+                if !found.is_empty() {
+                    let _ = problems.try_set(found);
+                }
+            });
+        };
+        if leptos::prelude::request_idle_callback_with_handle(check.clone()).is_err() {
+            check();
+        }
+        return LoadState::Ready(Arc::new(loaded));
+    }
+    let loaded = Loaded::from_parsed(checked(text).await);
+    let _ = problems.try_set(loaded.problems.clone());
+    LoadState::Ready(Arc::new(loaded))
+}
+
+/// The forgiving reader and the checker (its wasm chunk).
+#[cfg(not(feature = "ssr"))]
+#[lazy]
+fn checked(text: String) -> Parsed {
+    crate::model::parse(&text)
+}
+
+/// Natively there is nothing to fetch: the same, at once.
+#[cfg(feature = "ssr")]
+async fn checked(text: String) -> Parsed {
+    crate::model::parse(&text)
 }
 
 /// Bubbles `ilo-factsheet:ready` from the widget's root to the container

@@ -10,7 +10,7 @@ use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
 use crate::ui::text::{shown, Highlighted};
 use ilo_factsheet_shell::ctx::Ctx;
-use ilo_factsheet_shell::i18n::{t, words, Text};
+use ilo_factsheet_shell::i18n::{t, words, Text, Words};
 use ilo_factsheet_shell::words::local;
 
 #[component]
@@ -227,9 +227,19 @@ fn Header() -> impl IntoView {
 #[component]
 fn Problems() -> impl IntoView {
     let ctx = Ctx::get();
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
-        ctx.with_data(|d| d.problems.iter().cloned().partition(Problem::is_error));
     let fatal = ctx.with_data(|d| d.fatal);
+    // Read at once, or once the file is checked (`app::read`): words()
+    // captured here, where the component's context is.
+    let words = words();
+    move || {
+        let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+            ctx.problems.with(|all| all.iter().cloned().partition(Problem::is_error));
+        problems_view(&words, fatal, errors, warnings)
+    }
+}
+
+/// The errors' alert and the warnings' fold.
+fn problems_view(words: &Words, fatal: bool, errors: Vec<Problem>, warnings: Vec<Problem>) -> impl IntoView {
     // A hostile file can hold thousands of problems: list the first ones.
     const LISTED: usize = 50;
     let list = |problems: Vec<Problem>| {
@@ -238,18 +248,18 @@ fn Problems() -> impl IntoView {
             <ul>
                 {problems.into_iter().take(LISTED).map(|p| {
                     let place = match p.line_column {
-                        Some((line, column)) => t(Text::LineColumn(line, column)).into_owned(),
+                        Some((line, column)) => words.t(Text::LineColumn(line, column)),
                         None => p.path.clone(),
                     };
                     view! { <li><code>{place}</code>" "{p.message}</li> }
                 }).collect_view()}
-                {(more > 0).then(|| view! { <li class="more">{t(Text::MoreProblems(more))}</li> })}
+                {(more > 0).then(|| view! { <li class="more">{words.t(Text::MoreProblems(more))}</li> })}
             </ul>
         }
     };
     view! {
         {(!errors.is_empty()).then(|| {
-            let title = if fatal { t(Text::CannotShow) } else { t(Text::ProblemsTitle(errors.len())) };
+            let title = if fatal { words.t(Text::CannotShow) } else { words.t(Text::ProblemsTitle(errors.len())) };
             view! {
                 <div class="problems" role="alert">
                     <p class="alert-title">{title}</p>
@@ -259,7 +269,7 @@ fn Problems() -> impl IntoView {
         })}
         {(!warnings.is_empty()).then(|| view! {
             <details class="warnings">
-                <summary>{t(Text::WarningsTitle(warnings.len()))}</summary>
+                <summary>{words.t(Text::WarningsTitle(warnings.len()))}</summary>
                 {list(warnings)}
             </details>
         })}

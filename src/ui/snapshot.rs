@@ -43,7 +43,8 @@ pub fn render_with(text: &str, query: &str, setting: Setting) -> String {
         let words = Catalogue::parse(lang, bundled(lang)).map(Words::new).unwrap_or_default();
         let (code, dir) = (words.lang().code(), if words.lang().dir() == Dir::Rtl { "rtl" } else { "ltr" });
         provide_context(words);
-        provide_ctx(loaded, RwSignal::new(state), foreign_params(query), setting);
+        let problems = Signal::stored(loaded.problems.clone());
+        provide_ctx(loaded, problems, RwSignal::new(state), foreign_params(query), setting);
         view! { <div class="ilo-factsheet" lang=code dir=dir><Report /></div> }.to_html()
     })
 }

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::load::Loaded;
+use crate::model::Problem;
 use crate::query::params::join_search;
 use crate::query::{select, FilterState, Selection};
 
@@ -37,6 +38,9 @@ pub struct Setting {
 pub struct Ctx {
     pub state: RwSignal<FilterState>,
     pub data: StoredValue<Arc<Loaded>>,
+    /// The sheet's problems, as far as they are known: a file the fast
+    /// reader read is checked after it is shown, and its problems come then.
+    pub problems: Signal<Vec<Problem>>,
     pub selection: Memo<Selection>,
     pub foreign_params: StoredValue<String>,
     pub setting: StoredValue<Setting>,
@@ -75,12 +79,19 @@ impl Ctx {
 
 /// Provides the context every view of a widget reads, once its sheet is
 /// loaded (under the current reactive owner).
-pub fn provide_ctx(data: Arc<Loaded>, state: RwSignal<FilterState>, foreign_params: String, setting: Setting) {
+pub fn provide_ctx(
+    data: Arc<Loaded>,
+    problems: Signal<Vec<Problem>>,
+    state: RwSignal<FilterState>,
+    foreign_params: String,
+    setting: Setting,
+) {
     let data = StoredValue::new(data);
     let selection = Memo::new(move |_| data.with_value(|d| state.with(|s| select(&d.sheet, &d.index, s))));
     provide_context(Ctx {
         state,
         data,
+        problems,
         selection,
         foreign_params: StoredValue::new(foreign_params),
         setting: StoredValue::new(setting),

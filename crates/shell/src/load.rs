@@ -11,7 +11,7 @@ use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
 use crate::i18n::{t, Text};
 use crate::model::parse::MAX_BYTES;
-use crate::model::{parse, FactSheet, Problem};
+use crate::model::{parse, quick, FactSheet, Parsed, Problem};
 use crate::query::Index;
 
 /// How long a fetch may take before it is stopped.
@@ -21,6 +21,8 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 #[derive(Debug)]
 pub struct Loaded {
     pub sheet: FactSheet,
+    /// The problems the reading found: none from [`Loaded::quick`], which
+    /// does not look for them (the widget has the file checked after).
     pub problems: Vec<Problem>,
     /// True when nothing could be read (syntax error, newer format).
     pub fatal: bool,
@@ -28,10 +30,23 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// Read by the forgiving reader, with every problem found.
     pub fn from_text(text: &str) -> Loaded {
-        let parsed = parse(text);
+        Loaded::from_parsed(parse(text))
+    }
+
+    /// What the forgiving reader read, indexed.
+    pub fn from_parsed(parsed: Parsed) -> Loaded {
         let index = Index::new(&parsed.sheet);
         Loaded { sheet: parsed.sheet, problems: parsed.problems, fatal: parsed.fatal, index }
+    }
+
+    /// Read by the fast reader (`model::quick`), without looking for
+    /// problems; `None` when it gives up (read it with [`Loaded::from_text`]).
+    pub fn quick(text: &str) -> Option<Loaded> {
+        let sheet = quick(text)?;
+        let index = Index::new(&sheet);
+        Some(Loaded { sheet, problems: Vec::new(), fatal: false, index })
     }
 }
 

@@ -124,6 +124,30 @@ fn every_file_ends_as_expected_without_a_panic() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The widget reads a file with the fast reader first (`model::quick`), and
+/// with the forgiving one when it gives up: for every hostile file, the fast
+/// reader either reads exactly the sheet the forgiving one does, or gives up
+/// on a file the forgiving one finds errors in.
+#[test]
+fn the_fast_reader_reads_no_file_otherwise_than_the_forgiving_one() {
+    let mut read = 0;
+    for e in corpus() {
+        let text = text_of(&e.name);
+        let parsed = ilo_factsheet_core::model::parse(&text);
+        match ilo_factsheet_core::model::quick(&text) {
+            Some(sheet) => {
+                assert!(!parsed.fatal, "{}: the fast reader read a refused file", e.name);
+                assert_eq!(sheet, parsed.sheet, "{}: the two readers differ", e.name);
+                read += 1;
+            }
+            None => assert!(parsed.has_errors(), "{}: the fast reader gave up on a readable file", e.name),
+        }
+    }
+    // Some hostile files are valid JSON of the right shape (markup in texts,
+    // emoji, dangerous links): the fast reader takes those.
+    assert!(read >= 3, "{read}");
+}
+
 #[test]
 fn a_filtered_state_survives_every_file_too() {
     for e in corpus() {

@@ -16,6 +16,7 @@ pub mod local_text;
 pub mod locate;
 pub mod parse;
 pub mod problem;
+pub mod quick;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod types;
@@ -28,4 +29,5 @@ pub use local_text::LocalText;
 pub use locate::{locate, Locator, Place};
 pub use parse::{parse, Parsed};
 pub use problem::{Problem, Severity};
+pub use quick::quick;
 pub use types::*;

@@ -135,7 +135,7 @@ pub fn parse(text: &str) -> Parsed {
 /// parse: an empty file, an oversized one, nesting deeper than [`MAX_DEPTH`]
 /// (found with one scan, so 20,000 levels cost no recursion), and an HTML page
 /// (a server's error page served in place of the data).
-fn check_shape(text: &str) -> Option<Problem> {
+pub(super) fn check_shape(text: &str) -> Option<Problem> {
     if text.trim().is_empty() {
         return Some(Problem::error("$", "the file is empty"));
     }
