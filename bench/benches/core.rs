@@ -1,5 +1,5 @@
 //! The pure core over a synthetic sheet of 10,000 projects (issue 12,
-//! "Scale"): reading it (parse and validate), indexing it, and what a filter
+//! "Scale"): reading it (the fast reader; parse and validate), indexing it, and what a filter
 //! change or a search costs (`query::select`, then the map's reach and the
 //! funding entries the views derive from it). The goal: any filter change or
 //! search within 2 ms.
@@ -8,7 +8,7 @@ use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion
 
 use ilo_factsheet_core::funding;
 use ilo_factsheet_core::geo::reach;
-use ilo_factsheet_core::model::parse;
+use ilo_factsheet_core::model::{parse, quick};
 use ilo_factsheet_core::query::{select, FilterState, Index};
 use ilo_factsheet_tools::synthetic;
 
@@ -24,6 +24,8 @@ fn bench(c: &mut Criterion) {
     let mut read = c.benchmark_group("read 10,000 projects");
     read.sample_size(10);
     read.bench_function("parse + validate", |b| b.iter(|| black_box(parse(black_box(&text)))));
+    // What the widget does first (the forgiving parse + validate above runs after, when idle).
+    read.bench_function("fast reader (model::quick)", |b| b.iter(|| black_box(quick(black_box(&text)))));
     read.bench_function("index", |b| b.iter(|| black_box(Index::new(black_box(&sheet)))));
     read.finish();
 

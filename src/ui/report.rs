@@ -282,8 +282,10 @@ fn ViewTabs() -> impl IntoView {
     // On a phone the tabs scroll sideways: the current one is scrolled into
     // the strip (the strip only, never the page).
     let strip = NodeRef::<leptos::html::Nav>::new();
+    // On a view change only: a filter change must not force a layout.
+    let view = Memo::new(move |_| ctx.state.with(|s| s.view));
     Effect::new(move |_| {
-        ctx.state.with(|s| s.view);
+        view.track();
         if let Some(nav) = strip.get() {
             reveal_current_tab(&nav);
         }
