@@ -218,7 +218,9 @@ pub fn MapView() -> impl IntoView {
                 </div>
                 <FindBox m=m />
             </div>
-            <p class="map-status" role="status">{move || m.status.get()}</p>
+            // Nothing (not an empty text) while silent: the prerendered copy
+            // (an empty text is written as a space) then matches `:empty` too.
+            <p class="map-status" role="status">{move || Some(m.status.get()).filter(|s| !s.is_empty())}</p>
             <div class="map-panel" hidden=move || show_table.get()>
                 <Controls m=m />
                 <div class="map-canvas" node_ref=canvas>
