@@ -124,6 +124,15 @@ impl Index {
             .map(|g| (g.id.clone(), geographies.member_countries(&g.id).into_iter().collect()))
             .collect();
         let mut index = Index { items: Vec::new(), members, slots: Vec::new() };
+        let names = Names::of(sheet);
+        // Each member country's groups: an item's groups by its countries,
+        // not every group's members searched for each item.
+        let mut groups_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for (group, members) in &index.members {
+            for member in members {
+                groups_of.entry(member.clone()).or_default().push(group.clone());
+            }
+        }
 
         let mut paragraphs: Vec<(&Paragraph, Option<&Project>)> = Vec::new();
         paragraphs.extend(sheet.meta.lead.iter().map(|p| (p, None)));
@@ -153,29 +162,24 @@ impl Index {
                 let (a, b) = (project.period.start, project.period.end);
                 tags.years = Some(tags.years.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
             }
-            index.push(tags);
+            index.push(tags, &groups_of);
         }
 
         for (position, e) in sheet.events.iter().enumerate() {
             let brief = Brief { title: &e.title, quote: &e.source.quote, themes: &e.themes, partners: &e.partners };
-            index.push(brief.tags(
-                sheet,
-                ItemKind::Event,
-                &e.id,
-                position,
-                &e.geographies,
-                Some((e.date.year, e.date.year)),
-            ));
+            let tags =
+                brief.tags(&names, ItemKind::Event, &e.id, position, &e.geographies, Some((e.date.year, e.date.year)));
+            index.push(tags, &groups_of);
         }
 
         for (position, p) in sheet.projects.iter().enumerate() {
             let mut text = vec![every_language(&p.title), every_language(&p.summary)];
             text.extend(p.results.iter().map(every_language));
-            text.push(names(sheet, &p.funders));
-            text.push(names(sheet, &p.partners));
-            text.push(names(sheet, &p.geographies));
+            text.push(names.of_ids(&p.funders));
+            text.push(names.of_ids(&p.partners));
+            text.push(names.of_ids(&p.geographies));
             text.extend(p.figures.iter().map(|f| every_language(&f.unit)));
-            index.push(Tags {
+            let tags = Tags {
                 kind: ItemKind::Project,
                 id: &p.id,
                 position,
@@ -184,18 +188,20 @@ impl Index {
                 geographies: p.geographies.iter().collect(),
                 years: Some((p.period.start, p.period.end)),
                 text: fold(&text.join(" ")),
-            });
+            };
+            index.push(tags, &groups_of);
         }
         for (position, r) in sheet.reach.iter().enumerate() {
             let brief = Brief { title: &r.title, quote: &r.source.quote, themes: &r.themes, partners: &r.partners };
-            index.push(brief.tags(
-                sheet,
+            let tags = brief.tags(
+                &names,
                 ItemKind::Reach,
                 &r.id,
                 position,
                 &r.geographies,
                 r.period.map(|p| (p.start, p.end)),
-            ));
+            );
+            index.push(tags, &groups_of);
         }
         let [themes, partners, countries] = [
             option_slots(sheet.themes.iter().map(|t| &t.id)),
@@ -217,12 +223,13 @@ impl Index {
         index
     }
 
-    fn push(&mut self, tags: Tags<'_>) {
+    /// Adds an item; `groups_of` gives each member country its groups.
+    fn push(&mut self, tags: Tags<'_>, groups_of: &BTreeMap<String, Vec<String>>) {
         let geographies = self.expand(&tags.geographies);
         let mut countries = geographies.clone();
-        for (group, members) in &self.members {
-            if members.iter().any(|m| geographies.contains(m)) {
-                countries.insert(group.clone());
+        for geography in &geographies {
+            if let Some(groups) = groups_of.get(geography) {
+                countries.extend(groups.iter().cloned());
             }
         }
         self.items.push(Item {
@@ -279,14 +286,14 @@ struct Brief<'a> {
 impl<'a> Brief<'a> {
     fn tags(
         &self,
-        sheet: &FactSheet,
+        names: &Names<'_>,
         kind: ItemKind,
         id: &'a str,
         position: usize,
         geographies: &'a [String],
         years: Option<(i32, i32)>,
     ) -> Tags<'a> {
-        let text = [&every_language(self.title), self.quote, &names(sheet, self.partners), &names(sheet, geographies)];
+        let text = [&every_language(self.title), self.quote, &names.of_ids(self.partners), &names.of_ids(geographies)];
         Tags {
             kind,
             id,
@@ -300,17 +307,40 @@ impl<'a> Brief<'a> {
     }
 }
 
-fn names(sheet: &FactSheet, ids: &[String]) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    for id in ids {
-        if let Some(p) = sheet.partners.iter().find(|p| &p.id == id) {
-            out.extend([p.short_name.as_str(), &p.name]);
+/// The names an id is searched by, looked up once per sheet (a sheet of
+/// thousands of projects names its partners and places tens of thousands
+/// of times): a partner's short and full names, a geography's name; the
+/// first of a repeated id.
+struct Names<'a> {
+    partners: BTreeMap<&'a str, [&'a str; 2]>,
+    geographies: BTreeMap<&'a str, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    fn of(sheet: &'a FactSheet) -> Names<'a> {
+        let mut names = Names { partners: BTreeMap::new(), geographies: BTreeMap::new() };
+        for p in &sheet.partners {
+            names.partners.entry(p.id.as_str()).or_insert([p.short_name.as_str(), &p.name]);
         }
-        if let Some(g) = sheet.geographies.iter().find(|g| &g.id == id) {
-            out.push(&g.name);
+        for g in &sheet.geographies {
+            names.geographies.entry(g.id.as_str()).or_insert(&g.name);
         }
+        names
     }
-    out.join(" ")
+
+    /// The names of the partners and geographies among `ids`, in their order.
+    fn of_ids(&self, ids: &[String]) -> String {
+        let mut out: Vec<&str> = Vec::new();
+        for id in ids {
+            if let Some(both) = self.partners.get(id.as_str()) {
+                out.extend(both);
+            }
+            if let Some(name) = self.geographies.get(id.as_str()) {
+                out.push(name);
+            }
+        }
+        out.join(" ")
+    }
 }
 
 #[cfg(test)]
