@@ -119,11 +119,20 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
     let heading_id = ctx.dom_id(&format!("funding-{id}-heading"));
     let file_name = format!("{country}-funding-{id}.csv");
     let svg_ids = (ctx.dom_id(&format!("funding-{id}-title")), ctx.dom_id(&format!("funding-{id}-desc")));
+    // A chart changed is drawn anew, not patched: patching an element
+    // rewrites each of its attributes (removed, then set: tachys does so for
+    // an element's erased attributes), which costs more than new elements
+    // for a chart of hundreds of them. Each drawing has a key of its own.
+    let drawings = StoredValue::new(0u64);
     let svg = move || {
-        chart.get().map(|c| {
-            let w = width.get().max(200.0);
-            draw(&c, w, selected, &svg_ids)
-        })
+        let drawing = chart.get().map(|c| (c, width.get().max(200.0)));
+        drawings.update_value(|n| *n += 1);
+        drawing.map(|d| (drawings.get_value(), d)).into_iter().collect::<Vec<_>>()
+    };
+    let svg = view! {
+        <For each=svg key=|(n, _)| *n let:((_, (c, w)))>
+            {draw(&c, w, selected, &svg_ids)}
+        </For>
     };
     let details = move || {
         let key = selected.get()?;

@@ -114,10 +114,32 @@ impl Visible {
         Visible { projects: selection.projects.clone(), contributions: selection.contributions.clone() }
     }
 
+    /// Whether `at` is visible. A look through the lists: to ask for many,
+    /// take [`Visible::lookup`].
     pub fn contains(&self, at: ItemRef) -> bool {
         match at {
             ItemRef::Project(i) => self.projects.contains(&i),
             ItemRef::Contribution(i) => self.contributions.contains(&i),
+        }
+    }
+
+    /// The same answers as [`Visible::contains`] at one step each, for a
+    /// sheet of `projects` projects and `contributions` contributions (a
+    /// sheet of thousands asks thousands of times).
+    pub fn lookup(&self, projects: usize, contributions: usize) -> impl Fn(ItemRef) -> bool {
+        let mask = |len: usize, shown: &[usize]| {
+            let mut mask = vec![false; len];
+            for &i in shown {
+                if let Some(m) = mask.get_mut(i) {
+                    *m = true;
+                }
+            }
+            mask
+        };
+        let (p, c) = (mask(projects, &self.projects), mask(contributions, &self.contributions));
+        move |at| match at {
+            ItemRef::Project(i) => p.get(i).copied().unwrap_or(false),
+            ItemRef::Contribution(i) => c.get(i).copied().unwrap_or(false),
         }
     }
 }
@@ -154,7 +176,8 @@ pub fn entries<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
             source: &c.source,
         })
     });
-    let mut all: Vec<Entry<'a>> = projects.chain(contributions).filter(|e| visible.contains(e.at)).collect();
+    let shown = visible.lookup(sheet.projects.len(), sheet.contributions.len());
+    let mut all: Vec<Entry<'a>> = projects.chain(contributions).filter(|e| shown(e.at)).collect();
     // Stable: keeps the sheet's order within each group.
     all.sort_by_key(|e| e.is_stated_total());
     all

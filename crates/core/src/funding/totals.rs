@@ -91,11 +91,13 @@ where
     I: IntoIterator<Item = &'a Entry<'a>>,
 {
     let mut refs: Vec<ItemRef> = Vec::new();
+    // Each item counted once (a sum of thousands looks each up in one step).
+    let mut counted = std::collections::BTreeSet::new();
     let mut amount = 0.0;
     let mut lower_bound = false;
     let mut period: Option<Period> = None;
     for item in items {
-        if refs.contains(&item.at) {
+        if !counted.insert(item.at) {
             continue;
         }
         refs.push(item.at);

@@ -15,7 +15,9 @@
 //! - The sheet's own country (`meta.country`) is the origin of the South–South
 //!   links; it is marked, not hidden.
 
-use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::geography::Geographies;
 use crate::model::{FactSheet, Figure, GeographyKind};
@@ -120,23 +122,32 @@ pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
 /// countries of a group they name, is reached.
 pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entries: &[usize]) -> Reach {
     let geo = Geographies::of(sheet);
-    let mut places: BTreeMap<String, Place> = BTreeMap::new();
+    // By id: looked up for each place of each project (FxHash: ids are short).
+    let mut places: FxHashMap<String, Place> = FxHashMap::default();
+    // Each id's member countries when it is a group (`None`: a country),
+    // worked out once: a sheet of thousands of projects names a few hundred.
+    let mut groups: FxHashMap<String, Option<Rc<[String]>>> = FxHashMap::default();
+    let mut members_of = |g: &str| -> Rc<[String]> {
+        if let Some(known) = groups.get(g) {
+            return known.clone().unwrap_or_default();
+        }
+        let members: Option<Rc<[String]>> = (!geo.is_country(g)).then(|| geo.member_countries(g).into());
+        groups.insert(g.to_string(), members.clone());
+        members.unwrap_or_default()
+    };
     for &i in entries {
         let Some(r) = sheet.reach.get(i) else {
             continue;
         };
         for g in &r.geographies {
-            let place = touch(sheet, &geo, &mut places, g, None, true);
-            if !place.entries.contains(&i) {
-                place.entries.push(i);
-            }
-            if !geo.is_country(g) {
-                for m in geo.member_countries(g) {
-                    let member = touch(sheet, &geo, &mut places, &m, None, false);
-                    if !member.entries.contains(&i) {
-                        member.entries.push(i);
-                    }
+            let note = |place: &mut Place| {
+                if !place.entries.contains(&i) {
+                    place.entries.push(i);
                 }
+            };
+            touch(sheet, &geo, &mut places, g, None, true, note);
+            for m in members_of(g).iter() {
+                touch(sheet, &geo, &mut places, m, None, false, note);
             }
         }
     }
@@ -146,15 +157,15 @@ pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entri
         };
         let named = p.geographies.iter().map(String::as_str).chain(p.figures.iter().map(|f| f.geography.as_str()));
         for g in named {
-            touch(sheet, &geo, &mut places, g, Some(i), true);
-            if !geo.is_country(g) {
-                for m in geo.member_countries(g) {
-                    touch(sheet, &geo, &mut places, &m, Some(i), false);
-                }
+            touch(sheet, &geo, &mut places, g, Some(i), true, |_| {});
+            for m in members_of(g).iter() {
+                touch(sheet, &geo, &mut places, m, Some(i), false, |_| {});
             }
         }
         for (k, f) in p.figures.iter().enumerate() {
-            touch(sheet, &geo, &mut places, &f.geography, Some(i), true).figures.push(FigureRef::Project(i, k));
+            touch(sheet, &geo, &mut places, &f.geography, Some(i), true, |place| {
+                place.figures.push(FigureRef::Project(i, k));
+            });
         }
     }
     for &i in events {
@@ -162,27 +173,57 @@ pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entri
             continue;
         };
         for (k, f) in e.figures.iter().enumerate() {
-            touch(sheet, &geo, &mut places, &f.geography, None, true).figures.push(FigureRef::Event(i, k));
+            touch(sheet, &geo, &mut places, &f.geography, None, true, |place| {
+                place.figures.push(FigureRef::Event(i, k));
+            });
         }
     }
     let mut places: Vec<Place> = places.into_values().collect();
     for p in &mut places {
         p.projects.sort_unstable();
+        p.projects.dedup();
     }
     places.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.id.cmp(&b.id)));
     Reach { places }
 }
 
-/// The place for `id`, created on first use, with `project` recorded.
-fn touch<'a>(
+/// Records `project` (and whether the place is named directly) in the place
+/// for `id`, made on first use, then does `then` with it. One lookup for a
+/// place made already.
+fn touch(
     sheet: &FactSheet,
     geo: &Geographies<'_>,
-    places: &'a mut BTreeMap<String, Place>,
+    places: &mut FxHashMap<String, Place>,
     id: &str,
     project: Option<usize>,
     direct: bool,
-) -> &'a mut Place {
-    let place = places.entry(id.to_string()).or_insert_with(|| Place {
+    then: impl FnOnce(&mut Place),
+) {
+    let record = |place: &mut Place| {
+        // A project touches its places one after another (its geographies,
+        // then its figures' places): it is recorded already when it is the
+        // last one. (Sorted and deduplicated at the end, for any order.)
+        if let Some(project) = project {
+            if place.projects.last() != Some(&project) {
+                place.projects.push(project);
+            }
+        }
+        place.direct |= direct;
+        then(place);
+    };
+    match places.get_mut(id) {
+        Some(place) => record(place),
+        None => {
+            let mut place = new_place(sheet, geo, id);
+            record(&mut place);
+            places.insert(id.to_string(), place);
+        }
+    }
+}
+
+/// A place reached for the first time.
+fn new_place(sheet: &FactSheet, geo: &Geographies<'_>, id: &str) -> Place {
+    Place {
         id: id.to_string(),
         name: geo.get(id).map_or(id, |g| &*g.name).to_string(),
         kind: if geo.is_country(id) { GeographyKind::Country } else { GeographyKind::Group },
@@ -192,14 +233,7 @@ fn touch<'a>(
         figures: Vec::new(),
         direct: false,
         origin: id == sheet.meta.country,
-    });
-    if let Some(project) = project {
-        if !place.projects.contains(&project) {
-            place.projects.push(project);
-        }
     }
-    place.direct |= direct;
-    place
 }
 
 /// Whether a place concerns the geographies of the `country` filter: the
