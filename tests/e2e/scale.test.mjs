@@ -74,3 +74,20 @@ test('the map\'s table of a sheet with many figures shows a page of rows at a ti
   await page.waitForFunction((n) => appRoot().querySelectorAll('table.map-data tbody tr').length > n, PAGE);
   assert.deepEqual(page.errors, []);
 });
+
+test("a map legend of many figures lists a page of them, the rest a press away", async () => {
+  // 150 projects from the China sheet's: each copy brings its figures.
+  ctx.server.put('data/many.json', manyProjects(150));
+  const page = await ctx.open('?data=data/many.json&view=map');
+  await page.waitForSelector('.map-legend ul.legend-figures li');
+  const items = () => page.locator('.map-legend ul.legend-figures li').count();
+  assert.equal(await items(), PAGE);
+  const more = page.locator('.map-legend button.show-more');
+  const [, add, hidden] = (await more.textContent()).match(/^Show (\d+) more \((\d+) not shown yet\)$/).map(Number);
+  assert.equal(add, Math.min(PAGE, hidden));
+  await more.click();
+  await page.waitForFunction((n) => appRoot().querySelectorAll('.map-legend ul.legend-figures li').length === n, PAGE + add);
+  // Every figure is still drawn on the map, listed or not.
+  assert.ok(await page.locator('.map-svg circle').count() >= PAGE + hidden);
+  assert.deepEqual(page.errors, []);
+});

@@ -75,7 +75,10 @@ pub(super) struct Details {
     pub(super) stated: bool,
     pub(super) lower_bound: bool,
     /// For group bars: the items added. For item bars: the item itself.
-    pub(super) items: Vec<Quoted>,
+    /// Where they sit: worded ([`quoted_items`]) only when the box opens,
+    /// as a group of thousands would cost every filter change thousands of
+    /// figures written out.
+    pub(super) items: Vec<ItemRef>,
     /// The facet and id a group bar stands for ("show only this theme").
     pub(super) filter: Option<(Facet, String)>,
 }
@@ -147,6 +150,13 @@ pub(super) fn yes_no(b: bool) -> String {
     tf(if b { F::LowerBoundYes } else { F::LowerBoundNo }).to_string()
 }
 
+/// The entries at `refs` in the sheet, worded for a details box, in order.
+pub(super) fn quoted_items(sheet: &FactSheet, refs: &[ItemRef]) -> Vec<Quoted> {
+    let all = funding::entries(sheet, &Visible::all(sheet));
+    let by_ref: BTreeMap<ItemRef, &Entry<'_>> = all.iter().map(|e| (e.at, e)).collect();
+    refs.iter().filter_map(|at| by_ref.get(at)).map(|e| quoted(e)).collect()
+}
+
 pub(super) fn quoted(e: &Entry<'_>) -> Quoted {
     Quoted {
         title: local(e.title),
@@ -166,7 +176,7 @@ pub(super) fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
         themes: names(sheet, e.themes, true),
         stated: e.is_stated_total(),
         lower_bound: e.money.qualifier.is_lower_bound(),
-        items: vec![quoted(e)],
+        items: vec![e.at],
         filter: None,
     }
 }
@@ -356,7 +366,7 @@ fn group_bar(g: &Group, members: &[&Entry<'_>], none_label: &str, facet: Facet) 
             themes: String::new(),
             stated: false,
             lower_bound: g.total.lower_bound,
-            items: members.iter().map(|e| quoted(e)).collect(),
+            items: members.iter().map(|e| e.at).collect(),
             filter: g.id.clone().map(|id| (facet, id)),
         },
     }

@@ -417,6 +417,7 @@ fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
         (!value.is_empty()).then(|| view! { <div class="row"><dt>{tf(label)}</dt><dd>{value}</dd></div> })
     };
     let single = d.items.len() == 1 && d.kind.is_some();
+    let items = ctx.with_data(|data| quoted_items(&data.sheet, &d.items));
     view! {
         <div class="details-box">
             <p class="details-title">{d.title.clone()}</p>
@@ -430,7 +431,7 @@ fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
             {d.stated.then(|| view! { <p class="details-note">{tf(F::StatedNote)}</p> })}
             {(d.lower_bound && !d.stated).then(|| view! { <p class="details-note">{tf(F::LegendOpen)}</p> })}
             {if single {
-                d.items.into_iter().map(|q| view! {
+                items.into_iter().map(|q| view! {
                     <p class="details-source-label">{tf(F::SourceSentence)}</p>
                     <blockquote class="details-quote">{q.quote}</blockquote>
                 }).collect_view().into_any()
@@ -438,7 +439,7 @@ fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
                 view! {
                     <p class="details-source-label">{tf(F::Adds)}</p>
                     <ul class="details-items">
-                        {d.items.into_iter().map(|q| view! {
+                        {items.into_iter().map(|q| view! {
                             <li>
                                 <span class="item-title">{q.title}</span>
                                 " — "{q.figure}", "{q.period}

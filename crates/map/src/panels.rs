@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{mt, place_name, MapCtx};
 use crate::geo::symbols::drawn_figures;
 use crate::model::{CountryRole, Figure, GeographyKind};
+use crate::query::page;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
 use ilo_factsheet_shell::words::{figure_text, local};
@@ -40,6 +41,10 @@ pub(super) fn Legend(m: MapCtx) -> impl IntoView {
             })
         })
     });
+    // A long list of figures a page at a time ("Show more" presses, for the
+    // list they were made on: a filter change starts the new list afresh).
+    let pressed = RwSignal::new((Vec::<String>::new(), 0usize));
+    let more_label = move |add: usize, hidden: usize| t(Text::ShowMore(add, hidden));
     let attribution = move || m.world().map(|w| format!("{} {}", w.attribution, mt(MapText::Projection)));
     view! {
         <div class="map-legend">
@@ -56,13 +61,25 @@ pub(super) fn Legend(m: MapCtx) -> impl IntoView {
                 <li><span class="swatch circle" aria-hidden="true"></span>{mt(MapText::Circles)}</li>
             </ul>
             {move || {
-                let (shown, unmapped) = drawn.get();
+                let (all, unmapped) = drawn.get();
+                let presses = pressed.with(|(on, n)| if *on == all { *n } else { 0 });
+                let (n, add) = page::window(all.len(), presses);
+                let more = (add > 0).then(|| {
+                    let label = more_label(add, all.len() - n);
+                    let list = all.clone();
+                    view! {
+                        <button type="button" class="show-more" on:click=move |_| pressed.set((list.clone(), presses + 1))>
+                            {label}
+                        </button>
+                    }
+                });
                 view! {
-                    {(!shown.is_empty()).then(|| view! {
+                    {(!all.is_empty()).then(|| view! {
                         <p class="legend-figures-title">{mt(MapText::FiguresShown)}</p>
                         <ul class="legend-figures">
-                            {shown.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}
+                            {all[..n].iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
                         </ul>
+                        {more}
                     })}
                     {unmapped.then(|| view! { <p class="legend-note">{mt(MapText::Unmapped)}</p> })}
                 }
