@@ -5,33 +5,20 @@
 use leptos::prelude::*;
 
 use crate::model::{FactSheet, Project};
-use crate::query::page;
 use crate::ui::text::{shown, Highlighted};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, words, Text};
+use ilo_factsheet_shell::pages::Pages;
 use ilo_factsheet_shell::words::{figure_text, local};
 
 #[component]
 pub fn Projects() -> impl IntoView {
     let ctx = Ctx::get();
     let all = Memo::new(move |_| ctx.selection.with(|s| s.projects.clone()));
-    // "Show more" presses, for the list they were made on: a filter change
-    // starts the new list at its first page.
-    let pressed = RwSignal::new((Vec::<usize>::new(), 0usize));
-    let window = move || {
-        all.with(|list| {
-            let presses = pressed.with(|(on, n)| if on == list { *n } else { 0 });
-            (page::window(list.len(), presses), presses, list.len())
-        })
-    };
-    let shown = Memo::new(move |_| {
-        let ((n, _), _, _) = window();
-        all.with(|list| list[..n].to_vec())
-    });
-    let more = move |_| {
-        let (_, presses, _) = window();
-        pressed.set((all.get_untracked(), presses + 1));
-    };
+    // A long list a page at a time; a filter change starts it afresh.
+    let pages = Pages::new();
+    let shown = Memo::new(move |_| all.with(|list| list[..pages.window(list).0].to_vec()));
+    let more = move |_| all.with_untracked(|list| pages.more(list));
     view! {
         <section class="projects" aria-labelledby=ctx.dom_id("projects-title") hidden=move || all.with(Vec::is_empty)>
             <h2 id=ctx.dom_id("projects-title")>{t(Text::Projects)}</h2>
@@ -41,7 +28,7 @@ pub fn Projects() -> impl IntoView {
                 </For>
             </div>
             {move || {
-                let ((n, add), _, total) = window();
+                let ((n, add), total) = all.with(|list| (pages.window(list), list.len()));
                 (add > 0).then(|| view! {
                     <button type="button" class="show-more" on:click=more>{t(Text::ShowMore(add, total - n))}</button>
                 })

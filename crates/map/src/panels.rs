@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use super::{mt, place_name, MapCtx};
 use crate::geo::symbols::drawn_figures;
 use crate::model::{CountryRole, Figure, GeographyKind};
-use crate::query::page;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
+use ilo_factsheet_shell::pages::Pages;
 use ilo_factsheet_shell::words::{figure_text, local};
 
 /// Shading key, link, circles, the figures drawn, and the credit line.
@@ -41,9 +41,8 @@ pub(super) fn Legend(m: MapCtx) -> impl IntoView {
             })
         })
     });
-    // A long list of figures a page at a time ("Show more" presses, for the
-    // list they were made on: a filter change starts the new list afresh).
-    let pressed = RwSignal::new((Vec::<String>::new(), 0usize));
+    // A long list of figures a page at a time; a filter change starts it afresh.
+    let pages = Pages::new();
     let more_label = move |add: usize, hidden: usize| t(Text::ShowMore(add, hidden));
     let attribution = move || m.world().map(|w| format!("{} {}", w.attribution, mt(MapText::Projection)));
     view! {
@@ -62,13 +61,12 @@ pub(super) fn Legend(m: MapCtx) -> impl IntoView {
             </ul>
             {move || {
                 let (all, unmapped) = drawn.get();
-                let presses = pressed.with(|(on, n)| if *on == all { *n } else { 0 });
-                let (n, add) = page::window(all.len(), presses);
+                let (n, add) = pages.window(&all);
                 let more = (add > 0).then(|| {
                     let label = more_label(add, all.len() - n);
                     let list = all.clone();
                     view! {
-                        <button type="button" class="show-more" on:click=move |_| pressed.set((list.clone(), presses + 1))>
+                        <button type="button" class="show-more" on:click=move |_| pages.more(&list)>
                             {label}
                         </button>
                     }

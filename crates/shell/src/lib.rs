@@ -9,6 +9,7 @@
 //! - [`i18n`]: every interface string, behind `t()`;
 //! - [`load`]: the only network code (fetch with timeout, errors named);
 //! - [`measure`]: an element's drawn width, for pixel layouts;
+//! - [`pages`]: a long list a page at a time ("Show more");
 //! - [`words`]: sheet values in words that several views print.
 //!
 //! Compiled only with `web` (browser) or `ssr` (HTML natively).
@@ -23,4 +24,5 @@ pub mod ctx;
 pub mod i18n;
 pub mod load;
 pub mod measure;
+pub mod pages;
 pub mod words;

@@ -114,18 +114,9 @@ impl Visible {
         Visible { projects: selection.projects.clone(), contributions: selection.contributions.clone() }
     }
 
-    /// Whether `at` is visible. A look through the lists: to ask for many,
-    /// take [`Visible::lookup`].
-    pub fn contains(&self, at: ItemRef) -> bool {
-        match at {
-            ItemRef::Project(i) => self.projects.contains(&i),
-            ItemRef::Contribution(i) => self.contributions.contains(&i),
-        }
-    }
-
-    /// The same answers as [`Visible::contains`] at one step each, for a
-    /// sheet of `projects` projects and `contributions` contributions (a
-    /// sheet of thousands asks thousands of times).
+    /// Whether an item is visible, answered at one step each (a sheet of
+    /// thousands asks thousands of times), for a sheet of `projects`
+    /// projects and `contributions` contributions.
     pub fn lookup(&self, projects: usize, contributions: usize) -> impl Fn(ItemRef) -> bool {
         let mask = |len: usize, shown: &[usize]| {
             let mut mask = vec![false; len];
