@@ -115,6 +115,27 @@ function start() {
     return fragments.get(file);
   };
 
+  // A fragment's markup as nodes, parsed inert (DOMParser runs no script;
+  // no innerHTML). A host page that enforces Trusted Types refuses a plain
+  // string: the markup (our build's, from our site) then goes through a
+  // policy named 'ilo-factsheet', made only then; a host that lists its
+  // allowed policies names it in `trusted-types`. Where even that is refused
+  // there is no copy, and the live widget comes as usual.
+  let policy;
+  function nodes(html) {
+    const parse = (markup) => [...new DOMParser().parseFromString(markup, 'text/html').body.childNodes];
+    try {
+      return parse(html);
+    } catch {
+      try {
+        policy ??= globalThis.trustedTypes.createPolicy('ilo-factsheet', { createHTML: (markup) => markup });
+        return parse(policy.createHTML(html));
+      } catch {
+        return [];
+      }
+    }
+  }
+
   // The bundled sheet, asked for beside the wasm (once), when a widget shows
   // it: the wasm's own request for it is then answered from the preload.
   let preloaded = false;
@@ -216,7 +237,7 @@ function start() {
           entry.pre.dataset.iloPrerendered = '';
           container.before(entry.pre);
         }
-        entry.pre.innerHTML = html;
+        entry.pre.replaceChildren(...nodes(html));
       }
       if (entry.pre) {
         hide(container, entry.pre);

@@ -4,18 +4,27 @@
 #   scripts/ensure-tools.sh [rust|wasm|browser|fuzz|bench|all]...  (default: all but fuzz and bench)
 #
 #   rust     rustup target wasm32-unknown-unknown; trunk 0.21.14,
-#            wasm-bindgen-cli at the exact version Cargo.lock pins and
+#            wasm-bindgen-cli at the exact version Cargo.lock pins (built
+#            from scripts/tools/wasm-bindgen-cli and its lockfile) and
 #            wasm-split-cli (crates.io wasm_split_cli_support 0.2.4, feature
-#            build-binary) (cargo install)
-#   wasm     wasm-opt from the npm package binaryen@132.0.0, installed under
+#            build-binary) (cargo install --locked)
+#   wasm     wasm-opt from the npm package binaryen 132, `npm ci` from
+#            scripts/tools/binaryen/package-lock.json under
 #            ${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}/binaryen (never Debian's
 #            binaryen: its wasm-opt 108 silently breaks the module)
-#   fuzz     nightly Rust (minimal profile) and cargo-fuzz, for `make fuzz` only
-#   bench    Lighthouse from npm lighthouse@12.2.3 (13 needs a newer Node), under
+#   fuzz     the dated nightly of fuzz/rust-toolchain.toml (minimal profile) and
+#            cargo-fuzz 0.13.2 (--locked), for `make fuzz` only
+#   bench    Lighthouse 12.2.3 (13 needs a newer Node), `npm ci` from
+#            scripts/tools/lighthouse/package-lock.json under
 #            ${ILO_TOOLS}/lighthouse, for `make bench` only
 #   browser  Debian's chromium + chromium-driver (apt, as root or with sudo) and
 #            the e2e node modules (npm ci in tests/e2e when missing or when
 #            package.json / package-lock.json changed)
+#
+# Supply chain: what writes the files users download (wasm-bindgen, the wasm
+# splitter, wasm-opt) and the other tools install only at pinned versions
+# from lockfiles; an install that cannot be locked fails, never falls back
+# to a fresh resolution.
 #
 # One line per tool: "ok <tool> <version>" or "installing <tool> ...".
 # Fast (well under 2 s) when everything is present: file and version checks only,
@@ -26,10 +35,11 @@ cd "$(dirname "$0")/.."
 TOOLS="${ILO_TOOLS:-$HOME/.cache/ilo-factsheet}"
 TRUNK_VERSION=0.21.14
 WASM_SPLIT_VERSION=0.2.4
-BINARYEN_VERSION=132.0.0
+# The versions of the npm tools are in scripts/tools/*/package-lock.json.
+BINARYEN_MAJOR=132
 BINARYEN_DIR="$TOOLS/binaryen"
-LIGHTHOUSE_VERSION=12.2.3
 LIGHTHOUSE_DIR="$TOOLS/lighthouse"
+CARGO_FUZZ_VERSION=0.13.2
 export PATH="$HOME/.cargo/bin:$BINARYEN_DIR/node_modules/.bin:$PATH"
 
 ok() { echo "ok $*"; }
@@ -43,6 +53,11 @@ as_root() {
 }
 
 need() { command -v "$1" >/dev/null 2>&1 || die "$1 is not installed: $2"; }
+
+# The dated nightly `make fuzz` runs on (fuzz/rust-toolchain.toml's channel).
+fuzz_nightly() {
+  sed -n 's/^channel = "\(.*\)"$/\1/p' fuzz/rust-toolchain.toml
+}
 
 # The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.
 wasm_bindgen_version() {
@@ -67,17 +82,20 @@ ensure_rust() {
     cargo install trunk --version "$TRUNK_VERSION" --locked
   fi
 
-  local wbg
+  # wasm-bindgen-cli from our own lockfile (scripts/tools/wasm-bindgen-cli:
+  # the crate's packaged one cannot resolve here), at the version Cargo.lock pins.
+  local wbg pinned
   wbg="$(wasm_bindgen_version)"
   [ -n "$wbg" ] || die "no wasm-bindgen in Cargo.lock"
-  if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wbg"; then
-    ok "wasm-bindgen-cli $wbg"
+  pinned="$(sed -n 's/^version = "\(.*\)"$/\1/p' scripts/tools/wasm-bindgen-cli/Cargo.toml | head -n 1)"
+  [ "$pinned" = "$wbg" ] ||
+    die "scripts/tools/wasm-bindgen-cli pins wasm-bindgen-cli $pinned but Cargo.lock has wasm-bindgen $wbg: change its versions and run cargo update there"
+  if wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wbg" &&
+     cargo install --list | grep -q "^ilo-factsheet-wasm-bindgen v$wbg "; then
+    ok "wasm-bindgen-cli $wbg (locked)"
   else
-    installing "wasm-bindgen-cli $wbg (cargo install, about 2 minutes)"
-    # With --locked it fails on this registry (its lockfile wants a webpki-roots
-    # release the registry does not serve): fall back to a fresh resolution.
-    cargo install wasm-bindgen-cli --version "$wbg" --locked --force ||
-      cargo install wasm-bindgen-cli --version "$wbg" --force
+    installing "wasm-bindgen-cli $wbg (cargo install --locked from scripts/tools/wasm-bindgen-cli, about 3 minutes)"
+    cargo install --path scripts/tools/wasm-bindgen-cli --locked --force
   fi
 
   # wasm-split-cli has no --version: cargo's own record of what it installed.
@@ -86,48 +104,56 @@ ensure_rust() {
     ok "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
   else
     installing "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION, cargo install, about 2 minutes)"
-    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force ||
-      cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
   fi
 }
 
-# An npm package at an exact version under DIR, by the binary it installs:
-# npm_tool NAME VERSION DIR BIN. Reads the installed package.json (running a
-# Node program to ask its version costs 0.4 s).
-npm_tool() {
-  local name=$1 version=$2 dir=$3 bin=$4
-  if [ -x "$dir/node_modules/.bin/$bin" ] &&
-     grep -q "\"version\": \"$version\"" "$dir/node_modules/$name/package.json" 2>/dev/null; then
-    ok "$bin $name@$version ($dir/node_modules/.bin/$bin)"
+# npm packages installed from a committed lockfile, scripts/tools/NAME/, into
+# DIR with `npm ci` (exact versions and integrity hashes, never a fresh
+# resolution): npm_locked NAME DIR BIN. Current when DIR was installed from
+# this very package.json + lockfile (a stamp), so the check runs no Node.
+npm_locked() {
+  local name=$1 dir=$2 bin=$3 from="scripts/tools/$1" want
+  want="$(cat "$from/package.json" "$from/package-lock.json" | sha256sum | cut -d' ' -f1)"
+  if [ -x "$dir/node_modules/.bin/$bin" ] && [ "$(cat "$dir/.ilo-installed-from" 2>/dev/null)" = "$want" ]; then
+    ok "$bin (npm ci from $from/package-lock.json, $dir/node_modules/.bin/$bin)"
   else
     need npm "install Node.js 20 and npm"
-    installing "$bin from npm $name@$version into $dir"
+    installing "$bin (npm ci from $from/package-lock.json) into $dir"
+    rm -rf "$dir"
     mkdir -p "$dir"
-    npm install --no-audit --no-fund --loglevel=error --prefix "$dir" "$name@$version"
+    cp "$from/package.json" "$from/package-lock.json" "$dir/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$want" >"$dir/.ilo-installed-from"
   fi
 }
 
 ensure_wasm() {
-  npm_tool binaryen "$BINARYEN_VERSION" "$BINARYEN_DIR" wasm-opt
+  npm_locked binaryen "$BINARYEN_DIR" wasm-opt
+  grep -q "\"version\": \"$BINARYEN_MAJOR\." "$BINARYEN_DIR/node_modules/binaryen/package.json" ||
+    die "the lockfile's binaryen is not $BINARYEN_MAJOR (Trunk.toml pins wasm_opt = \"version_$BINARYEN_MAJOR\")"
 }
 
 ensure_bench() {
-  npm_tool lighthouse "$LIGHTHOUSE_VERSION" "$LIGHTHOUSE_DIR" lighthouse
+  npm_locked lighthouse "$LIGHTHOUSE_DIR" lighthouse
 }
 
 ensure_fuzz() {
   need rustup "install Rust with rustup first"
-  if rustup run nightly rustc --version >/dev/null 2>&1; then
-    ok "rust nightly ($(rustup run nightly rustc --version))"
+  local nightly
+  nightly="$(fuzz_nightly)"
+  [ -n "$nightly" ] || die "no channel in fuzz/rust-toolchain.toml"
+  if rustup run "$nightly" rustc --version >/dev/null 2>&1; then
+    ok "rust $nightly ($(rustup run "$nightly" rustc --version))"
   else
-    installing "rust nightly (minimal profile)"
-    rustup toolchain install nightly --profile minimal
+    installing "rust $nightly (minimal profile)"
+    rustup toolchain install "$nightly" --profile minimal
   fi
-  if cargo fuzz --version >/dev/null 2>&1; then
-    ok "$(cargo fuzz --version)"
+  if cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+    ok "cargo-fuzz $CARGO_FUZZ_VERSION"
   else
-    installing "cargo-fuzz (cargo install, about 2 minutes)"
-    cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+    installing "cargo-fuzz $CARGO_FUZZ_VERSION (cargo install --locked, about 2 minutes)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
   fi
 }
 
@@ -152,7 +178,7 @@ ensure_browser() {
     ok "e2e node modules (playwright-core $(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$dir/node_modules/playwright-core/package.json"))"
   else
     installing "e2e node modules (npm ci in $dir)"
-    (cd "$dir" && { npm ci --no-audit --no-fund --loglevel=error || npm install --no-audit --no-fund --loglevel=error; })
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
     echo "$want" >"$stamp"
   fi
 }

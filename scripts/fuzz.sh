@@ -23,6 +23,8 @@ for f in data/china.json tests/fixtures/*.json tests/fixtures/hostile/* tests/fi
   { echo '?view=map&country=KEN&q=skills&from=2018&to=2022'; cat "$f"; } >"$corpus/seed-$n-filtered"
 done
 echo "fuzz: $n seed files, ${seconds}s"
-exec cargo +nightly fuzz run --fuzz-dir fuzz sheet "$corpus" -- \
+# The dated nightly of fuzz/rust-toolchain.toml (scripts/ensure-tools.sh installs it).
+nightly="$(sed -n 's/^channel = "\(.*\)"$/\1/p' fuzz/rust-toolchain.toml)"
+exec cargo "+$nightly" fuzz run --fuzz-dir fuzz sheet "$corpus" -- \
   -dict=fuzz/sheet.dict -max_len=131072 -timeout=10 -rss_limit_mb=4096 \
   -max_total_time="$seconds" -print_final_stats=1

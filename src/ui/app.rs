@@ -144,6 +144,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
             let next = match url {
                 Err(Refused::OtherOrigin(u)) => LoadState::Failed(LoadError::Refused(u)),
                 Err(Refused::NotWeb(u)) => LoadState::Failed(LoadError::NotWeb(u)),
+                Err(Refused::OutsideData(u, folder)) => LoadState::Failed(LoadError::OutsideData(u, folder)),
                 Ok(u) => match fetch_text(&u).await {
                     Ok(text) => read(text, problems).await,
                     Err(e) => LoadState::Failed(e),

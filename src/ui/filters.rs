@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::GeographyKind;
+use crate::query::text::{capped_query, MAX_QUERY_CHARS};
 use crate::query::{Facet, FilterState};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
@@ -180,9 +181,10 @@ fn SearchBox() -> impl IntoView {
         <label class="filter search">
             <span class="filter-label">{t(Text::Search)}</span>
             <input type="search" name="q" autocomplete="off" placeholder=t(Text::SearchHint)
+                maxlength=MAX_QUERY_CHARS
                 prop:value=move || ctx.state.with(|s| s.q.clone())
                 on:input=move |ev| {
-                    let q = event_target_value(&ev);
+                    let q = capped_query(&event_target_value(&ev));
                     ctx.state.update(|s| s.q = q);
                 } />
         </label>

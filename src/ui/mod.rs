@@ -113,7 +113,7 @@ impl Widget {
     fn start(&mut self) {
         let search = url::current_search();
         let (config, initial) = config_for(&self.options, &self.from, &search);
-        self.el.set_inner_html("");
+        self.el.replace_children_with_node_0();
         let made = Rc::new(Cell::new(None));
         let made_inside = made.clone();
         let handle = leptos::mount::mount_to(self.el.clone(), move || {
@@ -132,7 +132,7 @@ impl Widget {
         panic::unregister(&self.el);
         self.state = None;
         drop(self.handle.take());
-        self.el.set_inner_html("");
+        self.el.replace_children_with_node_0();
     }
 }
 
@@ -141,13 +141,13 @@ impl Widget {
 fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, FilterState) {
     let document_base =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let origin = url::current_origin();
     // Which address, by whom: the page's own HTML (`src`) is trusted; a URL
-    // (the page's `?data=`, the frame's `src`) may only name this site.
+    // (the page's `?data=`, the frame's `src`) may only name a sheet in
+    // this site's data folder.
     let requested: Option<Result<String, Refused>> = match (&options.src, from.frame, options.url_sync) {
-        (Some(src), true, _) => Some(data_url::resolve(Some(src), &origin)),
+        (Some(src), true, _) => Some(data_url::resolve(Some(src), &document_base, &from.base)),
         (Some(src), false, _) => Some(data_url::embed_src(src)),
-        (None, false, true) => param(search, "data").map(|p| data_url::resolve(Some(&p), &origin)),
+        (None, false, true) => param(search, "data").map(|p| data_url::resolve(Some(&p), &document_base, &from.base)),
         (None, _, _) => None,
     };
     let data_src = match &requested {
@@ -204,7 +204,7 @@ impl Preview {
     /// file names there. It speaks the page's `?lang=`, else the reader's
     /// language.
     pub fn mount(el: web_sys::HtmlElement, base: String, catalogues: Vec<(Lang, String)>) -> Preview {
-        el.set_inner_html("");
+        el.replace_children_with_node_0();
         let languages = Languages {
             preferred: url::preferred_languages(),
             catalogues: catalogues.iter().map(|(lang, name)| (*lang, absolute(name, &base))).collect(),
@@ -236,6 +236,6 @@ impl Preview {
     pub fn unmount(mut self) {
         panic::unregister(&self.el);
         drop(self.handle.take());
-        self.el.set_inner_html("");
+        self.el.replace_children_with_node_0();
     }
 }

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::problem::excerpt;
 use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
 use crate::ui::text::{shown, Highlighted};
@@ -342,7 +343,8 @@ fn PrintedFilters() -> impl IntoView {
             ctx.with_data(|d| {
                 let sheet = &d.sheet;
                 let names = |ids: &[String], name: &dyn Fn(&str) -> String| {
-                    ids.iter().map(|id| name(id)).collect::<Vec<_>>().join(", ")
+                    // An id the sheet does not know comes from a link: said short.
+                    ids.iter().map(|id| name(id)).map(|n| excerpt(&n)).collect::<Vec<_>>().join(", ")
                 };
                 let mut out: Vec<(String, String)> = Vec::new();
                 let mut push = |label: Text<'static>, value: String| {
@@ -368,7 +370,10 @@ fn PrintedFilters() -> impl IntoView {
                     (None, None) => String::new(),
                 };
                 push(Text::Period, years);
-                push(Text::Search, if s.q.trim().is_empty() { String::new() } else { format!("“{}”", s.q.trim()) });
+                push(
+                    Text::Search,
+                    if s.q.trim().is_empty() { String::new() } else { format!("“{}”", excerpt(s.q.trim())) },
+                );
                 out
             })
         })

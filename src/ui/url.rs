@@ -20,11 +20,6 @@ pub fn current_search() -> String {
     web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
 }
 
-/// The page's origin, e.g. `https://www.ilo.org`.
-pub fn current_origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
-}
-
 /// The query string for `state`, keeping parameters the state does not own.
 pub fn search_for(state: &FilterState, current: &str) -> String {
     join_search(&state.to_query(), &foreign_params(current))

@@ -4,10 +4,10 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHINA, ROOT, TIMEOUT, serveDir, useBrowser } from './helpers.mjs';
+import { CHINA, ROOT, TIMEOUT, serveHost, useBrowser } from './helpers.mjs';
 
 // Our server, as the README says it must answer embeds: CORS on everything.
 const ctx = useBrowser({ serve: { headers: { 'access-control-allow-origin': '*' } } });
@@ -27,18 +27,7 @@ const HOSTILE_CSS = `
 `;
 
 /** Serves `files` ({ name: html }) from a host origin of its own; closed after the test. */
-async function host(t, files, headers = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'ilo-host-'));
-  for (const [name, html] of Object.entries(files)) writeFileSync(join(dir, name), html);
-  const served = await serveDir(dir, { headers });
-  t.after(async () => {
-    await served.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  assert.notEqual(new URL(served.url).origin, new URL(ctx.server.url).origin);
-  ctx.hosts.push(served);
-  return served;
-}
+const host = (t, files, headers = {}) => serveHost(ctx, t, files, headers);
 
 const page = (body, { script = true, css = HOSTILE_CSS } = {}) => `<!doctype html><html lang="en"><head>
 <meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">${css ? `<style>${css}</style>` : ''}

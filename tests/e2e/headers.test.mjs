@@ -37,26 +37,29 @@ const ruleFor = (path) => {
   if (path === '/' || path.endsWith('/index.html')) return 'page';
   if (path.endsWith('/embed.html')) return 'frame';
   if (path.endsWith('/preview.html')) return 'preview';
-  return HASHED.test(path) ? 'hashed' : 'other';
+  if (HASHED.test(path)) return path.endsWith('.html') ? 'fragment' : 'hashed';
+  return 'other';
 };
 const headersFor = (path) => ({ ...RULES.all, ...RULES[ruleFor(path)] });
 
 const ctx = useBrowser({ serve: { headers: headersFor } });
 
 test('the README block names the policies, nosniff, a referrer policy and the cache rules', () => {
-  assert.deepEqual(Object.keys(RULES).sort(), ['all', 'frame', 'hashed', 'other', 'page', 'preview']);
+  assert.deepEqual(Object.keys(RULES).sort(), ['all', 'fragment', 'frame', 'hashed', 'other', 'page', 'preview']);
   // Every HTML page has a strict policy; only the iframe page may be framed.
   const directives = (rule) => Object.fromEntries((RULES[rule]['content-security-policy'] ?? '').split(';')
     .map((d) => d.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name, values]));
-  for (const rule of ['page', 'frame', 'preview']) {
+  for (const rule of ['page', 'frame', 'preview', 'fragment']) {
     assert.match(RULES[rule]['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/, rule);
     const scripts = directives(rule)['script-src'];
     assert.ok(scripts && !scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), `${rule}: ${scripts}`);
     assert.deepEqual(directives(rule)['default-src'], ["'none'"], rule);
-    assert.equal(RULES[rule]['cache-control'], 'no-cache', rule);
+    assert.equal(RULES[rule]['cache-control'], rule === 'fragment' ? RULES.hashed['cache-control'] : 'no-cache', rule);
   }
   assert.deepEqual(directives('page')['frame-ancestors'], ["'none'"]);
   assert.deepEqual(directives('preview')['frame-ancestors'], ["'none'"]);
+  // A fragment opened on its own is held to the page's policy.
+  assert.equal(RULES.fragment['content-security-policy'], RULES.page['content-security-policy']);
   assert.equal(RULES.all['content-security-policy'], undefined, 'the policy is per page');
   assert.equal(RULES.all['x-content-type-options'], 'nosniff');
   assert.ok(RULES.all['referrer-policy']);
@@ -113,5 +116,29 @@ test('the site works under the recommended headers, each response with its rule'
   }
   const violations = page.consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m));
   assert.deepEqual(violations, []);
+  assert.deepEqual(page.errors, []);
+});
+
+test('every HTML response carries a Content-Security-Policy: the pages, and each prerendered fragment opened on its own', async () => {
+  const html = [];
+  const walk = (dir) => readdirSync(dir).forEach((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) walk(p); else if (p.endsWith('.html')) html.push(relative(DIST, p));
+  });
+  walk(DIST);
+  const fragments = html.filter((f) => /^ilo-factsheet-.*\.html$/.test(f));
+  assert.ok(fragments.length >= 5, `prerendered fragments: ${fragments}`);
+  for (const file of html) {
+    const response = await fetch(new URL(file, ctx.server.url));
+    assert.equal(response.status, 200, file);
+    assert.match(response.headers.get('content-type'), /^text\/html/, file);
+    const policy = response.headers.get('content-security-policy');
+    assert.ok(policy, `${file} has no policy`);
+    assert.match(policy, /default-src 'none'/, file);
+    assert.match(policy, /frame-ancestors (\*|'none')/, file);
+  }
+  // Opened in the browser, a fragment runs nothing and loads nothing from elsewhere.
+  const page = await ctx.page();
+  await page.goto(new URL(fragments[0], ctx.server.url).href);
   assert.deepEqual(page.errors, []);
 });

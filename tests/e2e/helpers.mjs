@@ -7,10 +7,11 @@
 
 import { after, afterEach, before, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { DIST, ROOT, serveDist } from './server.mjs';
+import { DIST, ROOT, serveDir, serveDist } from './server.mjs';
 
 export { DIST, ROOT, serveDist, serveDir } from './server.mjs';
 
@@ -112,4 +113,22 @@ export function useBrowser({ serve = {} } = {}) {
     }
   });
   return ctx;
+}
+
+/**
+ * Serves `files` ({ name: text }) as a host page's site on an origin of its
+ * own (another loopback port than ctx.server), with `headers` on every
+ * response; closed after the test `t`, and allowed by the test's request check.
+ */
+export async function serveHost(ctx, t, files, headers = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ilo-host-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  const served = await serveDir(dir, { headers });
+  t.after(async () => {
+    await served.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  assert.notEqual(new URL(served.url).origin, new URL(ctx.server.url).origin);
+  ctx.hosts.push(served);
+  return served;
 }

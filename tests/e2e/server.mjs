@@ -42,13 +42,16 @@ export const MIME = {
  * sends compressed bodies to clients that accept them, as a real server
  * would: a precompressed `.br` or `.gz` beside the file when there is one,
  * else text, JSON and wasm gzipped on the fly (`make bench` measures over it).
- * Returns { url, port, dir, requests, put, remove, read, close }:
+ * Returns { url, port, dir, requests, put, remove, read, route, close }:
  * `requests` lists every path asked for; `put(rel, text|Buffer)` adds or
- * replaces a file; `remove(rel)` deletes one.
+ * replaces a file; `remove(rel)` deletes one; `route(path, handler)` answers
+ * one path (as requested, e.g. '/data/x.json') with `handler(req, res)`
+ * instead of a file (a redirect, a stream).
  */
 export async function serveDir(root, { port = 0, headers = {}, gzip = false } = {}) {
   const dir = resolve(root);
   const requests = [];
+  const routes = new Map();
   const server = createServer((req, res) => {
     let path;
     try {
@@ -58,6 +61,11 @@ export async function serveDir(root, { port = 0, headers = {}, gzip = false } = 
       return;
     }
     requests.push(path);
+    const route = routes.get(new URL(req.url, 'http://127.0.0.1').pathname);
+    if (route) {
+      route(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed');
       return;
@@ -110,6 +118,7 @@ export async function serveDir(root, { port = 0, headers = {}, gzip = false } = 
       writeFileSync(file, content);
     },
     remove(rel) { rmSync(inside(rel), { force: true, recursive: true }); },
+    route(path, handler) { routes.set(path, handler); },
     read(rel) { return readFileSync(inside(rel), 'utf8'); },
     close() {
       server.closeAllConnections?.();

@@ -16,7 +16,7 @@
 //!   (2018-2027); ACFTU US$ 1.2 million; UNDESA China Fund over US$ 1 million;
 //!   no contributor named: US$ 1 million (the 2012 agreement).
 
-use ilo_factsheet_core::chart::csv;
+use ilo_factsheet_core::chart::csv::{self, Cell};
 use ilo_factsheet_core::funding::{self, EntryKind, Visible};
 use ilo_factsheet_core::funding::{scaled, Basis, Scaled};
 use ilo_factsheet_core::i18n::{plain_number, NumberStyle};
@@ -203,14 +203,14 @@ fn csv_of_the_contributor_table_reads_back() {
     let items = funding::items(&s, &Visible::all(&s));
     let groups = funding::by_funder(&s, &items);
     let header = vec!["Contributor".to_string(), "Amount (US$)".into(), "As stated".into()];
-    let rows: Vec<Vec<String>> = groups
+    let rows: Vec<Vec<Cell>> = groups
         .groups
         .iter()
         .map(|g| {
             vec![
-                g.name.clone().unwrap_or_else(|| "No contributor named".into()),
-                funding::amount_cell(g.total.amount_usd),
-                format_usd(funding::total_money(&g.total)),
+                Cell::text(g.name.clone().unwrap_or_else(|| "No contributor named".into())),
+                Cell::number(funding::amount_cell(g.total.amount_usd)),
+                Cell::text(format_usd(funding::total_money(&g.total))),
             ]
         })
         .collect();
@@ -221,5 +221,6 @@ fn csv_of_the_contributor_table_reads_back() {
     );
     let back = csv::parse(&text);
     assert_eq!(back[0], header);
-    assert_eq!(&back[1..], &rows[..]);
+    let shown: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(Cell::as_str).collect()).collect();
+    assert_eq!(&back[1..], &shown[..]);
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::chart::csv::Cell;
 use crate::funding::{self, Entry, EntryKind, Group, Groups, ItemRef, Total, Visible};
 use crate::model::{FactSheet, Money, Period};
 use crate::query::{Facet, FilterState, Selection};
@@ -121,7 +122,7 @@ pub(super) struct Chart {
     pub(super) header: Vec<String>,
     /// The table's rows: all of them for the CSV file, the first
     /// [`MAX_TABLE_ROWS`] for the page (see [`build`]'s `rows`).
-    pub(super) rows: Vec<Vec<String>>,
+    pub(super) rows: Vec<Vec<Cell>>,
     /// How many rows the chart has in all.
     pub(super) row_count: usize,
 }
@@ -261,16 +262,16 @@ pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64, li
         .take(limit)
         .map(|e| {
             vec![
-                local(e.title),
-                kind_text(e.kind),
-                names(sheet, e.funders, false),
-                names(sheet, e.themes, true),
-                e.period.start.to_string(),
-                e.period.end.to_string(),
-                funding::amount_cell(e.money.amount_usd),
-                yes_no(e.money.qualifier.is_lower_bound()),
-                format_usd(e.money),
-                e.source.quote.clone(),
+                Cell::text(local(e.title)),
+                Cell::text(kind_text(e.kind)),
+                Cell::text(names(sheet, e.funders, false)),
+                Cell::text(names(sheet, e.themes, true)),
+                Cell::number(e.period.start),
+                Cell::number(e.period.end),
+                Cell::number(funding::amount_cell(e.money.amount_usd)),
+                Cell::text(yes_no(e.money.qualifier.is_lower_bound())),
+                Cell::text(format_usd(e.money)),
+                Cell::text(e.source.quote.clone()),
             ]
         })
         .collect();
@@ -302,13 +303,13 @@ pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, 
         .take(limit)
         .map(|e| {
             vec![
-                local(e.title),
-                kind_text(e.kind),
-                e.period.start.to_string(),
-                e.period.end.to_string(),
-                funding::amount_cell(e.money.amount_usd),
-                yes_no(e.money.qualifier.is_lower_bound()),
-                format_usd(e.money),
+                Cell::text(local(e.title)),
+                Cell::text(kind_text(e.kind)),
+                Cell::number(e.period.start),
+                Cell::number(e.period.end),
+                Cell::number(funding::amount_cell(e.money.amount_usd)),
+                Cell::text(yes_no(e.money.qualifier.is_lower_bound())),
+                Cell::text(format_usd(e.money)),
             ]
         })
         .collect();
@@ -424,13 +425,13 @@ pub(super) fn group_chart(
         .map(|g| {
             let period = g.total.period.unwrap_or_default();
             vec![
-                g.name.clone().unwrap_or_else(|| none_label.clone()),
-                funding::amount_cell(g.total.amount_usd),
-                yes_no(g.total.lower_bound),
-                format_usd(funding::total_money(&g.total)),
-                period.start.to_string(),
-                period.end.to_string(),
-                group_items(&by_ref, g).iter().map(|e| local(e.title)).collect::<Vec<_>>().join("; "),
+                Cell::text(g.name.clone().unwrap_or_else(|| none_label.clone())),
+                Cell::number(funding::amount_cell(g.total.amount_usd)),
+                Cell::text(yes_no(g.total.lower_bound)),
+                Cell::text(format_usd(funding::total_money(&g.total))),
+                Cell::number(period.start),
+                Cell::number(period.end),
+                Cell::text(group_items(&by_ref, g).iter().map(|e| local(e.title)).collect::<Vec<_>>().join("; ")),
             ]
         })
         .collect();
@@ -614,6 +615,37 @@ mod tests {
         let items = page.charts.iter().find(|c| c.id == "items").expect("items chart");
         assert_eq!((items.rows.len(), items.row_count), (100, entries));
         assert_eq!(items.bars.len(), MAX_BARS);
+    }
+
+    #[test]
+    fn no_csv_cell_from_the_sheet_starts_a_formula_and_amounts_stay_numbers() {
+        use crate::chart::csv::{parse, starts_formula, to_csv};
+        let mut sheet = crate::test_common::china();
+        let funded = sheet.projects.iter().position(|p| p.funding.is_some()).expect("a funded project");
+        let evil = "=HYPERLINK(\"https://evil.example\",\"Click\")";
+        sheet.projects[funded].title = evil.into();
+        sheet.projects[funded].source.quote = "+cmd|' /C calc'!A0".into();
+        if let Some(partner) = sheet.partners.first_mut() {
+            partner.name = "@SUM(1+1)".into();
+            partner.short_name = String::new();
+        }
+        let state = FilterState::default();
+        let selection = select(&sheet, &Index::new(&sheet), &state);
+        let m = build(&sheet, &selection, &state, &steady(&sheet), usize::MAX);
+        let mut seen_evil = false;
+        for c in &m.charts {
+            let records = parse(&to_csv(&c.header, &c.rows));
+            for (record, row) in records[1..].iter().zip(&c.rows) {
+                for (written, cell) in record.iter().zip(row) {
+                    assert!(!starts_formula(written), "{}: {written:?} starts a formula", c.id);
+                    seen_evil |= written == &format!("'{evil}");
+                    if let Cell::Number(n) = cell {
+                        assert_eq!(written, n, "{}: a number is written as it is", c.id);
+                    }
+                }
+            }
+        }
+        assert!(seen_evil, "the hostile title is in the items table, behind an apostrophe");
     }
 
     #[test]

@@ -180,7 +180,7 @@ fn ChartFigure(chart: Memo<Option<Chart>>, width: RwSignal<f64>, country: String
                                 // A page of rows at most: thousands of rows would slow every filter change.
                                 {move || chart.with(|c| c.as_ref().map(|c| c.rows.clone()).unwrap_or_default())
                                     .into_iter().map(|row| view! {
-                                        <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr>
+                                        <tr>{row.into_iter().map(|cell| view! { <td>{cell.as_str().to_string()}</td> }).collect_view()}</tr>
                                     }).collect_view()}
                             </tbody>
                         </table>

@@ -1,7 +1,13 @@
 //! Fetching the data file: the only network code of the report. Turns every
-//! failure (404, 500, timeout, offline, refused origin, too large) into a [`LoadError`]
-//! the view can name, and a fetched text into a parsed, indexed [`Loaded`].
-//! Widgets of one page asking for the same file at once share the request.
+//! failure (404, 500, timeout, offline, refused address, redirected, too
+//! large) into a [`LoadError`] the view can name, and a fetched text into a
+//! parsed, indexed [`Loaded`]. Widgets of one page asking for the same file
+//! at once share the request.
+//!
+//! A body is read as a stream and never past [`MAX_BYTES`], whatever its
+//! headers say: a compressed body (a few KB that inflate to gigabytes) or
+//! one sent without a length (an endless stream) is cut off at the limit,
+//! so no response can freeze the tab or fill the wasm's memory.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -9,8 +15,12 @@ use std::time::Duration;
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
 use crate::i18n::{t, Text};
 use crate::model::parse::MAX_BYTES;
+use crate::model::problem::excerpt;
 use crate::model::{parse, quick, FactSheet, Parsed, Problem};
 use crate::query::Index;
 
@@ -57,6 +67,10 @@ pub enum LoadError {
     Refused(String),
     /// Not a web address.
     NotWeb(String),
+    /// On this site but not in its data folder: the address and the folder.
+    OutsideData(String, String),
+    /// The response came from another address than the one asked (a redirect).
+    Redirected(String),
     NotFound(String),
     Status(u16, String),
     Timeout(String),
@@ -64,29 +78,42 @@ pub enum LoadError {
     Network(String),
     /// The server announced more bytes than [`MAX_BYTES`]: not even read.
     TooLarge(String, u64),
+    /// The body grew past [`MAX_BYTES`] as it was read: reading stopped there.
+    TooLargeRead(String),
 }
 
 impl LoadError {
-    /// The message shown in the alert.
+    /// The message shown in the alert. Addresses come from a link or a
+    /// page: they are said short ([`excerpt`]), never echoed whole.
     pub fn message(&self) -> String {
-        match self {
-            LoadError::Refused(url) => t(Text::OtherOrigin(url)).into_owned(),
-            LoadError::NotWeb(url) => t(Text::NotWeb(url)).into_owned(),
-            LoadError::NotFound(url) => t(Text::NotFound(url)).into_owned(),
-            LoadError::Status(code, url) => t(Text::HttpStatus(*code, url)).into_owned(),
-            LoadError::Timeout(url) => t(Text::Timeout(url)).into_owned(),
-            LoadError::Offline => t(Text::Offline).into_owned(),
-            LoadError::Network(detail) => t(Text::Network(detail)).into_owned(),
-            LoadError::TooLarge(url, bytes) => {
-                let mb = |n: u64| n as f64 / 1_000_000.0;
-                t(Text::TooLarge(url, mb(*bytes), mb(MAX_BYTES as u64))).into_owned()
-            }
-        }
+        let mb = |n: u64| n as f64 / 1_000_000.0;
+        let said = match self {
+            LoadError::Refused(url) => t(Text::OtherOrigin(&excerpt(url))),
+            LoadError::NotWeb(url) => t(Text::NotWeb(&excerpt(url))),
+            LoadError::OutsideData(url, folder) => t(Text::OutsideData(&excerpt(url), &excerpt(folder))),
+            LoadError::Redirected(url) => t(Text::Redirected(&excerpt(url))),
+            LoadError::NotFound(url) => t(Text::NotFound(&excerpt(url))),
+            LoadError::Status(code, url) => t(Text::HttpStatus(*code, &excerpt(url))),
+            LoadError::Timeout(url) => t(Text::Timeout(&excerpt(url))),
+            LoadError::Offline => t(Text::Offline),
+            LoadError::Network(detail) => t(Text::Network(&excerpt(detail))),
+            LoadError::TooLarge(url, bytes) => t(Text::TooLarge(&excerpt(url), mb(*bytes), mb(MAX_BYTES as u64))),
+            LoadError::TooLargeRead(url) => t(Text::TooLargeRead(&excerpt(url), mb(MAX_BYTES as u64))),
+        };
+        said.into_owned()
     }
 
-    /// Retrying cannot help a refused address.
+    /// Retrying cannot help a refused address or a file too large.
     pub fn can_retry(&self) -> bool {
-        !matches!(self, LoadError::Refused(_) | LoadError::NotWeb(_) | LoadError::TooLarge(..))
+        !matches!(
+            self,
+            LoadError::Refused(_)
+                | LoadError::NotWeb(_)
+                | LoadError::OutsideData(..)
+                | LoadError::Redirected(_)
+                | LoadError::TooLarge(..)
+                | LoadError::TooLargeRead(_)
+        )
     }
 }
 
@@ -134,11 +161,12 @@ async fn fetch_once(url: String) -> Result<String, LoadError> {
     let signal = controller.signal();
     let result = gloo_net::http::Request::get(url).abort_signal(Some(&signal)).send().await;
     let outcome = match result {
+        // Where a redirect led is not what was checked (`data_url`).
+        Ok(response) if response.redirected() => Err(LoadError::Redirected(url.to_string())),
         Ok(response) if response.ok() => match announced_length(&response) {
-            // Refused before reading: a huge body would freeze the tab. (A body
-            // sent without a length is read, and `parse` refuses it by size.)
+            // Refused before reading: the server says it is too large.
             Some(n) if n > MAX_BYTES as u64 => Err(LoadError::TooLarge(url.to_string(), n)),
-            _ => response.text().await.map_err(|e| LoadError::Network(e.to_string())),
+            _ => read_body(&response, url).await,
         },
         Ok(response) if response.status() == 404 => Err(LoadError::NotFound(url.to_string())),
         Ok(response) => Err(LoadError::Status(response.status(), url.to_string())),
@@ -150,6 +178,39 @@ async fn fetch_once(url: String) -> Result<String, LoadError> {
         timer.clear();
     }
     outcome
+}
+
+/// The body as text (UTF-8, a leading byte order mark dropped, invalid bytes
+/// replaced, as `Response.text()` does), read chunk by chunk and stopped
+/// once it passes [`MAX_BYTES`].
+async fn read_body(response: &gloo_net::http::Response, url: &str) -> Result<String, LoadError> {
+    let network = |e: wasm_bindgen::JsValue| LoadError::Network(format!("{e:?}"));
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk: web_sys::ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            break;
+        }
+        let value = chunk.get_value();
+        let Some(part) = value.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(LoadError::Network("a body chunk that is not bytes".into()));
+        };
+        if bytes.len() + part.length() as usize > MAX_BYTES {
+            // Stops the download too; what was read is dropped.
+            let _ = reader.cancel();
+            return Err(LoadError::TooLargeRead(url.to_string()));
+        }
+        let start = bytes.len();
+        bytes.resize(start + part.length() as usize, 0);
+        part.copy_to(&mut bytes[start..]);
+    }
+    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
 }
 
 /// The body's length as the server announces it, when it does and the body

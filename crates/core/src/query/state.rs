@@ -9,6 +9,7 @@
 
 pub use super::params::OWN_KEYS;
 use super::params::{decode, encode, raw_pairs};
+use super::text::capped_query;
 
 /// Which part of the report is shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -62,8 +63,16 @@ pub struct FilterState {
     pub lang: Option<String>,
 }
 
+/// The most values a facet takes from a query: a link naming thousands of
+/// ids (each checked against the others) would cost the page for nothing.
+pub const MAX_VALUES: usize = 64;
+
+/// The longest filter value taken from a query, in characters: a longer one
+/// is no id of any sheet worth echoing back, and is ignored.
+pub const MAX_ID_CHARS: usize = 100;
+
 fn push_unique(list: &mut Vec<String>, value: String) {
-    if !value.is_empty() && !list.contains(&value) {
+    if !value.is_empty() && list.len() < MAX_VALUES && !list.contains(&value) {
         list.push(value);
     }
 }
@@ -84,19 +93,25 @@ impl FilterState {
     /// Reads a query string (with or without `?`). Values are percent-decoded
     /// (`+` is a space); list values may repeat the key or be comma-separated,
     /// and are trimmed and deduplicated; three-letter country codes are
-    /// upper-cased. Unknown keys and values that do not parse are ignored.
+    /// upper-cased. Unknown keys and values that do not parse are ignored,
+    /// and so are values past [`MAX_VALUES`] a facet or over [`MAX_ID_CHARS`];
+    /// the search is cut to [`MAX_QUERY_CHARS`](super::text::MAX_QUERY_CHARS).
     pub fn from_query(query: &str) -> FilterState {
         let mut s = FilterState::default();
         for (key, raw) in raw_pairs(query) {
             let value = decode(raw);
-            let values = || raw.split(',').map(|v| decode(v).trim().to_string()).filter(|v| !v.is_empty());
+            let values = || {
+                raw.split(',')
+                    .map(|v| decode(v).trim().to_string())
+                    .filter(|v| !v.is_empty() && v.chars().count() <= MAX_ID_CHARS)
+            };
             match key.as_str() {
                 "theme" => values().for_each(|v| push_unique(&mut s.themes, v)),
                 "partner" => values().for_each(|v| push_unique(&mut s.partners, v)),
                 "country" => values().for_each(|v| push_unique(&mut s.countries, country_id(&v))),
                 "from" => s.from = year(&value).or(s.from),
                 "to" => s.to = year(&value).or(s.to),
-                "q" => s.q = value,
+                "q" => s.q = capped_query(&value),
                 "view" => s.view = View::parse(value.trim()).unwrap_or(s.view),
                 "lang" if !value.trim().is_empty() => s.lang = Some(value.trim().to_string()),
                 _ => {}
@@ -297,6 +312,23 @@ mod tests {
         for v in [View::Full, View::Projects, View::Timeline, View::Map, View::Funding] {
             assert_eq!(View::parse(v.as_str()), Some(v));
         }
+    }
+
+    #[test]
+    fn a_link_cannot_make_the_state_large() {
+        let long_q = "x".repeat(10_000);
+        let long_id = "a".repeat(MAX_ID_CHARS + 1);
+        let many: Vec<String> = (0..5_000).map(|i| format!("t{i}")).collect();
+        let s = FilterState::from_query(&format!(
+            "q={long_q}&theme={}&partner={long_id},mohrss&country={}",
+            many.join(","),
+            many.join(",")
+        ));
+        assert_eq!(s.q.chars().count(), super::super::text::MAX_QUERY_CHARS);
+        assert_eq!(s.themes.len(), MAX_VALUES);
+        assert_eq!(s.themes[..2], ["t0", "t1"], "the first ones kept, in order");
+        assert_eq!(s.countries.len(), MAX_VALUES);
+        assert_eq!(s.partners, ["mohrss"], "an over-long value is ignored");
     }
 
     #[test]

@@ -84,9 +84,32 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// The folded, whitespace-separated terms of a query.
+/// The longest search taken, in characters: a link's `?q=` or the search box
+/// beyond it is cut there ([`capped_query`]), so highlighting, which costs
+/// the terms' length times the text's, stays cheap.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// The most terms a search has: further ones are dropped.
+pub const MAX_TERMS: usize = 16;
+
+/// A search text cut to [`MAX_QUERY_CHARS`] characters.
+pub fn capped_query(q: &str) -> String {
+    q.chars().take(MAX_QUERY_CHARS).collect()
+}
+
+/// The folded, whitespace-separated terms of a query (of its first
+/// [`MAX_QUERY_CHARS`] characters), each once, at most [`MAX_TERMS`].
 pub fn terms(q: &str) -> Vec<String> {
-    fold(q).split_whitespace().map(str::to_string).collect()
+    let mut out: Vec<String> = Vec::new();
+    for term in fold(&capped_query(q)).split_whitespace() {
+        if out.len() == MAX_TERMS {
+            break;
+        }
+        if !out.iter().any(|t| t == term) {
+            out.push(term.to_string());
+        }
+    }
+    out
 }
 
 /// True when every term occurs in the folded haystack.
@@ -230,6 +253,9 @@ mod tests {
         assert_eq!(fold_char('É'), 'e');
         assert_eq!(terms("  LAO   pdr "), ["lao", "pdr"]);
         assert!(terms(" \t ").is_empty());
+        assert_eq!(terms("lao LAO Lao pdr lao"), ["lao", "pdr"], "each term once");
+        let many: String = (0..100).map(|i| format!("t{i} ")).collect();
+        assert_eq!(terms(&many).len(), MAX_TERMS);
     }
 
     #[test]
@@ -252,6 +278,16 @@ mod tests {
         assert!(matches(&hay, &[]));
         assert!(matches(&fold("Timor-Leste joined"), &terms("Timor-Léste")));
         assert!(matches(&fold("Tsinghua University"), &terms("TSINGHUA")));
+    }
+
+    #[test]
+    fn a_long_search_is_cut_before_it_costs() {
+        // Terms past the first MAX_QUERY_CHARS characters are not looked for.
+        let q = format!("{} kenya", "zz ".repeat(5_000));
+        assert_eq!(capped_query(&q).chars().count(), MAX_QUERY_CHARS);
+        assert_eq!(terms(&q), ["zz"], "one term, once");
+        assert!(hits(&highlight("Lao PDR and Kenya", &q)).is_empty());
+        assert_eq!(capped_query("北京 ñ"), "北京 ñ", "cut by characters, not bytes");
     }
 
     #[test]

@@ -113,6 +113,11 @@ keyed! {
         OtherOrigin(&'a str),
         /// A data address that is not a web address (`javascript:`, `file:`).
         NotWeb(&'a str),
+        /// A data address on this site but outside its data folder (or with
+        /// `..`, `.` or encoded dots): the address and the folder.
+        OutsideData(&'a str, &'a str),
+        /// The server sent the data file from another address than asked.
+        Redirected(&'a str),
         /// The link from an embedded view to the full report.
         FullSheet,
         EmbedView,
@@ -128,6 +133,8 @@ keyed! {
         Close,
         /// A data file larger than the app reads: address, its size and the limit in MB.
         TooLarge(&'a str, f64, f64),
+        /// A data file that turned out larger than the limit (in MB) as it was read.
+        TooLargeRead(&'a str, f64),
         CannotShow,
         /// More problems than the alert lists.
         MoreProblems(usize),
@@ -207,7 +214,11 @@ impl<'a> Text<'a> {
             }
             ShowMore(n, hidden) => vec![("n", Arg::from(*n)), ("hidden", Arg::from(*hidden))],
             PartOfProject(title) => vec![("title", s(title))],
-            LoadFailed(url) | NotFound(url) | Timeout(url) | OtherOrigin(url) | NotWeb(url) => vec![("url", s(url))],
+            LoadFailed(url) | NotFound(url) | Timeout(url) | OtherOrigin(url) | NotWeb(url) | Redirected(url) => {
+                vec![("url", s(url))]
+            }
+            OutsideData(url, folder) => vec![("url", s(url)), ("folder", s(folder))],
+            TooLargeRead(url, limit) => vec![("url", s(url)), ("limit", Arg::Number(*limit, NumberStyle::exactly(1)))],
             HttpStatus(code, url) => vec![("code", Arg::Text(code.to_string().into())), ("url", s(url))],
             Network(detail) => vec![("detail", s(detail))],
             TooLarge(url, size, limit) => {
