@@ -6,7 +6,9 @@
 //   ilo-factsheet-<hash>.css  the widget's stylesheet: public/style/ files in
 //                             STYLES order, comments and spare spaces removed,
 //                             named by its content (cached for good)
-//   embed.js                  public/embed.js with the hashed names filled in,
+//   embed.js                  public/embed.js with the hashed names and the
+//                             widget's rules (protocol.json, which the Rust
+//                             core writes: embed::Protocol) filled in,
 //                             comment lines left out (a stable name: hosts
 //                             link to it)
 //   embed.html                public/embed.html (the iframe page) with the
@@ -50,7 +52,6 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildWasm } from './build-wasm.mjs';
 
 const STYLES = ['main.css', 'funding.css', 'map.css', 'embed.css'];
-const VIEWS = ['full', 'projects', 'timeline', 'map', 'funding'];
 const DATA = 'data/china.json';
 
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
@@ -87,6 +88,10 @@ const partsDir = join(source, 'target/prerender');
 execFileSync('cargo', ['run', '--quiet', '--offline', '--features', 'ssr', '--bin', 'snapshot', '--',
   join(source, DATA), '--parts', partsDir], { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
 const part = (name) => readFileSync(join(partsDir, `${name}.html`), 'utf8');
+// The widget's rules embed.js must know, as the Rust core states them
+// (embed::Protocol): filled into embed.js below; its views, in the tabs' order, here.
+const protocol = readFileSync(join(partsDir, 'protocol.json'), 'utf8').trim();
+const VIEWS = JSON.parse(protocol).views;
 // The interface languages' catalogues (English is in the wasm).
 const i18n = Object.fromEntries(readdirSync(join(source, 'i18n'))
   .filter((name) => /^[a-z]{2}\.json$/.test(name) && name !== 'en.json')
@@ -119,11 +124,13 @@ for (const lang of ['en', ...Object.keys(i18n)]) {
 }
 
 const files = JSON.stringify({ js, wasm, css: cssName, preview: previewCssName, views, pages, i18n });
-const embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
-const marker = /\/\*ILO_FILES\*\/\{[^}]*\}/;
-if (!marker.test(embed)) throw new Error('embed-assets: public/embed.js has no /*ILO_FILES*/{…} to fill in');
+let embed = readFileSync(join(source, 'public/embed.js'), 'utf8');
+for (const [marker, value] of [[/\/\*ILO_FILES\*\/\{[^}]*\}/, files], [/\/\*ILO_PROTOCOL\*\/\{\}/, protocol]]) {
+  if (!marker.test(embed)) throw new Error(`embed-assets: public/embed.js has no ${marker.source} to fill in`);
+  embed = embed.replace(marker, () => value);
+}
 // Shipped without its comment lines (the source keeps them): every host pays for its bytes.
-const shipped = embed.replace(marker, files).split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+const shipped = embed.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
 writeFileSync(join(staging, 'embed.js'), `// ilo-factsheet embed.js: see the project's README, "Embed on your site".\n${shipped}`);
 const pageCss = index.match(/href="(?:\.\/)?(page-[0-9a-f]+\.css)"/)?.[1];
 if (!pageCss) throw new Error('embed-assets: no page-<hash>.css linked from index.html');

@@ -6,7 +6,8 @@
 //!
 //! `snapshot DATA.json --parts DIR` writes what the build prerenders
 //! (`ui::snapshot::parts`) into DIR, one `NAME.html` each: `page`,
-//! `skeleton`, and one per view for script embeds. `scripts/embed-assets.mjs`
+//! `skeleton`, and one per view for script embeds; and `protocol.json`, the
+//! rules `embed.js` is given (`embed::Protocol`). `scripts/embed-assets.mjs`
 //! puts them in the shipped files.
 
 use std::path::PathBuf;
@@ -59,9 +60,11 @@ fn write_parts(text: &str, dir: &std::path::Path) -> ExitCode {
         eprintln!("snapshot: cannot create {}: {e}", dir.display());
         return ExitCode::from(1);
     }
-    for (name, html) in ilo_factsheet::ui::snapshot::parts(text) {
-        let path = dir.join(format!("{name}.html"));
-        if let Err(e) = std::fs::write(&path, html) {
+    let protocol = ("protocol.json".to_string(), ilo_factsheet::embed::Protocol::current().to_json());
+    let parts = ilo_factsheet::ui::snapshot::parts(text).into_iter().map(|(name, html)| (format!("{name}.html"), html));
+    for (name, body) in parts.chain([protocol]) {
+        let path = dir.join(name);
+        if let Err(e) = std::fs::write(&path, body) {
             eprintln!("snapshot: cannot write {}: {e}", path.display());
             return ExitCode::from(1);
         }

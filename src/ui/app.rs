@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data_url::Refused;
+use crate::embed::READY_EVENT;
 use crate::i18n::{Catalogue, Dir, Lang};
 use crate::model::{Parsed, Problem};
 use crate::query::FilterState;
@@ -200,10 +201,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
             class="ilo-factsheet"
             node_ref=root
             lang=move || words.with(|w| w.as_ref().map_or(Lang::En, Words::lang).code())
-            dir=move || words.with(|w| match w.as_ref().map_or(Dir::Ltr, |w| w.lang().dir()) {
-                Dir::Ltr => "ltr",
-                Dir::Rtl => "rtl",
-            })
+            dir=move || words.with(|w| w.as_ref().map_or(Dir::Ltr, |w| w.lang().dir()).as_str())
         >
             {move || match (load.get(), words.get()) {
                 (LoadState::Loading, _) | (_, None) => view! { <Skeleton /> }.into_any(),
@@ -276,10 +274,6 @@ fn announce_ready(root: NodeRef<leptos::html::Div>) {
         let _ = el.dispatch_event(&event);
     }
 }
-
-/// The event `embed.js` waits for before it shows a widget that has a
-/// prerendered copy on screen.
-pub const READY_EVENT: &str = "ilo-factsheet:ready";
 
 /// The shape of the report while the data is on its way.
 #[component]

@@ -59,13 +59,7 @@ pub fn EmbedButton() -> impl IntoView {
 
 /// The name of a view, as its tab says it.
 pub fn view_name(view: View) -> std::borrow::Cow<'static, str> {
-    t(match view {
-        View::Full => Text::ViewFull,
-        View::Projects => Text::ViewProjects,
-        View::Timeline => Text::ViewTimeline,
-        View::Map => Text::ViewMap,
-        View::Funding => Text::ViewFunding,
-    })
+    t(Text::view(view))
 }
 
 /// One snippet: its label, a read-only text area, a Copy button and a status

@@ -216,7 +216,7 @@ impl Preview {
             let (base, languages) = (base.clone(), languages.clone());
             move || {
                 words.get().map(|w| {
-                    let dir = if w.lang().dir() == crate::i18n::Dir::Rtl { "rtl" } else { "ltr" };
+                    let dir = w.lang().dir().as_str();
                     let code = w.lang().code();
                     provide_context(w);
                     let (base, languages) = (base.clone(), languages.clone());

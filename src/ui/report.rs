@@ -293,14 +293,8 @@ fn ViewTabs() -> impl IntoView {
     });
     view! {
         <nav class="views" aria-label=t(Text::Views) node_ref=strip>
-            {VIEWS.into_iter().map(|v| {
-                let label = match v {
-                    View::Full => t(Text::ViewFull),
-                    View::Projects => t(Text::ViewProjects),
-                    View::Timeline => t(Text::ViewTimeline),
-                    View::Map => t(Text::ViewMap),
-                    View::Funding => t(Text::ViewFunding),
-                };
+            {View::ALL.into_iter().map(|v| {
+                let label = t(Text::view(v));
                 let target = move || ctx.state.with(|s| ctx.href(&crate::query::FilterState { view: v, ..s.clone() }));
                 let current = move || ctx.state.with(|s| s.view == v).then_some("page");
                 view! {
@@ -511,6 +505,3 @@ fn ParagraphView(paragraph: Paragraph, #[prop(optional)] item: bool) -> impl Int
         })
     }
 }
-
-/// The views a visitor can pick, in tab order.
-pub const VIEWS: [View; 5] = [View::Full, View::Projects, View::Timeline, View::Map, View::Funding];

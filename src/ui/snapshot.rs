@@ -10,17 +10,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::embed::Options;
-use crate::i18n::{Catalogue, Dir, Lang};
+use crate::embed::BASE_PLACEHOLDER;
+use crate::i18n::{Catalogue, Lang};
 use crate::query::params::foreign_params;
-use crate::query::FilterState;
+use crate::query::{FilterState, View};
 use crate::ui::report::Report;
 use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
 use ilo_factsheet_shell::i18n::{bundled, Words};
 use ilo_factsheet_shell::load::Loaded;
-
-/// Stands for the site in the links of a prerendered embed (its full-report
-/// link), which only `embed.js` knows: it writes its own base in its place.
-pub const BASE_PLACEHOLDER: &str = "https://ilo-factsheet.invalid/";
 
 /// The HTML of the report for the data file `text` and the URL query `query`
 /// (`?view=map&country=KEN`), as the first widget of a page would render it
@@ -41,7 +38,7 @@ pub fn render_with(text: &str, query: &str, setting: Setting) -> String {
         // the catalogues in the source tree.
         let lang = state.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
         let words = Catalogue::parse(lang, bundled(lang)).map(Words::new).unwrap_or_default();
-        let (code, dir) = (words.lang().code(), if words.lang().dir() == Dir::Rtl { "rtl" } else { "ltr" });
+        let (code, dir) = (words.lang().code(), words.lang().dir().as_str());
         provide_context(words);
         let problems = Signal::stored(loaded.problems.clone());
         provide_ctx(loaded, problems, RwSignal::new(state), foreign_params(query), setting);
@@ -72,12 +69,12 @@ pub fn parts(text: &str) -> Vec<(String, String)> {
         };
         // Our page opened on another view (`?view=map`), or in another
         // language (`?lang=fr`): fetched by embed.js.
-        let pages = if lang == Lang::En { &crate::ui::report::VIEWS[1..] } else { &crate::ui::report::VIEWS[..] };
+        let pages = if lang == Lang::En { &View::ALL[1..] } else { &View::ALL[..] };
         for view in pages {
             let query = format!("view={}{ask}", view.as_str());
             parts.push((format!("page-{}{suffix}", view.as_str()), render(text, &query)));
         }
-        for view in crate::ui::report::VIEWS {
+        for view in View::ALL {
             let attributes = format!("view={}{ask}", view.as_str());
             let options = Options::from_attributes(&attributes);
             let setting = Setting {

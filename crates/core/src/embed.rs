@@ -15,13 +15,89 @@
 //! - `theme`: `light`, `dark` and `auto` are colour schemes (the stylesheet
 //!   reads the attribute); any other value is a theme filter.
 //! - `url-sync`: the widget mirrors its state in the page URL (our own full
-//!   page only; an embed keeps its state to itself by default).
+//!   page only; an embed keeps its state to itself by default), unless its
+//!   value is one of [`URL_SYNC_OFF`].
+//!
+//! `embed.js` must know some of these rules before the wasm runs (which
+//! attributes to watch, which prerendered copy shows what the widget will).
+//! They are written here once: [`Protocol`] gathers them, the build writes
+//! them into `embed.js` (`snapshot --parts` writes `protocol.json`,
+//! `scripts/embed-assets.mjs` fills it in), and `embed.js` holds no copy.
 
-use crate::query::params::{decode, raw_pairs};
+use serde::Serialize;
+
+use crate::data_url::DEFAULT_DATA_URL;
+use crate::i18n::Lang;
+use crate::query::params::{decode, raw_pairs, OWN_KEYS};
 use crate::query::{FilterState, View};
 
 /// The colour schemes `theme` can name.
 pub const COLOR_SCHEMES: [&str; 3] = ["light", "dark", "auto"];
+
+/// The values of `url-sync` that mean no (any other value, or none, means yes).
+pub const URL_SYNC_OFF: [&str; 3] = ["off", "false", "no"];
+
+/// The event a widget bubbles from its root when it has drawn its report
+/// (or the reason there is none): `embed.js` then swaps out the copy.
+pub const READY_EVENT: &str = "ilo-factsheet:ready";
+
+/// The `type` of the message our iframe page posts to its parent with its height.
+pub const HEIGHT_MESSAGE: &str = "ilo-factsheet:height";
+
+/// The base address prerendered copies link to; `embed.js` puts the site's in its place.
+pub const BASE_PLACEHOLDER: &str = "https://ilo-factsheet.invalid/";
+
+/// What `embed.js` knows of the widget's rules, as the build hands them to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Protocol {
+    /// The options an element gives (`data-view`, or `view` on `<ilo-factsheet>`).
+    pub options: Vec<&'static str>,
+    /// The options (and the page URL's `data`) that ask for another state
+    /// than the bundled sheet's default, whose copy is prerendered.
+    pub state: Vec<&'static str>,
+    pub schemes: [&'static str; 3],
+    pub url_sync_off: [&'static str; 3],
+    pub views: Vec<&'static str>,
+    /// The interface languages, English (built into the wasm) first.
+    pub languages: Vec<&'static str>,
+    /// (language, subtag): a tag of that language with that subtag asks
+    /// for a variety the interface does not speak (`zh-TW`).
+    pub not_spoken: Vec<(&'static str, &'static str)>,
+    pub ready_event: &'static str,
+    pub height_message: &'static str,
+    pub placeholder: &'static str,
+    /// The bundled sheet, relative to the site.
+    pub data: &'static str,
+}
+
+impl Protocol {
+    /// The rules as this build has them.
+    pub fn current() -> Protocol {
+        let mut options = vec!["src"];
+        options.extend(OWN_KEYS);
+        options.push("url-sync");
+        let mut state = vec!["data", "src"];
+        state.extend(OWN_KEYS.into_iter().filter(|k| *k != "view"));
+        Protocol {
+            options,
+            state,
+            schemes: COLOR_SCHEMES,
+            url_sync_off: URL_SYNC_OFF,
+            views: View::ALL.map(View::as_str).to_vec(),
+            languages: Lang::ALL.map(Lang::code).to_vec(),
+            not_spoken: Lang::TRADITIONAL_CHINESE.map(|subtag| (Lang::Zh.code(), subtag)).to_vec(),
+            ready_event: READY_EVENT,
+            height_message: HEIGHT_MESSAGE,
+            placeholder: BASE_PLACEHOLDER,
+            data: DEFAULT_DATA_URL,
+        }
+    }
+
+    /// As JSON, the form `embed.js` is given.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
 
 /// What one widget is asked to show.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,7 +123,7 @@ impl Options {
             let value = decode(raw).trim().to_string();
             match key.as_str() {
                 "src" | "data" if !value.is_empty() => options.src = Some(value),
-                "url-sync" => options.url_sync = !matches!(value.as_str(), "off" | "false" | "no"),
+                "url-sync" => options.url_sync = !URL_SYNC_OFF.contains(&value.as_str()),
                 "theme" if COLOR_SCHEMES.contains(&value.as_str()) => options.color_scheme = Some(value),
                 _ => filter_pairs.push(format!("{key}={raw}")),
             }
@@ -189,6 +265,44 @@ mod tests {
         assert!(Options::from_attributes("url-sync=on").url_sync);
         assert!(!Options::from_attributes("url-sync=off").url_sync);
         assert!(!Options::from_attributes("view=full").single_view);
+    }
+
+    #[test]
+    fn the_protocol_is_what_the_widget_reads() {
+        let p = Protocol::current();
+        // Every option changes what a widget is asked for; nothing else does.
+        for key in &p.options {
+            let value = match *key {
+                "view" => "map",
+                "from" | "to" => "2020",
+                "theme" => "skills",
+                _ => "x",
+            };
+            let asked = Options::from_attributes(&format!("{key}={value}"));
+            assert_ne!(asked, Options::default(), "{key} is read");
+        }
+        assert_eq!(Options::from_attributes("colour=red&data-view=map"), Options::default());
+        for off in p.url_sync_off {
+            assert!(!Options::from_attributes(&format!("url-sync={off}")).url_sync, "{off}");
+        }
+        // The state keys are the options that are not the view or URL mirroring, and the page's `data`.
+        let mut expected: Vec<&str> =
+            p.options.iter().copied().filter(|k| !matches!(*k, "view" | "url-sync")).collect();
+        expected.insert(0, "data");
+        assert_eq!(p.state, expected);
+        for view in &p.views {
+            assert_eq!(View::parse(view).map(View::as_str), Some(*view));
+        }
+        for scheme in p.schemes {
+            assert_eq!(Options::from_attributes(&format!("theme={scheme}")).color_scheme.as_deref(), Some(scheme));
+        }
+        for (lang, subtag) in &p.not_spoken {
+            assert_eq!(Lang::from_tag(&format!("{lang}-{subtag}")), None);
+            assert!(Lang::from_tag(lang).is_some());
+        }
+        assert_eq!(p.languages[0], "en");
+        let json = p.to_json();
+        assert!(json.contains("\"url_sync_off\":[\"off\",\"false\",\"no\"]"), "{json}");
     }
 
     #[test]

@@ -59,7 +59,8 @@ fn every_cargo_install_is_locked_and_pinned() {
 
 #[test]
 fn npm_tools_install_from_committed_lockfiles_only() {
-    let npm: Vec<String> = commands().into_iter().filter(|c| c.contains("npm ") && !c.starts_with("installing ")).collect();
+    let npm: Vec<String> =
+        commands().into_iter().filter(|c| c.contains("npm ") && !c.starts_with("installing ")).collect();
     assert!(npm.iter().any(|c| c.contains("npm ci")), "{npm:#?}");
     for command in &npm {
         assert!(!command.contains("npm install") && !command.contains("npm i "), "npm resolving afresh: {command}");
@@ -97,7 +98,8 @@ fn the_fuzzing_nightly_is_dated() {
     let channel = toolchain.lines().find_map(|l| l.strip_prefix("channel = \"")).expect("a channel");
     let date = channel.strip_prefix("nightly-").expect("a nightly").trim_end_matches('"');
     assert!(
-        date.len() == 10 && date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }),
+        date.len() == 10
+            && date.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }),
         "nightly by date: {channel}"
     );
     assert!(read("scripts/fuzz.sh").contains("fuzz/rust-toolchain.toml"), "fuzz.sh runs that nightly");

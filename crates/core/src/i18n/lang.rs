@@ -18,9 +18,23 @@ pub enum Dir {
     Rtl,
 }
 
+impl Dir {
+    /// The value of the `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
+}
+
 impl Lang {
     /// Every interface language, in the switcher's order.
     pub const ALL: [Lang; 5] = [Lang::En, Lang::Fr, Lang::Es, Lang::Zh, Lang::Ar];
+
+    /// Subtags of a `zh` tag that ask for Traditional Chinese, which the
+    /// interface does not speak (see [`Lang::from_tag`]).
+    pub const TRADITIONAL_CHINESE: [&'static str; 4] = ["hant", "tw", "hk", "mo"];
 
     /// The BCP 47 tag for the `lang` attribute and the catalogue's file name.
     pub fn code(self) -> &'static str {
@@ -70,7 +84,7 @@ impl Lang {
         let mut parts = tag.split('-');
         let primary = parts.next()?;
         let lang = Lang::ALL.into_iter().find(|l| l.code() == primary)?;
-        if lang == Lang::Zh && parts.any(|p| matches!(p, "hant" | "tw" | "hk" | "mo")) {
+        if lang == Lang::Zh && parts.any(|p| Lang::TRADITIONAL_CHINESE.contains(&p)) {
             return None;
         }
         Some(lang)

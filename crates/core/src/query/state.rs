@@ -23,6 +23,10 @@ pub enum View {
 }
 
 impl View {
+    /// Every view, in the tabs' order.
+    pub const ALL: [View; 5] = [View::Full, View::Projects, View::Timeline, View::Map, View::Funding];
+
+    /// The view's name in a URL (`view=map`), an attribute and a file name.
     pub fn as_str(self) -> &'static str {
         match self {
             View::Full => "full",
@@ -34,7 +38,7 @@ impl View {
     }
 
     pub fn parse(s: &str) -> Option<View> {
-        [View::Full, View::Projects, View::Timeline, View::Map, View::Funding].into_iter().find(|v| v.as_str() == s)
+        View::ALL.into_iter().find(|v| v.as_str() == s)
     }
 }
 

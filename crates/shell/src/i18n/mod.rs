@@ -199,6 +199,20 @@ pub struct Said<'a> {
     pub args: Vec<(&'static str, Arg<'a>)>,
 }
 
+impl Text<'static> {
+    /// The name of a view, as its tab says it.
+    pub fn view(view: crate::query::View) -> Text<'static> {
+        use crate::query::View;
+        match view {
+            View::Full => Text::ViewFull,
+            View::Projects => Text::ViewProjects,
+            View::Timeline => Text::ViewTimeline,
+            View::Map => Text::ViewMap,
+            View::Funding => Text::ViewFunding,
+        }
+    }
+}
+
 impl<'a> Text<'a> {
     /// The message's key (the table's, for the nested tables) and values.
     pub fn said(&self) -> Said<'a> {
