@@ -92,7 +92,7 @@ fn funding_views(sheet: &FactSheet, selection: &Selection) {
     let entries = funding::entries(sheet, &visible);
     let items = funding::items(sheet, &visible);
     let _ = (funding::sums(&items), funding::stated(&entries), funding::by_time(&entries));
-    let _ = (funding::by_funder(sheet, &items), funding::by_theme(sheet, &items));
+    let _ = funding::Breakdown::ALL.map(|by| by.groups(sheet, &items));
     let all = funding::items(sheet, &funding::Visible::all(sheet));
     let _ = (funding::stated_totals(sheet), funding::breakdown_by_start_year(&all));
     let text = |e: &funding::Entry<'_>| (e.title.to_string(), format!("{:?}", funding::scaled(e.money.amount_usd)));

@@ -65,7 +65,11 @@ fn money_by_kind_is_charted_the_stated_total_stands_as_stated_and_support_withou
     let kinds: Vec<(EntryKind, f64)> = entries.iter().map(|e| (e.kind, e.money.amount_usd)).collect();
     assert_eq!(
         kinds,
-        [(EntryKind::Assessed, 41.8e6), (EntryKind::VoluntaryNonCore, 21.2e6), (EntryKind::StatedTotal, 63.1e6)]
+        [
+            (EntryKind::Contribution(ContributionKind::Assessed), 41.8e6),
+            (EntryKind::Contribution(ContributionKind::VoluntaryNonCore), 21.2e6),
+            (EntryKind::STATED_TOTAL, 63.1e6)
+        ]
     );
     // The sum of the kinds (63.0) beside the total as the source states it (63.1): never replaced.
     let items = funding::items(sheet, &all);

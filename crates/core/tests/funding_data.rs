@@ -20,7 +20,7 @@ use ilo_factsheet_core::chart::csv::{self, Cell};
 use ilo_factsheet_core::funding::{self, EntryKind, Visible};
 use ilo_factsheet_core::funding::{scaled, Basis, Scaled};
 use ilo_factsheet_core::i18n::{plain_number, NumberStyle};
-use ilo_factsheet_core::model::{Money, Qualifier};
+use ilo_factsheet_core::model::{ContributionKind, Money, Qualifier};
 
 /// The structured amount in the fact sheet's own English words, to compare
 /// with its sentences (the widget words it in the reader's language).
@@ -66,14 +66,14 @@ fn every_amount_is_an_entry_once_with_its_kind() {
         (EntryKind::ProjectBudget, 2_000_000.0, false),
         (EntryKind::ProjectBudget, 4_000_000.0, false),
         (EntryKind::ProjectBudget, 5_000_000.0, false),
-        (EntryKind::Agreement, 1_000_000.0, false),
-        (EntryKind::Staffing, 4_450_000.0, true),
-        (EntryKind::StatedTotal, 8_000_000.0, false),
+        (EntryKind::Contribution(ContributionKind::Agreement), 1_000_000.0, false),
+        (EntryKind::Contribution(ContributionKind::Staffing), 4_450_000.0, true),
+        (EntryKind::STATED_TOTAL, 8_000_000.0, false),
     ];
     expected.sort_by(|a, b| a.partial_cmp(b).expect("finite"));
     assert_eq!(seen, expected);
     // The stated total comes last, apart from the items.
-    assert_eq!(entries.last().map(|e| e.kind), Some(EntryKind::StatedTotal));
+    assert_eq!(entries.last().map(|e| e.kind), Some(EntryKind::STATED_TOTAL));
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn sums_say_what_they_add() {
 fn per_contributor_totals() {
     let s = sheet();
     let items = funding::items(&s, &Visible::all(&s));
-    let groups = funding::by_funder(&s, &items);
+    let groups = funding::Breakdown::Funder.groups(&s, &items);
     assert!(!groups.overlapping, "each item names one contributor");
     type Row<'a> = (Option<&'a str>, f64, bool, Option<Period>, usize);
     let got: Vec<Row<'_>> = groups
@@ -143,7 +143,7 @@ fn per_contributor_totals() {
 fn per_theme_totals_flag_overlap() {
     let s = sheet();
     let items = funding::items(&s, &Visible::all(&s));
-    let groups = funding::by_theme(&s, &items);
+    let groups = funding::Breakdown::Theme.groups(&s, &items);
     assert!(groups.overlapping, "projects carry several themes");
     let find = |id: &str| groups.groups.iter().find(|g| g.id.as_deref() == Some(id)).map(|g| g.total.clone());
     // Social protection: the Lao PDR/Kenya programme (US$ 2 million) and the
@@ -201,7 +201,7 @@ fn time_axis_spans_the_sheet() {
 fn csv_of_the_contributor_table_reads_back() {
     let s = sheet();
     let items = funding::items(&s, &Visible::all(&s));
-    let groups = funding::by_funder(&s, &items);
+    let groups = funding::Breakdown::Funder.groups(&s, &items);
     let header = vec!["Contributor".to_string(), "Amount (US$)".into(), "As stated".into()];
     let rows: Vec<Vec<Cell>> = groups
         .groups

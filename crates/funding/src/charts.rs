@@ -1,13 +1,20 @@
 //! The funding view's model: owned, comparable data (charts, bars, totals
 //! lines, details) derived from the sheet and the filters in one memo. No
 //! browser calls; the components in the parent module draw it.
+//!
+//! Two builders make the four charts, each driven by a value, never a flag:
+//! [`listing_chart`] draws the entries one by one ([`Listing::Items`], by
+//! size; [`Listing::Time`], across the years), and [`group_chart`] a core
+//! [`Breakdown`] (by contributor or by theme), with its words from
+//! [`labels`] and the filter its bars offer from its facet.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::chart::csv::Cell;
-use crate::funding::{self, Entry, EntryKind, Group, Groups, ItemRef, Total, Visible};
-use crate::model::{FactSheet, Money, Period};
-use crate::query::{Facet, FilterState, Selection};
+use crate::funding::{self, Breakdown, Entry, EntryKind, Group, Groups, ItemRef, Total, Visible};
+use crate::model::{ContributionKind, FactSheet, Money, Period};
+use crate::query::{FilterState, Selection};
 use ilo_factsheet_shell::i18n::{words, Arg, FundingText as F};
 use ilo_factsheet_shell::words::local;
 
@@ -43,15 +50,62 @@ fn format_usd(money: Money) -> String {
 }
 
 pub(super) fn kind_text(kind: EntryKind) -> String {
-    match kind {
-        EntryKind::ProjectBudget => tf(F::KindProject),
-        EntryKind::Agreement => tf(F::KindAgreement),
-        EntryKind::Staffing => tf(F::KindStaffing),
-        EntryKind::StatedTotal => tf(F::KindStated),
-        EntryKind::Assessed => tf(F::KindAssessed),
-        EntryKind::VoluntaryCore => tf(F::KindVoluntaryCore),
-        EntryKind::VoluntaryNonCore => tf(F::KindVoluntaryNonCore),
-        EntryKind::InKind => tf(F::KindInKind),
+    tf(match kind {
+        EntryKind::ProjectBudget => F::KindProject,
+        EntryKind::Contribution(kind) => match kind {
+            ContributionKind::Agreement => F::KindAgreement,
+            ContributionKind::Staffing => F::KindStaffing,
+            ContributionKind::StatedTotal => F::KindStated,
+            ContributionKind::Assessed => F::KindAssessed,
+            ContributionKind::VoluntaryCore => F::KindVoluntaryCore,
+            ContributionKind::VoluntaryNonCore => F::KindVoluntaryNonCore,
+            ContributionKind::InKind => F::KindInKind,
+        },
+    })
+}
+
+/// A breakdown chart's words and element id.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Labels {
+    /// `funders`, `themes`: element ids and file names.
+    pub(super) id: &'static str,
+    pub(super) title: F,
+    pub(super) desc: F,
+    /// Said when an item counts in more than one group.
+    pub(super) overlap: F,
+    /// Said when the filter names some of its groups and only those are drawn.
+    pub(super) only_filtered: F,
+    /// The table's first column.
+    pub(super) column: F,
+    /// The bar of the items naming no group (`{country}` filled in).
+    pub(super) none: F,
+    /// A group bar's button: show only this group.
+    pub(super) filter: F,
+}
+
+/// The words of a [`Breakdown`]'s chart.
+pub(super) fn labels(by: Breakdown) -> Labels {
+    match by {
+        Breakdown::Funder => Labels {
+            id: "funders",
+            title: F::FundersTitle,
+            desc: F::FundersDesc,
+            overlap: F::FundersOverlap,
+            only_filtered: F::OnlyFilteredPartners,
+            column: F::ColContributor,
+            none: F::NoFunder,
+            filter: F::FilterPartner,
+        },
+        Breakdown::Theme => Labels {
+            id: "themes",
+            title: F::ThemesTitle,
+            desc: F::ThemesDesc,
+            overlap: F::ThemesOverlap,
+            only_filtered: F::OnlyFilteredThemes,
+            column: F::ColTheme,
+            none: F::NoTheme,
+            filter: F::FilterTheme,
+        },
     }
 }
 
@@ -80,8 +134,9 @@ pub(super) struct Details {
     /// as a group of thousands would cost every filter change thousands of
     /// figures written out.
     pub(super) items: Vec<ItemRef>,
-    /// The facet and id a group bar stands for ("show only this theme").
-    pub(super) filter: Option<(Facet, String)>,
+    /// The breakdown and group id a group bar stands for ("show only this
+    /// theme"; the filter is the breakdown's facet).
+    pub(super) filter: Option<(Breakdown, String)>,
 }
 
 /// One bar of a chart.
@@ -136,15 +191,19 @@ pub(super) struct Model {
     pub(super) unpriced: Vec<String>,
 }
 
-pub(super) fn names(sheet: &FactSheet, ids: &[String], themes: bool) -> String {
-    ids.iter()
-        .map(|id| match sheet.themes.iter().find(|t| themes && t.id == *id) {
-            Some(theme) => local(&theme.name),
-            None if themes => id.clone(),
-            None => sheet.partner_name(id).to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// What a group is called in the widget's language: a theme by its name in
+/// the reader's language where the sheet gives it; else as the core names it.
+fn group_name(sheet: &FactSheet, by: Breakdown, id: &str) -> String {
+    match by {
+        Breakdown::Theme => sheet.themes.iter().find(|t| t.id == id).map(|t| local(&t.name)),
+        Breakdown::Funder => None,
+    }
+    .unwrap_or_else(|| by.name(sheet, id).to_string())
+}
+
+/// The groups of `by` an entry counts in, by name: "MOHRSS, UNDESA".
+pub(super) fn names(sheet: &FactSheet, e: &Entry<'_>, by: Breakdown) -> String {
+    by.ids(e).iter().map(|id| group_name(sheet, by, id)).collect::<Vec<_>>().join(", ")
 }
 
 pub(super) fn yes_no(b: bool) -> String {
@@ -173,8 +232,8 @@ pub(super) fn entry_details(sheet: &FactSheet, e: &Entry<'_>) -> Details {
         figure: format_usd(e.money),
         period: funding::period_text(e.period),
         kind: Some(kind_text(e.kind)),
-        contributors: names(sheet, e.funders, false),
-        themes: names(sheet, e.themes, true),
+        contributors: names(sheet, e, Breakdown::Funder),
+        themes: names(sheet, e, Breakdown::Theme),
         stated: e.is_stated_total(),
         lower_bound: e.money.qualifier.is_lower_bound(),
         items: vec![e.at],
@@ -238,95 +297,118 @@ fn with_hidden(desc: String, hidden: usize, total: usize) -> String {
     format!("{desc} {}", fill(F::LargestOnly, &[("shown", Arg::from(total - hidden)), ("n", Arg::from(total))]))
 }
 
-pub(super) fn items_chart(sheet: &FactSheet, entries: &[Entry<'_>], max: f64, limit: usize) -> Chart {
-    let mut desc = fill(F::ItemsDesc, &[("n", Arg::from(entries.len()))]);
-    if entries.iter().any(Entry::is_stated_total) {
-        desc = format!("{desc} {}", tf(F::ItemsOverlap));
+/// A chart of the entries one by one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Listing {
+    /// Each amount a bar, in chart order, on a scale up to `max` (the
+    /// unfiltered sheet's largest, so it stays steady).
+    Items { max: f64 },
+    /// Each amount a span across `years` (the money's), by start year.
+    Time { years: (i32, i32) },
+}
+
+/// A column of a [`Listing`]'s table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Column {
+    Item,
+    Kind,
+    Contributors,
+    Themes,
+    Start,
+    End,
+    Amount,
+    LowerBound,
+    AsStated,
+    Source,
+}
+
+impl Column {
+    fn heading(self) -> F {
+        match self {
+            Column::Item => F::ColItem,
+            Column::Kind => F::ColKind,
+            Column::Contributors => F::ColContributors,
+            Column::Themes => F::ColThemes,
+            Column::Start => F::ColStart,
+            Column::End => F::ColEnd,
+            Column::Amount => F::ColAmount,
+            Column::LowerBound => F::ColLowerBound,
+            Column::AsStated => F::ColAsStated,
+            Column::Source => F::ColSource,
+        }
     }
-    let header = [
-        F::ColItem,
-        F::ColKind,
-        F::ColContributors,
-        F::ColThemes,
-        F::ColStart,
-        F::ColEnd,
-        F::ColAmount,
-        F::ColLowerBound,
-        F::ColAsStated,
-        F::ColSource,
-    ]
-    .map(|k| tf(k).to_string())
-    .to_vec();
-    let rows = entries
-        .iter()
-        .take(limit)
-        .map(|e| {
-            vec![
-                Cell::text(local(e.title)),
-                Cell::text(kind_text(e.kind)),
-                Cell::text(names(sheet, e.funders, false)),
-                Cell::text(names(sheet, e.themes, true)),
-                Cell::number(e.period.start),
-                Cell::number(e.period.end),
-                Cell::number(funding::amount_cell(e.money.amount_usd)),
-                Cell::text(yes_no(e.money.qualifier.is_lower_bound())),
-                Cell::text(format_usd(e.money)),
-                Cell::text(e.source.quote.clone()),
-            ]
-        })
-        .collect();
-    Chart {
-        id: "items",
-        shape: Shape::Bars,
-        title: tf(F::ItemsTitle),
-        desc: with_hidden(desc, drawn(entries).1, entries.len()),
-        bars: drawn(entries).0.into_iter().map(|e| entry_bar(sheet, e, format_usd(e.money))).collect(),
-        domain_max: max,
-        years: (0, 0),
-        header,
-        rows,
-        row_count: entries.len(),
+
+    fn cell(self, sheet: &FactSheet, e: &Entry<'_>) -> Cell {
+        match self {
+            Column::Item => Cell::text(local(e.title)),
+            Column::Kind => Cell::text(kind_text(e.kind)),
+            Column::Contributors => Cell::text(names(sheet, e, Breakdown::Funder)),
+            Column::Themes => Cell::text(names(sheet, e, Breakdown::Theme)),
+            Column::Start => Cell::number(e.period.start),
+            Column::End => Cell::number(e.period.end),
+            Column::Amount => Cell::number(funding::amount_cell(e.money.amount_usd)),
+            Column::LowerBound => Cell::text(yes_no(e.money.qualifier.is_lower_bound())),
+            Column::AsStated => Cell::text(format_usd(e.money)),
+            Column::Source => Cell::text(e.source.quote.clone()),
+        }
     }
 }
 
-pub(super) fn time_chart(sheet: &FactSheet, entries: &[Entry<'_>], years: (i32, i32), limit: usize) -> Chart {
-    let ordered = funding::by_time(entries);
-    let mut desc = tf(F::TimeDesc).to_string();
+impl Listing {
+    fn columns(self) -> &'static [Column] {
+        use Column::*;
+        match self {
+            Listing::Items { .. } => {
+                &[Item, Kind, Contributors, Themes, Start, End, Amount, LowerBound, AsStated, Source]
+            }
+            Listing::Time { .. } => &[Item, Kind, Start, End, Amount, LowerBound, AsStated],
+        }
+    }
+
+    /// The chart's sentence for `n` entries, before its notes.
+    fn desc(self, n: usize) -> String {
+        match self {
+            Listing::Items { .. } => fill(F::ItemsDesc, &[("n", Arg::from(n))]),
+            Listing::Time { .. } => tf(F::TimeDesc),
+        }
+    }
+
+    /// The figure printed with an entry's bar.
+    fn figure(self, e: &Entry<'_>) -> String {
+        match self {
+            Listing::Items { .. } => format_usd(e.money),
+            Listing::Time { .. } => format!("{} · {}", format_usd(e.money), funding::period_text(e.period)),
+        }
+    }
+}
+
+/// The chart of the entries one by one (`items` or `time`), with a table of
+/// its first `limit` rows.
+pub(super) fn listing_chart(sheet: &FactSheet, entries: &[Entry<'_>], listing: Listing, limit: usize) -> Chart {
+    let ordered: Cow<'_, [Entry<'_>]> = match listing {
+        Listing::Items { .. } => Cow::Borrowed(entries),
+        Listing::Time { .. } => Cow::Owned(funding::by_time(entries)),
+    };
+    let mut desc = listing.desc(ordered.len());
     if ordered.iter().any(Entry::is_stated_total) {
         desc = format!("{desc} {}", tf(F::ItemsOverlap));
     }
-    let header = [F::ColItem, F::ColKind, F::ColStart, F::ColEnd, F::ColAmount, F::ColLowerBound, F::ColAsStated]
-        .map(|k| tf(k).to_string())
-        .to_vec();
-    let rows = ordered
-        .iter()
-        .take(limit)
-        .map(|e| {
-            vec![
-                Cell::text(local(e.title)),
-                Cell::text(kind_text(e.kind)),
-                Cell::number(e.period.start),
-                Cell::number(e.period.end),
-                Cell::number(funding::amount_cell(e.money.amount_usd)),
-                Cell::text(yes_no(e.money.qualifier.is_lower_bound())),
-                Cell::text(format_usd(e.money)),
-            ]
-        })
-        .collect();
+    let columns = listing.columns();
+    let (drawn, hidden) = drawn(&ordered);
+    let (id, shape, title, domain_max, years) = match listing {
+        Listing::Items { max } => ("items", Shape::Bars, F::ItemsTitle, max, (0, 0)),
+        Listing::Time { years } => ("time", Shape::Periods, F::TimeTitle, 0.0, years),
+    };
     Chart {
-        id: "time",
-        shape: Shape::Periods,
-        title: tf(F::TimeTitle),
-        desc: with_hidden(desc, drawn(&ordered).1, ordered.len()),
-        bars: drawn(&ordered)
-            .0
-            .into_iter()
-            .map(|e| entry_bar(sheet, e, format!("{} · {}", format_usd(e.money), funding::period_text(e.period))))
-            .collect(),
-        domain_max: 0.0,
+        id,
+        shape,
+        title: tf(title),
+        desc: with_hidden(desc, hidden, ordered.len()),
+        bars: drawn.into_iter().map(|e| entry_bar(sheet, e, listing.figure(e))).collect(),
+        domain_max,
         years,
-        header,
-        rows,
+        header: columns.iter().map(|c| tf(c.heading())).collect(),
+        rows: ordered.iter().take(limit).map(|e| columns.iter().map(|c| c.cell(sheet, e)).collect()).collect(),
         row_count: ordered.len(),
     }
 }
@@ -335,10 +417,6 @@ pub(super) fn total_period(total: &Total) -> String {
     total.period.map(funding::period_text).unwrap_or_default()
 }
 
-/// A breakdown chart. When the filter names some of its groups (themes for
-/// the theme chart, partners for the contributor chart), only those groups
-/// are drawn: the others would show only the part of their total that the
-/// filter lets through.
 /// The entries a group adds up, found through `by_ref` (the entries by
 /// where they sit: one step each, for groups of thousands).
 fn group_items<'e, 'a>(by_ref: &BTreeMap<ItemRef, &'e Entry<'a>>, g: &Group) -> Vec<&'e Entry<'a>> {
@@ -347,7 +425,7 @@ fn group_items<'e, 'a>(by_ref: &BTreeMap<ItemRef, &'e Entry<'a>>, g: &Group) -> 
 
 /// A group's bar: its name (or "no theme named"), total, and the details box
 /// listing what it adds, with the filter it stands for.
-fn group_bar(g: &Group, members: &[&Entry<'_>], none_label: &str, facet: Facet) -> Bar {
+fn group_bar(g: &Group, members: &[&Entry<'_>], none_label: &str, by: Breakdown) -> Bar {
     let name = g.name.clone().unwrap_or_else(|| none_label.to_string());
     let money = funding::total_money(&g.total);
     Bar {
@@ -368,55 +446,51 @@ fn group_bar(g: &Group, members: &[&Entry<'_>], none_label: &str, facet: Facet) 
             stated: false,
             lower_bound: g.total.lower_bound,
             items: members.iter().map(|e| e.at).collect(),
-            filter: g.id.clone().map(|id| (facet, id)),
+            filter: g.id.clone().map(|id| (by, id)),
         },
     }
 }
 
+/// The chart of a breakdown of the visible `items` (`entries`: every visible
+/// one, stated totals too), on a scale up to `max`. When the filter names
+/// some of its groups (themes for the theme chart, partners for the
+/// contributor chart), only those groups are drawn: the others would show
+/// only the part of their total that the filter lets through.
 pub(super) fn group_chart(
+    sheet: &FactSheet,
     entries: &[Entry<'_>],
-    groups: &Groups,
-    is_theme: bool,
-    has_stated: bool,
+    items: &[Entry<'_>],
+    by: Breakdown,
     max: f64,
-    filtered: &[String],
-    country: &str,
+    state: &FilterState,
 ) -> Chart {
+    let groups = named(sheet, by, by.groups(sheet, items));
+    let filtered = state.list(by.facet());
     let kept: Vec<Group> =
         groups.groups.iter().filter(|g| g.id.as_ref().is_some_and(|id| filtered.contains(id))).cloned().collect();
     let only_filtered = !kept.is_empty();
-    let groups =
-        &Groups { groups: if only_filtered { kept } else { groups.groups.clone() }, overlapping: groups.overlapping };
-    let (id, title, desc, overlap, col, none) = if is_theme {
-        ("themes", F::ThemesTitle, F::ThemesDesc, F::ThemesOverlap, F::ColTheme, F::NoTheme)
-    } else {
-        ("funders", F::FundersTitle, F::FundersDesc, F::FundersOverlap, F::ColContributor, F::NoFunder)
-    };
-    let none_label = fill(none, &[("country", Arg::from(country))]);
-    let mut sentence = tf(desc).to_string();
+    let groups = Groups { groups: if only_filtered { kept } else { groups.groups }, overlapping: groups.overlapping };
+    let words = labels(by);
+    let none_label = fill(words.none, &[("country", Arg::from(sheet.meta.country_name.as_str()))]);
+    let mut sentence = tf(words.desc);
     if groups.overlapping {
-        sentence = format!("{sentence} {}", tf(overlap));
+        sentence = format!("{sentence} {}", tf(words.overlap));
     }
-    if has_stated {
+    if entries.iter().any(Entry::is_stated_total) {
         sentence = format!("{sentence} {}", tf(F::StatedTotalsApart));
     }
     if only_filtered {
-        sentence = format!("{sentence} {}", tf(if is_theme { F::OnlyFilteredThemes } else { F::OnlyFilteredPartners }));
+        sentence = format!("{sentence} {}", tf(words.only_filtered));
     }
-    let facet = if is_theme { Facet::Theme } else { Facet::Partner };
     let mut by_ref = BTreeMap::new();
     for e in entries {
         by_ref.entry(e.at).or_insert(e);
     }
     // Groups come largest first: a sheet with hundreds of contributors draws the largest.
-    let bars = groups
-        .groups
-        .iter()
-        .take(MAX_BARS)
-        .map(|g| group_bar(g, &group_items(&by_ref, g), &none_label, facet))
-        .collect();
+    let bars =
+        groups.groups.iter().take(MAX_BARS).map(|g| group_bar(g, &group_items(&by_ref, g), &none_label, by)).collect();
     let sentence = with_hidden(sentence, groups.groups.len().saturating_sub(MAX_BARS), groups.groups.len());
-    let header = [col, F::ColAmount, F::ColLowerBound, F::ColAsStated, F::ColStart, F::ColEnd, F::ColItems]
+    let header = [words.column, F::ColAmount, F::ColLowerBound, F::ColAsStated, F::ColStart, F::ColEnd, F::ColItems]
         .map(|k| tf(k).to_string())
         .to_vec();
     let rows = groups
@@ -436,9 +510,9 @@ pub(super) fn group_chart(
         })
         .collect();
     Chart {
-        id,
+        id: words.id,
         shape: Shape::Bars,
-        title: tf(title),
+        title: tf(words.title),
         desc: sentence,
         bars,
         domain_max: max,
@@ -505,6 +579,16 @@ pub(super) struct Steady {
     years: (i32, i32),
 }
 
+impl Steady {
+    /// The largest group total of a breakdown.
+    fn max_group(&self, by: Breakdown) -> f64 {
+        match by {
+            Breakdown::Funder => self.max_funder,
+            Breakdown::Theme => self.max_theme,
+        }
+    }
+}
+
 pub(super) fn steady(sheet: &FactSheet) -> Steady {
     let (max_entry, max_funder, max_theme) = funding::steady_max(sheet);
     Steady { max_entry, max_funder, max_theme, years: funding::money_year_span(sheet).unwrap_or((0, 0)) }
@@ -524,39 +608,19 @@ pub(super) fn build(
     let visible = Visible::of(selection);
     let entries = funding::entries(sheet, &visible);
     let items = funding::items(sheet, &visible);
-    let Steady { max_entry, max_funder, max_theme, years } = *steady;
-    let has_stated = entries.iter().any(Entry::is_stated_total);
     let charts = if entries.is_empty() {
         Vec::new()
     } else {
-        vec![
-            items_chart(sheet, &entries, max_entry, rows),
-            group_chart(
-                &entries,
-                &funding::by_funder(sheet, &items),
-                false,
-                has_stated,
-                max_funder,
-                &state.partners,
-                &sheet.meta.country_name,
-            ),
-            group_chart(
-                &entries,
-                &themes_named(sheet, funding::by_theme(sheet, &items)),
-                true,
-                has_stated,
-                max_theme,
-                &state.themes,
-                &sheet.meta.country_name,
-            ),
-            time_chart(sheet, &entries, years, rows),
-        ]
+        let mut charts = vec![listing_chart(sheet, &entries, Listing::Items { max: steady.max_entry }, rows)];
+        charts.extend(Breakdown::ALL.map(|by| group_chart(sheet, &entries, &items, by, steady.max_group(by), state)));
+        charts.push(listing_chart(sheet, &entries, Listing::Time { years: steady.years }, rows));
+        charts
     };
     let unpriced = funding::unpriced(sheet, &visible)
         .into_iter()
         .filter_map(|i| sheet.contributions.get(i))
         .map(|c| {
-            let kind = kind_text(EntryKind::of(c.kind));
+            let kind = kind_text(EntryKind::Contribution(c.kind));
             match c.period {
                 Some(period) => format!("{} ({kind}, {})", c.title, funding::period_text(period)),
                 None => format!("{} ({kind})", c.title),
@@ -572,7 +636,7 @@ pub(super) fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::{select, Index};
+    use crate::query::{select, Facet, Index};
 
     fn model(query: &str) -> (FactSheet, Model) {
         let sheet = crate::test_common::china();
@@ -680,11 +744,37 @@ mod tests {
         assert!(skills.charts[0].bars.len() < all.charts[0].bars.len());
         let themes = &all.charts[2];
         let bar = themes.bars.iter().find(|b| b.details.filter.is_some()).expect("a theme bar");
-        let (facet, id) = bar.details.filter.clone().expect("its filter");
-        assert_eq!(facet, Facet::Theme);
+        let (by, id) = bar.details.filter.clone().expect("its filter");
+        assert_eq!(by.facet(), Facet::Theme);
         assert!(!id.is_empty() && !bar.details.items.is_empty(), "a group lists what it adds");
         let funders = &all.charts[1];
-        assert!(funders.bars.iter().filter_map(|b| b.details.filter.as_ref()).all(|(f, _)| *f == Facet::Partner));
+        assert!(funders
+            .bars
+            .iter()
+            .filter_map(|b| b.details.filter.as_ref())
+            .all(|(by, _)| by.facet() == Facet::Partner));
+    }
+
+    #[test]
+    fn each_breakdown_chart_has_its_own_words_and_filter() {
+        let (_, all) = model("");
+        let (_, chosen) = model("?theme=skills&partner=mohrss");
+        for (m, only) in [(&all, false), (&chosen, true)] {
+            let [funders, themes] = [&m.charts[1], &m.charts[2]];
+            assert_eq!((funders.id, themes.id), ("funders", "themes"));
+            assert_eq!((funders.title.as_str(), themes.title.as_str()), ("By contributor", "By theme"));
+            assert_eq!((funders.header[0].as_str(), themes.header[0].as_str()), ("Contributor", "Theme"));
+            let said = |c: &Chart, words: &str| c.desc.contains(words);
+            assert_eq!(said(funders, "Only the contributors chosen in the filters are drawn."), only);
+            assert_eq!(said(themes, "Only the themes chosen in the filters are drawn."), only);
+            assert!(!said(funders, "Only the themes") && !said(themes, "Only the contributors"));
+            let button =
+                |c: &Chart| c.bars.iter().find_map(|b| b.details.filter.as_ref()).map(|(by, _)| tf(labels(*by).filter));
+            assert_eq!(button(funders).as_deref(), Some("Show only this contributor"));
+            assert_eq!(button(themes).as_deref(), Some("Show only this theme"));
+        }
+        let unnamed = all.charts[1].bars.iter().find(|b| b.key == "none").expect("money with no contributor named");
+        assert_eq!(unnamed.label, "China (no contributor named)");
     }
 
     #[test]
@@ -697,12 +787,12 @@ mod tests {
     }
 }
 
-/// The theme groups named in the reader's language where the sheet gives it
-/// (the core names them by the main text).
-fn themes_named(sheet: &FactSheet, mut groups: Groups) -> Groups {
+/// The groups named in the widget's language ([`group_name`]; the core
+/// names them by the main text).
+fn named(sheet: &FactSheet, by: Breakdown, mut groups: Groups) -> Groups {
     for g in &mut groups.groups {
-        if let Some(theme) = g.id.as_ref().and_then(|id| sheet.themes.iter().find(|t| &t.id == id)) {
-            g.name = Some(local(&theme.name));
+        if let Some(id) = &g.id {
+            g.name = Some(group_name(sheet, by, id));
         }
     }
     groups

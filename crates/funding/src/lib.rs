@@ -29,7 +29,6 @@ use wasm_bindgen::JsCast;
 use crate::chart::csv;
 use crate::chart::layout::{self, BarGeom, BarInput, LabelMode, Metrics, RowBox, RowsLayout, SpanInput, Tick};
 use crate::funding::EntryKind;
-use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{words, Arg, Dir, FundingText as F};
 use ilo_factsheet_shell::measure::track_width;
@@ -281,7 +280,9 @@ fn draw(c: &Chart, w: f64, selected: RwSignal<Option<String>>, ids: &(String, St
                 })}
             </g>
             {c.bars.iter().zip(rows).zip(geoms).map(|((bar, row), g)| {
-                bar_group(bar, &row, &g, mx, value_after_bar, selected)
+                // The figure after the bar when there is room; else it is the label block's last line.
+                let figure_x = value_after_bar.then_some(g.value_x);
+                bar_group(bar, &row, &g, mx, figure_x, selected)
             }).collect_view()}
         </svg>
     }
@@ -338,14 +339,14 @@ fn geometry(c: &Chart, w: f64, m: &Metrics) -> Geometry {
 }
 
 /// One bar and its row: label lines, the bar (with an open end for a lower
-/// bound), the figure after it when there is room; focus, click, Enter or
-/// Space select it (its details show), Escape clears.
+/// bound), the figure after it at `figure_x` when there is room; focus,
+/// click, Enter or Space select it (its details show), Escape clears.
 fn bar_group(
     bar: &Bar,
     row: &RowBox,
     g: &BarGeom,
     mx: Mirror,
-    value_after_bar: bool,
+    figure_x: Option<f64>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let m = metrics();
@@ -386,8 +387,8 @@ fn bar_group(
             }).collect_view()}
             <rect class="bar-rect" x=mx.left(g.x, g.width) y=px(g.y) width=px(g.width) height=px(g.height) rx="2" />
             {open.map(|d| view! { <path class="open-end" d=d /> })}
-            {value_after_bar.then(|| view! {
-                <text class="value" x=mx.x(g.value_x) y=px(row.value_y)>{bar.figure.clone()}</text>
+            {figure_x.map(|x| view! {
+                <text class="value" x=mx.x(x) y=px(row.value_y)>{bar.figure.clone()}</text>
             })}
         </g>
     }
@@ -397,11 +398,8 @@ fn bar_group(
 fn DetailsBox(bar: Bar, on_close: impl Fn() + 'static) -> impl IntoView {
     let ctx = Ctx::get();
     let d = bar.details;
-    let filter_button = d.filter.clone().map(|(facet, id)| {
-        let text = match facet {
-            Facet::Theme => tf(F::FilterTheme),
-            _ => tf(F::FilterPartner),
-        };
+    let filter_button = d.filter.clone().map(|(by, id)| {
+        let (facet, text) = (by.facet(), tf(labels(by).filter));
         let on = Memo::new({
             let id = id.clone();
             move |_| ctx.state.with(|s| s.is_only(facet, &id))

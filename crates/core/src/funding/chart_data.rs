@@ -2,10 +2,12 @@
 //! they add (the project budgets, the other contributions, each with its
 //! count, span of years, and "over" when any part is a lower bound), the
 //! stated totals as stated, breakdowns by contributor and by theme as named
-//! groups ordered by amount, largest first, with their overlap flags, steady
-//! scales, and the cells and periods as printed.
+//! groups ordered by amount, largest first, with their overlap flags (one
+//! [`Breakdown`] value says which, and which filter facet its groups are
+//! options of), steady scales, and the cells and periods as printed.
 
 use crate::model::{FactSheet, Money, Period};
+use crate::query::Facet;
 
 use super::entries::{entries, items, Entry, ItemRef, Visible};
 use super::totals::{breakdown_by_funder, breakdown_by_theme, sum, Basis, Total};
@@ -27,12 +29,10 @@ pub struct Sums {
 }
 
 pub fn sums(items: &[Entry<'_>]) -> Sums {
-    let of = |want_project: bool| {
-        let chosen: Vec<&Entry<'_>> =
-            items.iter().filter(|i| matches!(i.at, ItemRef::Project(_)) == want_project).collect();
-        (!chosen.is_empty()).then(|| Sum { count: chosen.len(), total: sum(chosen) })
-    };
-    Sums { projects: of(true), others: of(false) }
+    let (projects, others): (Vec<&Entry<'_>>, Vec<&Entry<'_>>) =
+        items.iter().partition(|i| matches!(i.at, ItemRef::Project(_)));
+    let of = |chosen: Vec<&Entry<'_>>| (!chosen.is_empty()).then(|| Sum { count: chosen.len(), total: sum(chosen) });
+    Sums { projects: of(projects), others: of(others) }
 }
 
 /// The stated totals among the entries, as stated.
@@ -87,41 +87,68 @@ pub struct Groups {
     pub overlapping: bool,
 }
 
-fn order(mut groups: Vec<Group>, ungrouped: Option<Total>, overlapping: bool) -> Groups {
-    groups.sort_by(|a, b| {
-        b.total
-            .amount_usd
-            .total_cmp(&a.total.amount_usd)
-            .then_with(|| a.name.cmp(&b.name))
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    groups.extend(ungrouped.map(|total| Group { id: None, name: None, total }));
-    Groups { groups, overlapping }
+/// What a breakdown groups the money by: the contributors named, or the
+/// themes. Each group stands for an option of a filter facet (its bar offers
+/// "show only this"); the funding view words each breakdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Breakdown {
+    /// By contributor: partners named as funders.
+    Funder,
+    /// By theme.
+    Theme,
 }
 
-/// Totals per contributor (partner named as funder).
-pub fn by_funder(sheet: &FactSheet, items: &[Entry<'_>]) -> Groups {
-    let b = breakdown_by_funder(items);
-    let groups = b
-        .groups
-        .into_iter()
-        .map(|(id, total)| Group { name: Some(sheet.partner_name(&id).to_string()), id: Some(id), total })
-        .collect();
-    order(groups, b.ungrouped, b.overlapping)
-}
+impl Breakdown {
+    /// Every breakdown, in the order the funding view draws them.
+    pub const ALL: [Breakdown; 2] = [Breakdown::Funder, Breakdown::Theme];
 
-/// Totals per theme.
-pub fn by_theme(sheet: &FactSheet, items: &[Entry<'_>]) -> Groups {
-    let b = breakdown_by_theme(items);
-    let groups = b
-        .groups
-        .into_iter()
-        .map(|(id, total)| {
-            let name = sheet.themes.iter().find(|t| t.id == id).map(|t| t.name.to_string());
-            Group { name: Some(name.unwrap_or_else(|| id.clone())), id: Some(id), total }
-        })
-        .collect();
-    order(groups, b.ungrouped, b.overlapping)
+    /// The filter facet its groups are options of.
+    pub fn facet(self) -> Facet {
+        match self {
+            Breakdown::Funder => Facet::Partner,
+            Breakdown::Theme => Facet::Theme,
+        }
+    }
+
+    /// The ids of the groups an entry counts in.
+    pub fn ids<'a>(self, entry: &Entry<'a>) -> &'a [String] {
+        match self {
+            Breakdown::Funder => entry.funders,
+            Breakdown::Theme => entry.themes,
+        }
+    }
+
+    /// What the sheet calls a group (a partner's display name, a theme's
+    /// main text), else its id.
+    pub fn name<'a>(self, sheet: &'a FactSheet, id: &'a str) -> &'a str {
+        match self {
+            Breakdown::Funder => sheet.partner_name(id),
+            Breakdown::Theme => sheet.theme_name(id),
+        }
+    }
+
+    /// The items' totals per group, named, largest first (then by name and
+    /// id), the items naming no group last.
+    pub fn groups(self, sheet: &FactSheet, items: &[Entry<'_>]) -> Groups {
+        let totals = match self {
+            Breakdown::Funder => breakdown_by_funder(items),
+            Breakdown::Theme => breakdown_by_theme(items),
+        };
+        let mut groups: Vec<Group> = totals
+            .groups
+            .into_iter()
+            .map(|(id, total)| Group { name: Some(self.name(sheet, &id).to_string()), id: Some(id), total })
+            .collect();
+        groups.sort_by(|a, b| {
+            b.total
+                .amount_usd
+                .total_cmp(&a.total.amount_usd)
+                .then_with(|| a.name.cmp(&b.name))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        groups.extend(totals.ungrouped.map(|total| Group { id: None, name: None, total }));
+        Groups { groups, overlapping: totals.overlapping }
+    }
 }
 
 /// The years the sheet's money spans (every entry, filtered or not: the
@@ -146,8 +173,8 @@ pub fn steady_max(sheet: &FactSheet) -> (f64, f64, f64) {
     let max = |it: &mut dyn Iterator<Item = f64>| it.fold(0.0, f64::max);
     (
         max(&mut entries.iter().map(|e| e.money.amount_usd)),
-        max(&mut by_funder(sheet, &items).groups.iter().map(|g| g.total.amount_usd)),
-        max(&mut by_theme(sheet, &items).groups.iter().map(|g| g.total.amount_usd)),
+        max(&mut Breakdown::Funder.groups(sheet, &items).groups.iter().map(|g| g.total.amount_usd)),
+        max(&mut Breakdown::Theme.groups(sheet, &items).groups.iter().map(|g| g.total.amount_usd)),
     )
 }
 
@@ -258,7 +285,7 @@ mod tests {
         let e = entries(&s, &Visible::all(&s));
         let ids: Vec<&str> = e.iter().map(|e| e.id).collect();
         assert_eq!(ids, ["a", "b", "first", "jpo", "total"]);
-        assert_eq!(e[4].kind, EntryKind::StatedTotal);
+        assert_eq!(e[4].kind, EntryKind::STATED_TOTAL);
         let st = stated(&e);
         assert_eq!(st.len(), 1);
         assert!(st[0].1.is_stated());
@@ -288,14 +315,14 @@ mod tests {
     fn breakdowns_order_by_amount_and_name_groups() {
         let s = sheet();
         let items = items(&s, &Visible::all(&s));
-        let f = by_funder(&s, &items);
+        let f = Breakdown::Funder.groups(&s, &items);
         let names: Vec<Option<&str>> = f.groups.iter().map(|g| g.name.as_deref()).collect();
         // MOHRSS 9.45 M, then the unknown id shown as itself, then "no funder named".
         assert_eq!(names, [Some("MOHRSS"), Some("undesa"), None]);
         assert!((f.groups[0].total.amount_usd - 9.45e6).abs() < 1e-6);
         assert_eq!(f.groups[2].items(), [ItemRef::Contribution(1)]);
         assert!(!f.overlapping);
-        let t = by_theme(&s, &items);
+        let t = Breakdown::Theme.groups(&s, &items);
         assert!(t.overlapping);
         assert_eq!(t.groups[0].name.as_deref(), Some("Skills"));
         assert_eq!(t.groups[0].total.amount_usd, 6e6);

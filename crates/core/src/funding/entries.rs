@@ -3,7 +3,8 @@
 //! and non-core, in kind) and stated totals, as [`Entry`] values (stated
 //! totals kept apart: they overlap the rest and are never added); which of
 //! them a selection shows ([`Visible`]); and the support named without an
-//! amount ([`unpriced`]).
+//! amount ([`unpriced`]). An entry's [`EntryKind`] is a project budget or a
+//! contribution of the data format's own kind, never a copy of its kinds.
 
 use crate::model::{ContributionKind, FactSheet, LocalText, Money, Period, Source};
 use crate::query::Selection;
@@ -15,59 +16,48 @@ pub enum ItemRef {
     Contribution(usize),
 }
 
-/// What kind of money an entry is.
+/// What kind of money an entry is: a project's budget, or a contribution
+/// of the kind the sheet gives it (the kinds are the data format's,
+/// [`ContributionKind`], named once there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntryKind {
     ProjectBudget,
-    Agreement,
-    Staffing,
-    /// A total the source states; overlaps other entries, never added.
-    StatedTotal,
-    Assessed,
-    VoluntaryCore,
-    VoluntaryNonCore,
-    InKind,
+    /// A contribution; [`ContributionKind::StatedTotal`] overlaps other
+    /// entries and is never added.
+    Contribution(ContributionKind),
 }
 
 impl EntryKind {
+    /// A total the source states.
+    pub const STATED_TOTAL: EntryKind = EntryKind::Contribution(ContributionKind::StatedTotal);
+
     /// Stable key for CSS classes and CSV cells.
     pub fn key(self) -> &'static str {
         match self {
             EntryKind::ProjectBudget => "project",
-            EntryKind::Agreement => "agreement",
-            EntryKind::Staffing => "staffing",
-            EntryKind::StatedTotal => "stated-total",
-            EntryKind::Assessed => "assessed",
-            EntryKind::VoluntaryCore => "voluntary-core",
-            EntryKind::VoluntaryNonCore => "voluntary-non-core",
-            EntryKind::InKind => "in-kind",
+            EntryKind::Contribution(kind) => match kind {
+                ContributionKind::Agreement => "agreement",
+                ContributionKind::Staffing => "staffing",
+                ContributionKind::StatedTotal => "stated-total",
+                ContributionKind::Assessed => "assessed",
+                ContributionKind::VoluntaryCore => "voluntary-core",
+                ContributionKind::VoluntaryNonCore => "voluntary-non-core",
+                ContributionKind::InKind => "in-kind",
+            },
         }
     }
 
     /// Every kind, in legend order.
     pub const ALL: [EntryKind; 8] = [
         EntryKind::ProjectBudget,
-        EntryKind::Assessed,
-        EntryKind::VoluntaryCore,
-        EntryKind::VoluntaryNonCore,
-        EntryKind::Agreement,
-        EntryKind::Staffing,
-        EntryKind::InKind,
-        EntryKind::StatedTotal,
+        EntryKind::Contribution(ContributionKind::Assessed),
+        EntryKind::Contribution(ContributionKind::VoluntaryCore),
+        EntryKind::Contribution(ContributionKind::VoluntaryNonCore),
+        EntryKind::Contribution(ContributionKind::Agreement),
+        EntryKind::Contribution(ContributionKind::Staffing),
+        EntryKind::Contribution(ContributionKind::InKind),
+        EntryKind::STATED_TOTAL,
     ];
-
-    /// The kind of entry a contribution of `kind` makes.
-    pub fn of(kind: ContributionKind) -> EntryKind {
-        match kind {
-            ContributionKind::Agreement => EntryKind::Agreement,
-            ContributionKind::Staffing => EntryKind::Staffing,
-            ContributionKind::StatedTotal => EntryKind::StatedTotal,
-            ContributionKind::Assessed => EntryKind::Assessed,
-            ContributionKind::VoluntaryCore => EntryKind::VoluntaryCore,
-            ContributionKind::VoluntaryNonCore => EntryKind::VoluntaryNonCore,
-            ContributionKind::InKind => EntryKind::InKind,
-        }
-    }
 }
 
 /// One named piece of money.
@@ -88,7 +78,7 @@ pub struct Entry<'a> {
 
 impl Entry<'_> {
     pub fn is_stated_total(&self) -> bool {
-        self.kind == EntryKind::StatedTotal
+        self.kind == EntryKind::STATED_TOTAL
     }
 }
 
@@ -159,7 +149,7 @@ pub fn entries<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
             at: ItemRef::Contribution(i),
             id: &c.id,
             title: &c.title,
-            kind: EntryKind::of(c.kind),
+            kind: EntryKind::Contribution(c.kind),
             money: c.amount?,
             period: c.period?,
             funders: &c.funders,
@@ -200,4 +190,32 @@ pub fn by_time<'a>(entries: &[Entry<'a>]) -> Vec<Entry<'a>> {
 /// stated totals, in chart order.
 pub fn items<'a>(sheet: &'a FactSheet, visible: &Visible) -> Vec<Entry<'a>> {
     entries(sheet, visible).into_iter().filter(|e| !e.is_stated_total()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_once_in_the_legend_with_its_stable_key() {
+        let keys: Vec<&str> = EntryKind::ALL.iter().map(|k| k.key()).collect();
+        // CSS classes (`kind-…`) and the stylesheet's colours name these.
+        assert_eq!(
+            keys,
+            [
+                "project",
+                "assessed",
+                "voluntary-core",
+                "voluntary-non-core",
+                "agreement",
+                "staffing",
+                "in-kind",
+                "stated-total"
+            ]
+        );
+        let mut kinds = EntryKind::ALL.to_vec();
+        kinds.sort();
+        kinds.dedup();
+        assert_eq!(kinds.len(), EntryKind::ALL.len(), "each kind once");
+    }
 }

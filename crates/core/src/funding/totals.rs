@@ -55,9 +55,11 @@ impl Total {
     }
 }
 
-/// A total per group (per funder, theme, partner or year).
+/// A total per group (per funder, theme or start year): what a breakdown
+/// adds up, before its groups are named and ordered
+/// ([`Breakdown::groups`](super::chart_data::Breakdown::groups)).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Breakdown<K> {
+pub struct GroupTotals<K> {
     pub groups: Vec<(K, Total)>,
     /// Items that fall in no group (no funder named, no theme given), summed.
     pub ungrouped: Option<Total>,
@@ -111,7 +113,7 @@ where
     Total { amount_usd: amount, lower_bound, basis: Basis::Summed { items: refs }, period }
 }
 
-fn breakdown<'a, K: Ord + Clone>(items: &'a [Entry<'a>], keys: impl Fn(&Entry<'a>) -> Vec<K>) -> Breakdown<K> {
+fn breakdown<'a, K: Ord + Clone>(items: &'a [Entry<'a>], keys: impl Fn(&Entry<'a>) -> Vec<K>) -> GroupTotals<K> {
     let mut groups: BTreeMap<K, Vec<&Entry<'a>>> = BTreeMap::new();
     let mut ungrouped = Vec::new();
     let mut overlapping = false;
@@ -127,7 +129,7 @@ fn breakdown<'a, K: Ord + Clone>(items: &'a [Entry<'a>], keys: impl Fn(&Entry<'a
             groups.entry(k).or_default().push(item);
         }
     }
-    Breakdown {
+    GroupTotals {
         groups: groups.into_iter().map(|(k, v)| (k, sum(v))).collect(),
         ungrouped: if ungrouped.is_empty() { None } else { Some(sum(ungrouped)) },
         overlapping,
@@ -135,17 +137,17 @@ fn breakdown<'a, K: Ord + Clone>(items: &'a [Entry<'a>], keys: impl Fn(&Entry<'a
 }
 
 /// Totals per funder id.
-pub fn breakdown_by_funder<'a>(items: &'a [Entry<'a>]) -> Breakdown<String> {
+pub fn breakdown_by_funder<'a>(items: &'a [Entry<'a>]) -> GroupTotals<String> {
     breakdown(items, |i| i.funders.to_vec())
 }
 
 /// Totals per theme id.
-pub fn breakdown_by_theme<'a>(items: &'a [Entry<'a>]) -> Breakdown<String> {
+pub fn breakdown_by_theme<'a>(items: &'a [Entry<'a>]) -> GroupTotals<String> {
     breakdown(items, |i| i.themes.to_vec())
 }
 
 /// Totals per the year each item's period starts (the source gives no yearly split).
-pub fn breakdown_by_start_year<'a>(items: &'a [Entry<'a>]) -> Breakdown<i32> {
+pub fn breakdown_by_start_year<'a>(items: &'a [Entry<'a>]) -> GroupTotals<i32> {
     breakdown(items, |i| vec![i.period.start])
 }
 

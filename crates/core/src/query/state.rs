@@ -203,7 +203,8 @@ impl FilterState {
         }
     }
 
-    fn list(&self, facet: Facet) -> &Vec<String> {
+    /// The ids chosen in a list facet.
+    pub fn list(&self, facet: Facet) -> &[String] {
         match facet {
             Facet::Theme => &self.themes,
             Facet::Partner => &self.partners,
