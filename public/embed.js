@@ -69,26 +69,36 @@ function fragment(file) {
   return fragments.get(file);
 }
 
-// A fragment's markup as nodes, parsed inert (DOMParser runs no script; no
-// innerHTML). A host page that enforces Trusted Types refuses a plain
-// string: the markup (our build's, from our site) then goes through a policy
-// named 'ilo-factsheet', made only then; a host that lists its allowed
-// policies names it in `trusted-types`. Where even that is refused there is
-// no copy, and the live widget comes as usual.
+// Trusted Types. Two things here turn markup into nodes: a prerendered
+// fragment (our build's, from our site; parsed inert by DOMParser, never
+// innerHTML) and the wasm, whose Leptos views build their static parts from
+// template markup compiled into it (its glue sets that through `html` below:
+// scripts/build-wasm.mjs). A host page that enforces Trusted Types refuses a
+// plain string; the first refusal makes a policy named 'ilo-factsheet', and
+// markup goes through it from then on (a host that lists its allowed
+// policies adds it to `trusted-types`). Where even that is refused, a
+// fragment is skipped (the live widget comes as usual) and the widget says
+// it could not start.
 let policy;
-function nodes(html) {
-  const parse = (markup) => [...new DOMParser().parseFromString(markup, 'text/html').body.childNodes];
+function sink(use, markup) {
+  if (policy) return use(policy.createHTML(markup));
   try {
-    return parse(html);
-  } catch {
-    try {
-      policy ??= globalThis.trustedTypes.createPolicy('ilo-factsheet', { createHTML: (markup) => markup });
-      return parse(policy.createHTML(html));
-    } catch {
-      return [];
-    }
+    return use(markup);
+  } catch (error) {
+    if (!globalThis.trustedTypes) throw error;
+    policy = globalThis.trustedTypes.createPolicy('ilo-factsheet', { createHTML: (m) => m });
+    return use(policy.createHTML(markup));
   }
 }
+const parse = (markup) => [...new DOMParser().parseFromString(markup, 'text/html').body.childNodes];
+function nodes(markup) {
+  try {
+    return sink(parse, markup);
+  } catch {
+    return [];
+  }
+}
+const html = (el, markup) => sink((m) => { el.innerHTML = m; }, markup);
 
 // The bundled sheet, asked for beside the wasm (once), when a widget shows
 // it: the wasm's own request for it is then answered from the preload.
@@ -367,7 +377,8 @@ function start() {
     });
   }
   document.querySelectorAll(SELECTOR).forEach(schedule);
-  return { widgets };
+  // (`html` is what the wasm's glue sets markup with: see Trusted Types above.)
+  return { widgets, html };
 }
 
 // Twice on one page (two snippets with different URLs) still means once.

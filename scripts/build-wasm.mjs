@@ -11,6 +11,8 @@
 //      their own, with a small JS loader (__wasm_split.js) the main wasm imports;
 //   3. wasm-bindgen --target web on the main part (--keep-lld-exports: the
 //      chunks import the main part's functions, table and memory through them);
+//      the glue's one HTML sink (innerHTML, for Leptos' static template parts)
+//      is routed through embed.js, which handles Trusted Types;
 //   4. wasm-opt -Oz (binaryen 132) on the main part and on every chunk (release);
 //   5. the files named by their content: each chunk by its own bytes; the glue
 //      and the loader, which import each other, by one hash of everything.
@@ -79,6 +81,14 @@ export function buildWasm({ source, out, release, features = 'web' }) {
   mkdirSync(out, { recursive: true });
   let loader = readFileSync(join(split, '__wasm_split.js'), 'utf8');
   let glue = readFileSync(join(bound, `${BIN}.js`), 'utf8');
+  // Markup the wasm sets (Leptos' static template parts) goes through
+  // embed.js's `html`, which passes a Trusted Types policy on a host page
+  // that enforces them (see public/embed.js); no other HTML sink is left.
+  const sets = /(\w+)\.innerHTML = (getStringFromWasm0\(\w+, \w+\));/g;
+  glue = glue.replace(sets, "globalThis[Symbol.for('ilo-factsheet')].html($1, $2);");
+  if (/\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|\.srcdoc\s*=|document\.write/.test(glue)) {
+    throw new Error('build-wasm: the glue sets markup in a way embed.js does not pass through Trusted Types');
+  }
   const chunks = [];
   for (const name of chunkFiles) {
     const body = readFileSync(join(split, name));

@@ -129,8 +129,9 @@ for (const [marker, value] of [[/\/\*ILO_FILES\*\/\{[^}]*\}/, files], [/\/\*ILO_
   if (!marker.test(embed)) throw new Error(`embed-assets: public/embed.js has no ${marker.source} to fill in`);
   embed = embed.replace(marker, () => value);
 }
-// Shipped without its comment lines (the source keeps them): every host pays for its bytes.
-const shipped = embed.split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+// Shipped without its comment lines, indentation and blank lines (the source
+// keeps them; no string of it spans lines): every host pays for its bytes.
+const shipped = embed.split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('//')).join('\n');
 writeFileSync(join(staging, 'embed.js'), `// ilo-factsheet embed.js: see the project's README, "Embed on your site".\n${shipped}`);
 const pageCss = index.match(/href="(?:\.\/)?(page-[0-9a-f]+\.css)"/)?.[1];
 if (!pageCss) throw new Error('embed-assets: no page-<hash>.css linked from index.html');
