@@ -255,7 +255,9 @@ fn CountrySelect() -> impl IntoView {
             <span class="filter-label">{t(Text::CountryOrRegion)}</span>
             <select name="country" on:change=move |ev| {
                 let value = event_target_value(&ev);
-                ctx.state.update(|s| s.countries = if value.is_empty() { Vec::new() } else { vec![value] });
+                ctx.state.update(|s| {
+                    *s = if value.is_empty() { s.without(Facet::Country) } else { s.with_only(Facet::Country, &value) }
+                });
             }>
                 <option value="" prop:selected=move || current.with(String::is_empty)>{t(Text::AllCountries)}</option>
                 {places.into_iter().map(|(id, name, _)| {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{mt, Geometry, MapCtx};
 use crate::geo::view;
 use crate::query::text::fold;
+use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{words, MapText, Text};
 use ilo_factsheet_shell::words::local;
@@ -108,7 +109,7 @@ pub(super) fn FindBox(m: MapCtx) -> impl IntoView {
             m.status.set(say(MapText::NotFound(q.trim())));
             return;
         };
-        ctx.state.update(|s| s.countries = vec![id.clone()]);
+        ctx.state.update(|s| *s = s.with_only(Facet::Country, &id));
         m.status.set(say(MapText::Found(&name)));
         if let Some(w) = m.world() {
             let members = ctx.with_data(|d| d.sheet.member_countries(&id));

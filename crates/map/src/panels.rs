@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{mt, place_name, MapCtx};
 use crate::geo::symbols::drawn_figures;
 use crate::model::{CountryRole, Figure, GeographyKind};
+use crate::query::Facet;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
 use ilo_factsheet_shell::pages::Pages;
@@ -156,7 +157,7 @@ pub(super) fn Details(m: MapCtx) -> impl IntoView {
                             <h4>{mt(MapText::GroupFigures(&name))}</h4>
                             {figure_list(groups)}
                         })}
-                        <button type="button" class="show-all" on:click=move |_| ctx.state.update(|s| s.countries.clear())>
+                        <button type="button" class="show-all" on:click=move |_| ctx.state.update(|s| *s = s.without(Facet::Country))>
                             {mt(MapText::ShowAll)}
                         </button>
                     </div>

@@ -1,8 +1,8 @@
 //! The small shared shell of the ilo-factsheet views: what the report, the
 //! map and the funding view all use, and nothing else, so that each view can
-//! be a unit of its own (a later step compiles the map and the funding view
-//! into wasm modules loaded on demand) depending on the core and this crate,
-//! never on each other.
+//! be a unit of its own (the map and the funding view are wasm chunks
+//! fetched on demand) depending on the core and this crate, never on each
+//! other.
 //!
 //! - [`ctx`]: what every view of one widget reads (filter state, sheet,
 //!   selection memo, where the widget stands);

@@ -191,13 +191,18 @@ impl FilterState {
         next
     }
 
+    /// The state with nothing chosen in a list facet, other filters kept.
+    pub fn without(&self, facet: Facet) -> FilterState {
+        let mut next = self.clone();
+        next.list_mut(facet).clear();
+        next
+    }
+
     /// Chooses `id` alone in a facet, or clears the facet when `id` already
     /// was the only choice (a place clicked twice on the map).
     pub fn chosen(&self, facet: Facet, id: &str) -> FilterState {
         if self.is_only(facet, id) {
-            let mut next = self.clone();
-            next.list_mut(facet).clear();
-            next
+            self.without(facet)
         } else {
             self.with_only(facet, id)
         }
@@ -421,5 +426,11 @@ mod tests {
         assert!(ken.chosen(Facet::Country, "KEN").countries.is_empty(), "chosen twice clears");
         assert!(ken.chosen(Facet::Country, "ken").countries.is_empty(), "in any letter case");
         assert_eq!(ken.chosen(Facet::Country, "asean").countries, ["asean"]);
+        let both = ken.with_only(Facet::Theme, "skills");
+        assert_eq!(
+            both.without(Facet::Country),
+            FilterState { countries: Vec::new(), ..both.clone() },
+            "one facet cleared"
+        );
     }
 }
