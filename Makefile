@@ -54,12 +54,14 @@ unit:
 	scripts/check-layers.sh
 
 ## A release build with the test-only feature `panic-test` (a way to panic on
-## purpose, for tests/e2e/panic.test.mjs), outside dist/: never deployed.
+## purpose, for tests/e2e/panic.test.mjs), outside dist/: never deployed. It
+## shares every dependency's build with dist/ and skips wasm-opt and the
+## precompressed copies (ILO_TEST_BUILD): only the widget's crate is compiled again.
 PANIC_DIST := target/dist-panic-test
 panic-dist:
 	@$(ENSURE) rust wasm
 	cargo fetch --quiet
-	ILO_FEATURES=web,panic-test trunk build --release --dist $(PANIC_DIST)
+	ILO_FEATURES=web,panic-test ILO_TEST_BUILD=1 trunk build --release --dist $(PANIC_DIST)
 
 ## Browser tests (node --test, headless Chromium) against the existing dist/
 ## (and target/dist-panic-test for the panic hook).

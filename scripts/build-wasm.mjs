@@ -37,7 +37,8 @@ const hash = (...bodies) => {
   return h.digest('hex').slice(0, 16);
 };
 
-export function buildWasm({ source, out, release, features = 'web' }) {
+// `optimize: false` (a build for tests only, ILO_TEST_BUILD) skips wasm-opt.
+export function buildWasm({ source, out, release, features = 'web', optimize = release }) {
   const run = (cmd, args, env = {}) => execFileSync(cmd, args, {
     cwd: source, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env },
   });
@@ -67,7 +68,7 @@ export function buildWasm({ source, out, release, features = 'web' }) {
   // 4. Optimise.
   const mainWasm = join(bound, `${BIN}_bg.wasm`);
   const chunkFiles = readdirSync(split).filter((n) => n.endsWith('.wasm') && n !== `${BIN}.wasm`).sort();
-  if (release) {
+  if (optimize) {
     // binaryen 132 (npm; the Makefile puts it first on PATH): Debian's 108
     // silently produces a broken module.
     const version = execFileSync('wasm-opt', ['--version'], { encoding: 'utf8' });

@@ -63,8 +63,13 @@ let index = readFileSync(indexFile, 'utf8');
 // The wasm, split (scripts/build-wasm.mjs): the main part and its glue, the
 // loader of the chunks and the chunks, written here under hashed names.
 // ILO_FEATURES: the cargo features of the build (the Makefile's panic-dist).
+// ILO_TEST_BUILD: a build for the browser tests only (the Makefile's
+// panic-dist), never deployed: no wasm-opt and no precompressed copies, the
+// two slowest steps after the compiler's.
+const testBuild = Boolean(process.env.ILO_TEST_BUILD);
+const release = process.env.TRUNK_PROFILE === 'release';
 const { js, wasm, chunks } = buildWasm({
-  source, out: staging, release: process.env.TRUNK_PROFILE === 'release', features: process.env.ILO_FEATURES || 'web',
+  source, out: staging, release, optimize: release && !testBuild, features: process.env.ILO_FEATURES || 'web',
 });
 
 // Comments and spare spaces out.
@@ -165,7 +170,7 @@ writeFileSync(indexFile, index);
 
 // Precompressed copies, at the strongest settings (done once per build).
 let packed = 0;
-for (const name of readdirSync(staging)) {
+for (const name of testBuild ? [] : readdirSync(staging)) {
   if (!/\.(html|js|css|wasm|json)$/.test(name)) continue;
   const body = readFileSync(join(staging, name));
   writeFileSync(join(staging, `${name}.gz`), gzipSync(body, { level: 9 }));

@@ -4,7 +4,7 @@
 //! `javascript:`, `data:` or `vbscript:` address cannot reach the page as a
 //! link however it is spelled. [`DataLink`] takes the raw text from the file
 //! and shows a refused address as plain text with the reason beside it.
-//! (`tests/hostile.rs` lists every place the shell writes an address, so a
+//! (`tests/hostile.rs` lists every place the browser side writes an address, so a
 //! new one is looked at; `tests/render.rs` checks every `href` rendered.)
 
 use leptos::prelude::*;

@@ -2,8 +2,8 @@
 //! alert at the top of every mounted widget, saying what happened, with the
 //! program's own message folded under "Details" and a Reload link. The hook
 //! is process-wide by nature, and so is its list of the mounted widgets'
-//! elements (they may sit in shadow roots, out of `document`'s reach): the
-//! shell's one global.
+//! elements (they may sit in shadow roots, out of `document`'s reach): a
+//! global by nature, beside the caches listed in ARCHITECTURE.md.
 //!
 //! After a panic the wasm instance cannot be trusted (the release build aborts
 //! on panic), so the alert is built with plain DOM calls and its Reload is a

@@ -85,7 +85,7 @@ impl Protocol {
             url_sync_off: URL_SYNC_OFF,
             views: View::ALL.map(View::as_str).to_vec(),
             languages: Lang::ALL.map(Lang::code).to_vec(),
-            not_spoken: Lang::TRADITIONAL_CHINESE.map(|subtag| (Lang::Zh.code(), subtag)).to_vec(),
+            not_spoken: Lang::ZH_TRADITIONAL.map(|subtag| (Lang::Zh.code(), subtag)).to_vec(),
             ready_event: READY_EVENT,
             height_message: HEIGHT_MESSAGE,
             placeholder: BASE_PLACEHOLDER,

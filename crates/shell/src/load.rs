@@ -180,37 +180,38 @@ async fn fetch_once(url: String) -> Result<String, LoadError> {
     outcome
 }
 
-/// The body as text (UTF-8, a leading byte order mark dropped, invalid bytes
-/// replaced, as `Response.text()` does), read chunk by chunk and stopped
-/// once it passes [`MAX_BYTES`].
+/// The body as text, read chunk by chunk and stopped once it passes
+/// [`MAX_BYTES`]. The chunks stay in the browser and are decoded there as
+/// `Response.text()` does (UTF-8, a leading byte order mark dropped, invalid
+/// bytes replaced), through a `Blob`.
 async fn read_body(response: &gloo_net::http::Response, url: &str) -> Result<String, LoadError> {
-    let network = |e: wasm_bindgen::JsValue| LoadError::Network(format!("{e:?}"));
+    let broke_off = |_| LoadError::Network("the download broke off".into());
     let Some(stream) = response.body() else {
         return Ok(String::new());
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes: Vec<u8> = Vec::new();
+    let chunks = js_sys::Array::new();
+    let mut read = 0usize;
     loop {
         let chunk: web_sys::ReadableStreamReadResult =
-            JsFuture::from(reader.read()).await.map_err(network)?.unchecked_into();
+            JsFuture::from(reader.read()).await.map_err(broke_off)?.unchecked_into();
         if chunk.get_done().unwrap_or(true) {
             break;
         }
-        let value = chunk.get_value();
-        let Some(part) = value.dyn_ref::<js_sys::Uint8Array>() else {
+        let Ok(part) = chunk.get_value().dyn_into::<js_sys::Uint8Array>() else {
             return Err(LoadError::Network("a body chunk that is not bytes".into()));
         };
-        if bytes.len() + part.length() as usize > MAX_BYTES {
+        read += part.length() as usize;
+        if read > MAX_BYTES {
             // Stops the download too; what was read is dropped.
             let _ = reader.cancel();
             return Err(LoadError::TooLargeRead(url.to_string()));
         }
-        let start = bytes.len();
-        bytes.resize(start + part.length() as usize, 0);
-        part.copy_to(&mut bytes[start..]);
+        chunks.push(&part);
     }
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&chunks).map_err(broke_off)?;
+    let text = JsFuture::from(blob.text()).await.map_err(broke_off)?;
+    Ok(text.as_string().unwrap_or_default())
 }
 
 /// The body's length as the server announces it, when it does and the body

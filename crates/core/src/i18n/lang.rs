@@ -34,7 +34,7 @@ impl Lang {
 
     /// Subtags of a `zh` tag that ask for Traditional Chinese, which the
     /// interface does not speak (see [`Lang::from_tag`]).
-    pub const TRADITIONAL_CHINESE: [&'static str; 4] = ["hant", "tw", "hk", "mo"];
+    pub const ZH_TRADITIONAL: [&'static str; 4] = ["hant", "tw", "hk", "mo"];
 
     /// The BCP 47 tag for the `lang` attribute and the catalogue's file name.
     pub fn code(self) -> &'static str {
@@ -84,7 +84,7 @@ impl Lang {
         let mut parts = tag.split('-');
         let primary = parts.next()?;
         let lang = Lang::ALL.into_iter().find(|l| l.code() == primary)?;
-        if lang == Lang::Zh && parts.any(|p| Lang::TRADITIONAL_CHINESE.contains(&p)) {
+        if lang == Lang::Zh && parts.any(|p| Lang::ZH_TRADITIONAL.contains(&p)) {
             return None;
         }
         Some(lang)
