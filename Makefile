@@ -1,4 +1,5 @@
-# ilo-factsheet: `make serve` and `make test` are the two commands.
+# ilo-factsheet: `make serve` and `make test` are the two commands; `make check`
+# is the quick gate before them.
 # Each target installs what it needs (scripts/ensure-tools.sh) and skips what is there.
 
 # Where wasm-opt (npm binaryen@132) lives; scripts/ensure-tools.sh reads the same variable.
@@ -11,9 +12,12 @@ export CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8080
 ENSURE := scripts/ensure-tools.sh
 WEB := --no-default-features --features web --bin ilo-factsheet-web
+# The native build with every feature that may be on together (never `web`
+# with `ssr`): the views rendered natively, the map generator.
+NATIVE := --features ssr,ilo-factsheet-tools/gen-map
 E2E_TESTS := $(sort $(wildcard tests/e2e/*.test.mjs))
 
-.PHONY: all serve dist panic-dist test unit e2e check-wasm bench print tools clean fuzz
+.PHONY: all serve dist panic-dist test unit check e2e check-wasm bench print tools clean fuzz
 
 all: dist
 
@@ -51,6 +55,19 @@ unit:
 	cargo test -p ilo-factsheet-shell --features ssr --lib
 	cargo test -p ilo-factsheet-funding --features ssr --lib
 	cargo test -p ilo-factsheet --features ssr --test render
+	scripts/check-layers.sh
+
+## The gate, in seconds when warm (CI runs it before `make test`): formatting,
+## clippy on the native build (every crate, tests included) and on the wasm
+## build with warnings as errors, rustdoc with any warning (a broken or private
+## link) as an error, and the layer check. Lints live in Cargo.toml's
+## [workspace.lints].
+check:
+	@$(ENSURE) rust
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets $(NATIVE) -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown $(WEB) -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps $(NATIVE)
 	scripts/check-layers.sh
 
 ## A release build with the test-only feature `panic-test` (a way to panic on

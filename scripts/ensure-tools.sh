@@ -3,7 +3,8 @@
 #
 #   scripts/ensure-tools.sh [rust|wasm|browser|fuzz|bench|all]...  (default: all but fuzz and bench)
 #
-#   rust     rustup target wasm32-unknown-unknown; trunk 0.21.14,
+#   rust     rustup target wasm32-unknown-unknown and components clippy and
+#            rustfmt (for `make check`); trunk 0.21.14,
 #            wasm-bindgen-cli at the exact version Cargo.lock pins (built
 #            from scripts/tools/wasm-bindgen-cli and its lockfile) and
 #            wasm-split-cli (crates.io wasm_split_cli_support 0.2.4, feature
@@ -74,6 +75,17 @@ ensure_rust() {
     installing "rust target wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
+
+  # `make check`'s linters; rustup's minimal profile leaves them out.
+  local component
+  for component in clippy rustfmt; do
+    if rustup component list --installed | grep -q "^$component-"; then
+      ok "rust component $component"
+    else
+      installing "rust component $component"
+      rustup component add "$component"
+    fi
+  done
 
   if trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
     ok "trunk $TRUNK_VERSION"

@@ -293,7 +293,8 @@ fn a_long_project_list_shows_a_page_and_a_button_for_the_next() {
 
 #[test]
 fn the_prerendered_parts_are_our_page_the_skeleton_and_each_view_as_an_embed_shows_it() {
-    use ilo_factsheet::ui::snapshot::{parts, BASE_PLACEHOLDER};
+    use ilo_factsheet::embed::BASE_PLACEHOLDER;
+    use ilo_factsheet::ui::snapshot::parts;
     let parts = parts(CHINA);
     let names: Vec<&str> = parts.iter().map(|(n, _)| n.as_str()).collect();
     let views = ["full", "projects", "timeline", "map", "funding"];

@@ -176,7 +176,7 @@ fn read(
     if bytes > MAX_BYTES as f64 {
         file.set(None);
         let mb = |n: f64| n / 1_000_000.0;
-        reading.set(Reading::Failed(words.t(Text::TooLarge(&name, mb(bytes as f64), mb(MAX_BYTES as f64)))));
+        reading.set(Reading::Failed(words.t(Text::TooLarge(&name, mb(bytes), mb(MAX_BYTES as f64)))));
         return;
     }
     reading.set(Reading::Busy(name.clone()));

@@ -318,7 +318,7 @@ fn reveal_current_tab(nav: &web_sys::HtmlElement) {
     let (strip, tab) = (nav.get_bounding_client_rect(), tab.get_bounding_client_rect());
     let rtl = nav.matches(":dir(rtl)").unwrap_or(false);
     let too_wide = tab.width() > strip.width();
-    let dx = if (tab.left() < strip.left() && !(too_wide && rtl)) || (too_wide && !rtl) {
+    let dx = if (tab.left() < strip.left() && !too_wide) || (too_wide && !rtl) {
         tab.left() - strip.left()
     } else if tab.right() > strip.right() || too_wide {
         tab.right() - strip.right()

@@ -1,7 +1,7 @@
 //! What the editors' preview page shows of a file beside its report, derived
 //! here so it is tested natively: each problem placed on its line (the
 //! parser's own line for a syntax error, else its JSON path found in the text
-//! by [`crate::model::locate`]), the tally of errors and warnings, which lines
+//! by [`crate::model::locate`](mod@crate::model::locate)), the tally of errors and warnings, which lines
 //! carry problems, and which lines of a long file are drawn at a time.
 
 use std::collections::BTreeMap;

@@ -122,9 +122,10 @@ fn places_reached_without_a_named_project_are_on_the_map_and_the_roles_are_the_s
 /// The China sheet with some texts given in French too (a test's own
 /// wording, not the sheet's facts).
 fn with_french(edit: impl FnOnce(&mut serde_json::Value)) -> String {
-    let mut sheet: serde_json::Value = serde_json::from_str(include_str!("../../../data/china.json")).unwrap();
+    let mut sheet: serde_json::Value =
+        serde_json::from_str(include_str!("../../../data/china.json")).expect("china.json is JSON");
     edit(&mut sheet);
-    serde_json::to_string(&sheet).unwrap()
+    serde_json::to_string(&sheet).expect("a JSON value writes")
 }
 
 #[test]

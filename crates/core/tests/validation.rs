@@ -181,7 +181,9 @@ fn paths_point_into_the_file_after_a_dropped_element() {
     // reported as projects[2], not as its position among the kept projects.
     let parsed = parse_changed(|v| {
         let extra = v["projects"][1].clone();
-        v["projects"].as_array_mut().map(|a| a.push(extra));
+        if let Some(projects) = v["projects"].as_array_mut() {
+            projects.push(extra);
+        }
         set(v, "/projects/0/period", json!("2018-27"));
     });
     let paths = error_paths(&parsed);

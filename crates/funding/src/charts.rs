@@ -630,6 +630,17 @@ pub(super) fn build(
     Model { totals: totals_lines(&entries, &items), charts, country: sheet.meta.country.to_lowercase(), unpriced }
 }
 
+/// The groups named in the widget's language ([`group_name`]; the core
+/// names them by the main text).
+fn named(sheet: &FactSheet, by: Breakdown, mut groups: Groups) -> Groups {
+    for g in &mut groups.groups {
+        if let Some(id) = &g.id {
+            g.name = Some(group_name(sheet, by, id));
+        }
+    }
+    groups
+}
+
 /// The view model natively, on the bundled sheet: what each chart holds under
 /// a filter, its table, the details and filter of a group bar, the totals.
 /// (`cargo test --features ssr --lib`, run by `make unit`.)
@@ -785,15 +796,4 @@ mod tests {
         assert!(kinds.iter().all(|k| *k == Some(EntryKind::ProjectBudget)), "{kinds:?}");
         assert!(kinds.len() < sheet.projects.len());
     }
-}
-
-/// The groups named in the widget's language ([`group_name`]; the core
-/// names them by the main text).
-fn named(sheet: &FactSheet, by: Breakdown, mut groups: Groups) -> Groups {
-    for g in &mut groups.groups {
-        if let Some(id) = &g.id {
-            g.name = Some(group_name(sheet, by, id));
-        }
-    }
-    groups
 }

@@ -20,7 +20,7 @@
 
 //! The parts: `canvas` (the SVG, keyboard, pinch), `controls` (frames, zoom,
 //! pan, find box), `panels` (legend, details of the selection), `table` (the
-//! table twin). They share one [`MapCtx`] per map, created here.
+//! table twin). They share one `MapCtx` per map, created here.
 
 mod canvas;
 mod controls;
@@ -275,7 +275,7 @@ fn geometry_loader(cache: MapGeometry) -> impl Fn() + Clone + 'static {
         });
     };
     // Fetching is a browser call: from an effect, not from rendering.
-    let first = load.clone();
+    let first = load;
     Effect::new(move |ran: Option<()>| {
         let failed = matches!(geometry.get_untracked(), Geometry::Failed(_));
         if ran.is_none() && (!cache.requested.get_value() || failed) {

@@ -91,8 +91,10 @@ fn the_corpus_covers_what_the_issue_lists() {
     listed.sort();
     assert_eq!(on_disk, listed);
     let large = bytes_of("large-5mb.json.gz").len();
-    assert!(large > 5_000_000 && large > MAX_BYTES, "large-5mb.json is {large} bytes");
-    assert!(text_of("deep-nesting.json").matches('[').count() >= 20_000 && MAX_DEPTH < 100);
+    assert!(large > 5_000_000, "large-5mb.json is {large} bytes");
+    assert!(large > MAX_BYTES, "large-5mb.json ({large} bytes) is over the reader's limit");
+    const { assert!(MAX_DEPTH < 100) };
+    assert!(text_of("deep-nesting.json").matches('[').count() >= 20_000);
 }
 
 #[test]

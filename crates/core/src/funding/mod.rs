@@ -1,4 +1,4 @@
-//! Money: every piece the sheet names, walked once ([`entries`]: project
+//! Money: every piece the sheet names, walked once ([`entries`](mod@entries): project
 //! budgets, agreements, staffing programmes, stated totals), what the funding
 //! charts show of the visible ones ([`chart_data`]), and totals that cannot mislead
 //! ([`totals`]: stated apart from summed, lower bounds kept, overlaps said),

@@ -454,9 +454,10 @@ mod tests {
     #[test]
     fn a_narrow_map_opens_on_the_places_reached_a_wide_one_on_the_world() {
         let world = [0.0, 0.0, 1000.0, 440.0];
-        let reached = Some(reached_frame([594.0, 99.0, 891.0, 286.0], 294.0, MAP));
-        assert_eq!(first_frame(world, reached, 294.0), reached.unwrap_or(world));
-        assert_eq!(first_frame(world, reached, 614.0), reached.unwrap_or(world), "a phone on its side");
+        let places = reached_frame([594.0, 99.0, 891.0, 286.0], 294.0, MAP);
+        let reached = Some(places);
+        assert_eq!(first_frame(world, reached, 294.0), places);
+        assert_eq!(first_frame(world, reached, 614.0), places, "a phone on its side");
         assert_eq!(first_frame(world, reached, 1150.0), world);
         assert_eq!(first_frame(world, reached, 0.0), world, "not measured yet");
         assert_eq!(first_frame(world, None, 294.0), world, "nothing reached");

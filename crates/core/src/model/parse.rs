@@ -303,7 +303,7 @@ fn track_path(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-fn ignored_path(path: &serde_ignored::Path) -> String {
+fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
     use serde_ignored::Path;
     match path {
         Path::Root => String::new(),
@@ -319,7 +319,7 @@ fn ignored_path(path: &serde_ignored::Path) -> String {
 }
 
 /// The last field name of an ignored path, if it ends in one.
-fn last_key(path: &serde_ignored::Path) -> Option<String> {
+fn last_key(path: &serde_ignored::Path<'_>) -> Option<String> {
     use serde_ignored::Path;
     match path {
         Path::Map { key, .. } => Some(key.clone()),

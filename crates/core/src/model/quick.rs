@@ -3,22 +3,22 @@
 //! finds and places problems.
 //!
 //! Why two readers: a widget must show the sheet as soon as its file is here,
-//! and the forgiving reader ([`super::parse`]: a JSON value first, then each
+//! and the forgiving reader ([`super::parse`](fn@super::parse): a JSON value first, then each
 //! item on its own with its path tracked and unknown fields collected, then
 //! [`super::validate`]) is most of the code of a first view. So a widget
 //! reads with [`quick`] first and shows what it gets, then has the file
-//! checked by [`super::parse`] (fetched on demand) and shows the problems.
+//! checked by [`super::parse`](fn@super::parse) (fetched on demand) and shows the problems.
 //! When [`quick`] gives up, the forgiving reader reads the file instead.
 //!
 //! The invariant, tested: whenever [`quick`] reads a sheet, it is exactly the
-//! sheet [`super::parse`] reads from the same text.
+//! sheet [`super::parse`](fn@super::parse) reads from the same text.
 
 use super::parse::check_shape;
 use super::types::{FactSheet, FORMAT_VERSION};
 
 /// The sheet in `text` when it reads without a single type or syntax error,
-/// else `None` (and [`super::parse`] says why). Unknown fields are skipped
-/// here: [`super::parse`] reports them as warnings. Never panics.
+/// else `None` (and [`super::parse`](fn@super::parse) says why). Unknown fields are skipped
+/// here: [`super::parse`](fn@super::parse) reports them as warnings. Never panics.
 pub fn quick(text: &str) -> Option<FactSheet> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if check_shape(text).is_some() {

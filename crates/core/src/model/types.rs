@@ -3,7 +3,7 @@
 //! These types are the data format. `data/schema.json` is generated from them
 //! (`cargo run --bin gen-schema`), and the README documents them for editors.
 //! They carry no behaviour beyond small accessors; parsing lives in
-//! [`super::parse`], checks in [`super::validate`], money in [`super::funding`].
+//! [`super::parse`](mod@super::parse), checks in [`super::validate`], money in [`crate::funding`].
 //!
 //! Conventions:
 //! - Every id is a short, stable string. Countries use their ISO 3166-1 alpha-3

@@ -1,5 +1,5 @@
 //! Filtering, search and facet counts over a fact sheet. Pure Rust: the
-//! browser shell calls [`select`] from a memo on every filter change.
+//! browser shell calls [`select`](fn@select) from a memo on every filter change.
 //!
 //! - [`state`]: the filter state and its canonical URL form;
 //! - [`params`]: URL query decoding/encoding, parameters the state does not own;

@@ -26,10 +26,13 @@ mod imp {
 
     use super::{fallback, Lang, NumberStyle};
 
+    /// A number formatter's key: the language, the least and most decimals.
+    type NumberKey = (Lang, u8, u8);
+
     thread_local! {
         // Made once per language and style: making an Intl formatter is slow.
         // A handful at most, so a list (no hash map in the wasm for them).
-        static NUMBERS: RefCell<Vec<((Lang, u8, u8), Function)>> = const { RefCell::new(Vec::new()) };
+        static NUMBERS: RefCell<Vec<(NumberKey, Function)>> = const { RefCell::new(Vec::new()) };
         static MONTHS: RefCell<Vec<(Lang, Function)>> = const { RefCell::new(Vec::new()) };
     }
 
