@@ -56,7 +56,9 @@ fn bench(c: &mut Criterion) {
     for (name, selection) in [("a theme", &themed), ("no filter", &all)] {
         change.bench_function(format!("map reach: {name}"), |b| {
             let shown = &selection.ignoring_country;
-            b.iter(|| black_box(reach::reach(&sheet, &shown.projects, &shown.events)))
+            b.iter(|| {
+                black_box(reach::reach_with(&sheet, index.groups(), &shown.projects, &shown.events, &shown.reach))
+            })
         });
         change.bench_function(format!("funding entries and their sum: {name}"), |b| {
             b.iter_batched(

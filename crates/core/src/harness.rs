@@ -4,9 +4,10 @@
 //! breaks one breaks the other too.
 //!
 //! What it covers, in the order a widget does it: reading and checking the
-//! file (`model::parse`), the search index and the selection for a filter
-//! state (`query`), the map's reach and table (`geo::reach`), the funding
-//! entries, sums, breakdowns (`funding`) and chart layouts (`chart`),
+//! file (`model::parse`), the search index (its groups within their budget)
+//! and the selection for a filter state (`query`), the map's reach and table
+//! (`geo::reach`), the funding entries, sums, breakdowns (`funding`) and
+//! chart layouts (`chart`),
 //! the map's figure symbols (`geo::symbols`),
 //! the safe links (`model::link`) and search highlighting of every text.
 
@@ -44,11 +45,13 @@ pub fn run(text: &str, state: &FilterState) -> Outcome {
     let parsed = read_checked(text);
     let sheet = &parsed.sheet;
     let index = Index::new(sheet);
+    let (spent, budget) = index.groups().budget();
+    assert!(spent <= budget, "groups expanded past their budget: {spent} of {budget}");
     let selection = select(sheet, &index, state);
     assert!(selection.projects.iter().all(|&i| i < sheet.projects.len()), "project index out of range");
     assert!(selection.events.iter().all(|&i| i < sheet.events.len()), "event index out of range");
     assert!(selection.contributions.iter().all(|&i| i < sheet.contributions.len()), "contribution out of range");
-    map_views(sheet, &selection, state);
+    map_views(sheet, &index, &selection, state);
     funding_views(sheet, &selection);
     let (safe_links, unsafe_links) = links(sheet);
     highlighting(sheet, &state.q);
@@ -69,9 +72,9 @@ fn read_checked(text: &str) -> Parsed {
 }
 
 /// The map: reach, the table in every order, circle sizes, shading, symbols.
-fn map_views(sheet: &FactSheet, selection: &Selection, state: &FilterState) {
+fn map_views(sheet: &FactSheet, index: &Index, selection: &Selection, state: &FilterState) {
     let shown = &selection.ignoring_country;
-    let places = reach::reach(sheet, &shown.projects, &shown.events);
+    let places = reach::reach_with(sheet, index.groups(), &shown.projects, &shown.events, &shown.reach);
     let mut rows = reach::rows(sheet, &places, &state.countries);
     for key in [SortKey::Name, SortKey::Projects, SortKey::Beneficiaries] {
         reach::sort_rows(sheet, &mut rows, key, false);

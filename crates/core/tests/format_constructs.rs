@@ -97,9 +97,10 @@ fn places_reached_without_a_named_project_are_on_the_map_and_the_roles_are_the_s
     assert_eq!(sheet.meta.roles(), [CountryRole::DevelopmentPartner]);
     assert!(sheet.meta.sends_support());
     let state = FilterState::default();
-    let sel = select(sheet, &Index::new(sheet), &state);
+    let index = Index::new(sheet);
+    let sel = select(sheet, &index, &state);
     assert_eq!(sel.reach, [0, 1]);
-    let r = reach_with(sheet, &sel.projects, &sel.events, &sel.reach);
+    let r = reach_with(sheet, index.groups(), &sel.projects, &sel.events, &sel.reach);
     assert!(r.unnamed_only("DZA") && !r.unnamed_only("BGD"), "Bangladesh also has the programme");
     assert_eq!(r.project_count("DZA"), 0);
     let algeria = rows(sheet, &r, &[]).into_iter().find(|row| row.place == "DZA").expect("Algeria's row");

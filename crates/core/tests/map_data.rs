@@ -7,11 +7,13 @@
 mod common;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use ilo_factsheet_core::geo::reach::reach_with;
 use ilo_factsheet_core::geo::symbols::{reached_box, symbols};
 use ilo_factsheet_core::geo::view::{display_aspect, first_frame, reached_frame, units_per_px};
 use ilo_factsheet_core::geo::world::World;
+use ilo_factsheet_core::model::geography::Groups;
 use ilo_factsheet_core::model::Figure;
 
 const PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/map/world.json");
@@ -99,7 +101,13 @@ fn a_phone_opens_on_the_places_the_china_sheet_reached() {
     let (w, _) = world();
     let sheet = common::china();
     let all = |n: usize| (0..n).collect::<Vec<usize>>();
-    let reach = reach_with(&sheet, &all(sheet.projects.len()), &all(sheet.events.len()), &all(sheet.reach.len()));
+    let reach = reach_with(
+        &sheet,
+        &Arc::new(Groups::of(&sheet)),
+        &all(sheet.projects.len()),
+        &all(sheet.events.len()),
+        &all(sheet.reach.len()),
+    );
     let reached = reached_box(&reach, &w).expect("places reached on the map");
     let bounds = (w.width, w.height);
     // Labels as long as the English ones ("ASEAN: over 186,000").

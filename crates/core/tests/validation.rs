@@ -191,3 +191,35 @@ fn paths_point_into_the_file_after_a_dropped_element() {
     assert!(paths.contains(&"projects[2].id".to_string()), "{paths:?}");
     assert_eq!(parsed.sheet.projects.len(), 2);
 }
+
+/// `n` ids shaped like country codes, none listed: AAA, AAB, …
+fn codes(n: usize) -> Vec<String> {
+    (0..n).map(|i| [676, 26, 1].iter().map(|d| char::from(b'A' + (i / d % 26) as u8)).collect()).collect()
+}
+
+#[test]
+fn groups_past_their_limits_are_reported_where_they_are_cut() {
+    // A group of 1,200 members: those of the first 1,000 entries count.
+    let parsed = parse_changed(|v| set(v, "/geographies/3/members", json!(codes(1200))));
+    let long = parsed.problems.iter().find(|p| p.is_error() && p.path == "geographies[3].members");
+    let long = long.unwrap_or_else(|| panic!("{:?}", &parsed.problems[parsed.problems.len() - 3..]));
+    assert!(long.message.contains("at most 1,000 countries"), "{}", long.message);
+    assert!(long.message.contains("only the 1,000 countries of the first 1,000"), "{}", long.message);
+    // 800 paragraphs naming it, each with a code of its own, cost about 2,000
+    // each: the 1,000,000 a small sheet may spend end near the 500th.
+    let parsed = parse_changed(|v| {
+        set(v, "/geographies/3/members", json!(codes(1000)));
+        let paragraphs: Vec<Value> = codes(800)
+            .into_iter()
+            .enumerate()
+            .map(|(i, code)| json!({"id": format!("x{i}"), "text": "x", "geographies": ["asean", code]}))
+            .collect();
+        set(v, "/sections/0/paragraphs", json!(paragraphs));
+    });
+    let spent: Vec<_> = parsed.problems.iter().filter(|p| p.message.contains("ran out here")).collect();
+    assert_eq!(spent.len(), 1, "one problem, where it ran out");
+    assert!(spent[0].is_error() && spent[0].path.starts_with("sections[0].paragraphs[4"), "{}", spent[0].path);
+    assert!(spent[0].path.ends_with("].geographies"), "{}", spent[0].path);
+    assert!(spent[0].message.contains("1,000,000"), "{}", spent[0].message);
+    assert!(!parsed.fatal);
+}

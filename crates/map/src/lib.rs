@@ -293,14 +293,15 @@ fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
     let map_reach = Memo::new(move |_| {
         ctx.selection.with(|s| {
             let r = &s.ignoring_country;
-            ctx.with_data(|d| reach_with(&d.sheet, &r.projects, &r.events, &r.reach))
+            ctx.with_data(|d| reach_with(&d.sheet, d.index.groups(), &r.projects, &r.events, &r.reach))
         })
     });
     let table_reach = Memo::new(move |_| {
         if ctx.state.with(|s| s.countries.is_empty()) {
             map_reach.get()
         } else {
-            ctx.selection.with(|s| ctx.with_data(|d| reach_with(&d.sheet, &s.projects, &s.events, &s.reach)))
+            ctx.selection
+                .with(|s| ctx.with_data(|d| reach_with(&d.sheet, d.index.groups(), &s.projects, &s.events, &s.reach)))
         }
     });
     (map_reach, table_reach)

@@ -69,6 +69,7 @@ fn the_corpus_covers_what_the_issue_lists() {
         "format-version-99.json",
         "duplicate-ids.json",
         "dangling-references.json",
+        "group-fanout.json",
         "large-5mb.json.gz",
         "deep-nesting.json",
         "control-characters.json",

@@ -5,7 +5,9 @@
 //!
 //! Rules:
 //! - A project reaches every geography it names and, for a group with known
-//!   members, each member country. A figure's geography is reached too.
+//!   members, each member country (not past the sheet's budget for groups:
+//!   `model::geography::Groups`, whose member lists every place shares). A
+//!   figure's geography is reached too.
 //! - So does an entry of `sheet.reach` (countries and regions reached without
 //!   a named project); such a place counts no project and says so.
 //! - Figures come from the matching projects and the matching events (the
@@ -15,11 +17,11 @@
 //! - The sheet's own country (`meta.country`) is the origin of the South–South
 //!   links; it is marked, not hidden.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::geography::Geographies;
+use crate::model::geography::{Geographies, Groups, Owner};
 use crate::model::{FactSheet, Figure, GeographyKind};
 
 use super::world::World;
@@ -33,7 +35,7 @@ pub struct Place {
     pub kind: GeographyKind,
     /// Member countries of a group, when known (nested groups expanded); a
     /// country's only member is itself.
-    pub members: Vec<String>,
+    pub members: Members,
     /// Indices (into `sheet.projects`) of the matching projects that reach it.
     pub projects: Vec<usize>,
     /// Indices (into `sheet.reach`) of the matching entries that name it:
@@ -45,6 +47,66 @@ pub struct Place {
     pub direct: bool,
     /// The sheet's own country: where the South–South links start.
     pub origin: bool,
+}
+
+/// A place's member countries: a country's is itself; a group's are read
+/// from the sheet's [`Groups`], shared, never copied per place.
+#[derive(Clone)]
+pub struct Members(Listed);
+
+#[derive(Clone)]
+enum Listed {
+    Country(String),
+    Group(Arc<Groups>, u32),
+    Unknown,
+}
+
+impl Members {
+    fn of(groups: &Arc<Groups>, id: &str, country: bool) -> Members {
+        if country {
+            return Members(Listed::Country(id.to_string()));
+        }
+        Members(groups.id(id).map_or(Listed::Unknown, |group| Listed::Group(groups.clone(), group)))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let (own, group) = match &self.0 {
+            Listed::Country(id) => (Some(id.as_str()), None),
+            Listed::Group(groups, group) => (None, Some((groups, *group))),
+            Listed::Unknown => (None, None),
+        };
+        let listed =
+            group.into_iter().flat_map(|(groups, group)| groups.members_of(group).iter().map(|&m| groups.name(m)));
+        own.into_iter().chain(listed)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|m| m == id)
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Listed::Country(_) => 1,
+            Listed::Group(groups, group) => groups.members_of(*group).len(),
+            Listed::Unknown => 0,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl PartialEq for Members {
+    fn eq(&self, other: &Members) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl std::fmt::Debug for Members {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 /// Where a figure is: `(item index, figure index)` in a project or an event.
@@ -114,40 +176,37 @@ impl Place {
 /// What the matching projects and events (indices into `sheet.projects` and
 /// `sheet.events`) reach.
 pub fn reach(sheet: &FactSheet, projects: &[usize], events: &[usize]) -> Reach {
-    reach_with(sheet, projects, events, &[])
+    reach_with(sheet, &Arc::new(Groups::of(sheet)), projects, events, &[])
 }
 
-/// The same, with the matching entries of `sheet.reach` (places reached
-/// without a named project): each place they name, and the member
-/// countries of a group they name, is reached.
-pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entries: &[usize]) -> Reach {
+/// The same, with the sheet's groups worked out already (`Index::groups`)
+/// and the matching entries of `sheet.reach` (places reached without a named
+/// project): each place they name, and the member countries of a group they
+/// name, is reached.
+pub fn reach_with(
+    sheet: &FactSheet,
+    groups: &Arc<Groups>,
+    projects: &[usize],
+    events: &[usize],
+    entries: &[usize],
+) -> Reach {
     let geo = Geographies::of(sheet);
     // By id: looked up for each place of each project (FxHash: ids are short).
     let mut places: FxHashMap<String, Place> = FxHashMap::default();
-    // Each id's member countries when it is a group (`None`: a country),
-    // worked out once: a sheet of thousands of projects names a few hundred.
-    let mut groups: FxHashMap<String, Option<Rc<[String]>>> = FxHashMap::default();
-    let mut members_of = |g: &str| -> Rc<[String]> {
-        if let Some(known) = groups.get(g) {
-            return known.clone().unwrap_or_default();
-        }
-        let members: Option<Rc<[String]>> = (!geo.is_country(g)).then(|| geo.member_countries(g).into());
-        groups.insert(g.to_string(), members.clone());
-        members.unwrap_or_default()
-    };
     for &i in entries {
         let Some(r) = sheet.reach.get(i) else {
             continue;
         };
+        let expanded = groups.expands(Owner::Reach(i));
         for g in &r.geographies {
             let note = |place: &mut Place| {
                 if !place.entries.contains(&i) {
                     place.entries.push(i);
                 }
             };
-            touch(sheet, &geo, &mut places, g, None, true, note);
-            for m in members_of(g).iter() {
-                touch(sheet, &geo, &mut places, m, None, false, note);
+            touch(sheet, &geo, groups, &mut places, g, None, true, note);
+            for m in groups.members(g).filter(|_| expanded) {
+                touch(sheet, &geo, groups, &mut places, m, None, false, note);
             }
         }
     }
@@ -155,15 +214,16 @@ pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entri
         let Some(p) = sheet.projects.get(i) else {
             continue;
         };
+        let expanded = groups.expands(Owner::Project(i));
         let named = p.geographies.iter().map(String::as_str).chain(p.figures.iter().map(|f| f.geography.as_str()));
         for g in named {
-            touch(sheet, &geo, &mut places, g, Some(i), true, |_| {});
-            for m in members_of(g).iter() {
-                touch(sheet, &geo, &mut places, m, Some(i), false, |_| {});
+            touch(sheet, &geo, groups, &mut places, g, Some(i), true, |_| {});
+            for m in groups.members(g).filter(|_| expanded) {
+                touch(sheet, &geo, groups, &mut places, m, Some(i), false, |_| {});
             }
         }
         for (k, f) in p.figures.iter().enumerate() {
-            touch(sheet, &geo, &mut places, &f.geography, Some(i), true, |place| {
+            touch(sheet, &geo, groups, &mut places, &f.geography, Some(i), true, |place| {
                 place.figures.push(FigureRef::Project(i, k));
             });
         }
@@ -173,7 +233,7 @@ pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entri
             continue;
         };
         for (k, f) in e.figures.iter().enumerate() {
-            touch(sheet, &geo, &mut places, &f.geography, None, true, |place| {
+            touch(sheet, &geo, groups, &mut places, &f.geography, None, true, |place| {
                 place.figures.push(FigureRef::Event(i, k));
             });
         }
@@ -190,9 +250,11 @@ pub fn reach_with(sheet: &FactSheet, projects: &[usize], events: &[usize], entri
 /// Records `project` (and whether the place is named directly) in the place
 /// for `id`, made on first use, then does `then` with it. One lookup for a
 /// place made already.
+#[allow(clippy::too_many_arguments)]
 fn touch(
     sheet: &FactSheet,
     geo: &Geographies<'_>,
+    groups: &Arc<Groups>,
     places: &mut FxHashMap<String, Place>,
     id: &str,
     project: Option<usize>,
@@ -214,7 +276,7 @@ fn touch(
     match places.get_mut(id) {
         Some(place) => record(place),
         None => {
-            let mut place = new_place(sheet, geo, id);
+            let mut place = new_place(sheet, geo, groups, id);
             record(&mut place);
             places.insert(id.to_string(), place);
         }
@@ -222,12 +284,13 @@ fn touch(
 }
 
 /// A place reached for the first time.
-fn new_place(sheet: &FactSheet, geo: &Geographies<'_>, id: &str) -> Place {
+fn new_place(sheet: &FactSheet, geo: &Geographies<'_>, groups: &Arc<Groups>, id: &str) -> Place {
+    let country = geo.is_country(id);
     Place {
         id: id.to_string(),
         name: geo.get(id).map_or(id, |g| &*g.name).to_string(),
-        kind: if geo.is_country(id) { GeographyKind::Country } else { GeographyKind::Group },
-        members: geo.member_countries(id),
+        kind: if country { GeographyKind::Country } else { GeographyKind::Group },
+        members: Members::of(groups, id, country),
         projects: Vec::new(),
         entries: Vec::new(),
         figures: Vec::new(),
@@ -239,13 +302,33 @@ fn new_place(sheet: &FactSheet, geo: &Geographies<'_>, id: &str) -> Place {
 /// Whether a place concerns the geographies of the `country` filter: the
 /// same id, or shared member countries. An empty filter concerns everything.
 pub fn concerns(sheet: &FactSheet, place: &Place, filter: &[String]) -> bool {
-    filter.is_empty()
-        || filter.iter().any(|f| {
-            f == &place.id || {
-                let wanted = sheet.member_countries(f);
-                place.members.iter().any(|m| wanted.contains(m))
-            }
-        })
+    Concern::of(sheet, filter).place(place)
+}
+
+/// What a `country` filter concerns, worked out once for many places: its
+/// ids and their member countries.
+pub struct Concern<'a> {
+    everything: bool,
+    ids: FxHashSet<&'a str>,
+    members: FxHashSet<String>,
+}
+
+impl<'a> Concern<'a> {
+    pub fn of(sheet: &FactSheet, filter: &'a [String]) -> Concern<'a> {
+        let geo = Geographies::of(sheet);
+        Concern {
+            everything: filter.is_empty(),
+            ids: filter.iter().map(String::as_str).collect(),
+            members: filter.iter().flat_map(|f| geo.member_countries(f)).collect(),
+        }
+    }
+
+    /// See [`concerns`].
+    pub fn place(&self, place: &Place) -> bool {
+        self.everything
+            || self.ids.contains(place.id.as_str())
+            || place.members.iter().any(|m| self.members.contains(m))
+    }
 }
 
 /// Where a place's symbol goes on the map: a country's centroid; the mean of
@@ -303,9 +386,10 @@ pub struct Row {
 /// or one without a figure. Groups appear when a project or figure names them.
 pub fn rows(sheet: &FactSheet, reach: &Reach, filter: &[String]) -> Vec<Row> {
     let mut out = Vec::new();
+    let concern = Concern::of(sheet, filter);
     for p in &reach.places {
         let listed = p.kind == GeographyKind::Country || p.direct;
-        if !listed || !concerns(sheet, p, filter) {
+        if !listed || !concern.place(p) {
             continue;
         }
         let row = |figure| Row {
@@ -481,6 +565,26 @@ mod tests {
         assert!(r.with_figures().next().is_none());
         assert!(reach(&s, &[], &[]).places.is_empty());
         assert!(reach(&s, &[99], &[99]).places.is_empty());
+    }
+
+    #[test]
+    fn a_project_past_the_budget_reaches_the_places_it_names_alone() {
+        let s = sheet();
+        let full = Arc::new(Groups::of(&s));
+        let (spent, _) = full.budget();
+        // Room for every project but the last, `tvet` (asean-china).
+        let groups = Arc::new(Groups::within(&s, spent - 1));
+        assert!(!groups.expands(Owner::Project(4)) && groups.expands(Owner::Project(1)));
+        let r = reach_with(&s, &groups, &[1, 4], &[], &[]);
+        assert_eq!(r.project_count("KHM"), 1, "employment, through asean");
+        assert_eq!(r.project_count("asean-china"), 1);
+        assert_eq!(r.project_count("CHN"), 0, "tvet names asean-china alone");
+        assert_eq!(reach_with(&s, &full, &[1, 4], &[], &[]).project_count("CHN"), 1);
+        // A group's members are the groups' own, shared.
+        let members: Vec<&str> = r.get("asean-china").map(|p| p.members.iter().collect()).unwrap_or_default();
+        assert_eq!(members, ["KHM", "LAO", "SGP", "CHN"]);
+        assert!(r.get("asean").is_some_and(|p| p.members.contains("SGP") && p.members.len() == 3));
+        assert!(r.get("KHM").is_some_and(|p| p.members.iter().eq(["KHM"])));
     }
 
     #[test]

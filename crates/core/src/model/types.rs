@@ -13,6 +13,8 @@
 //! - Every paragraph, event, project, figure and contribution says where it comes
 //!   from: [`Source`] names a section id and quotes the source sentence verbatim.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
@@ -624,6 +626,28 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 impl FactSheet {
+    /// Every paragraph in reading order (the lead, then each section's own
+    /// paragraphs, its subsections', its closing ones), each with the project
+    /// its subsection describes (the first of that id), if any.
+    pub fn reading_order(&self) -> Vec<(&Paragraph, Option<&Project>)> {
+        let mut projects: HashMap<&str, &Project> = HashMap::new();
+        if self.sections.iter().any(|s| s.subsections.iter().any(|u| u.project.is_some())) {
+            for p in &self.projects {
+                projects.entry(p.id.as_str()).or_insert(p);
+            }
+        }
+        let mut out: Vec<(&Paragraph, Option<&Project>)> = self.meta.lead.iter().map(|p| (p, None)).collect();
+        for section in &self.sections {
+            out.extend(section.paragraphs.iter().map(|p| (p, None)));
+            for sub in &section.subsections {
+                let project = sub.project.as_deref().and_then(|id| projects.get(id).copied());
+                out.extend(sub.paragraphs.iter().map(|p| (p, project)));
+            }
+            out.extend(section.closing.iter().map(|p| (p, None)));
+        }
+        out
+    }
+
     /// A partner's short name as the sheet gives it (its full name when it
     /// has none), else its id.
     pub fn partner_name<'a>(&'a self, id: &'a str) -> &'a str {

@@ -1,13 +1,15 @@
 //! Checks beyond parsing: unique ids, references that resolve, sane amounts and
 //! periods, required text present, links of allowed schemes, provenance that
-//! points at a real section. Returns every problem, each with its JSON path.
+//! points at a real section, groups within their limits (`geography`'s
+//! [`Groups`]: what the views then leave out). Returns every problem, each
+//! with its JSON path.
 //!
 //! Paths name positions in the *file*: when parsing dropped a broken element,
 //! [`Origins`] maps the kept elements back to their original indices.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::geography::{Geographies, MAX_GROUP_DEPTH};
+use super::geography::{Cut, Groups, Owner, EXPANSION_PER_ID, MAX_GROUP_DEPTH, MAX_GROUP_MEMBERS, MIN_EXPANSION};
 use super::link::SafeUrl;
 use super::local_text::LocalText;
 use super::problem::{excerpt, Problem};
@@ -44,6 +46,7 @@ pub fn validate(sheet: &FactSheet, origins: &Origins) -> Vec<Problem> {
     v.reach();
     v.contributions();
     v.contacts();
+    v.group_limits();
     let mut problems = v.problems;
     problems.extend(super::languages::missing_languages(&v.texts, &sheet.meta.language));
     problems
@@ -285,7 +288,6 @@ impl<'a> Validator<'a> {
 
     fn catalogues(&mut self) {
         let s = self.sheet;
-        let geographies = Geographies::of(s);
         for (i, t) in s.themes.iter().enumerate() {
             self.required_text(&self.origins.path("themes", i), "name", &t.name);
         }
@@ -320,15 +322,6 @@ impl<'a> Validator<'a> {
                 GeographyKind::Group => {
                     if let Some(members) = &g.members {
                         self.refs(&path, "members", members, Ref::Geography);
-                        if geographies.group_depth(&g.id) > MAX_GROUP_DEPTH {
-                            self.error(
-                                format!("{path}.members"),
-                                format!(
-                                    "groups inside this group nest more than {MAX_GROUP_DEPTH} levels deep; \
-                                     the deeper ones are not followed"
-                                ),
-                            );
-                        }
                     }
                 }
             }
@@ -494,6 +487,92 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The limits `Groups` met while expanding groups, as the views meet them.
+    fn group_limits(&mut self) {
+        let groups = Groups::of(self.sheet);
+        let (_, budget) = groups.budget();
+        let budget = format!(
+            "expanding groups into their members may cost {} for a sheet of this size ({EXPANSION_PER_ID} for each \
+             geography id it writes, at least {})",
+            count(budget),
+            count(MIN_EXPANSION)
+        );
+        for &cut in groups.cuts() {
+            match cut {
+                Cut::Deep { geography } => {
+                    let path = self.origins.path("geographies", geography);
+                    self.error(
+                        format!("{path}.members"),
+                        format!(
+                            "groups inside this group nest more than {MAX_GROUP_DEPTH} levels deep; the deeper ones \
+                             are not followed"
+                        ),
+                    );
+                }
+                Cut::Long { geography, countries } => {
+                    let path = self.origins.path("geographies", geography);
+                    let most = count(MAX_GROUP_MEMBERS);
+                    self.error(
+                        format!("{path}.members"),
+                        format!(
+                            "a group stands for at most {most} countries (there are about 250): the members of this \
+                             one, with those of the groups in it, run past {most} entries; only the {} countries \
+                             of the first {most} are counted, the rest are left out",
+                            count(countries)
+                        ),
+                    );
+                }
+                Cut::Spent { geography, countries, more } => {
+                    let path = self.origins.path("geographies", geography);
+                    let after = if more > 0 {
+                        format!(", and the {} groups after it for none", count(more))
+                    } else {
+                        String::new()
+                    };
+                    self.error(
+                        format!("{path}.members"),
+                        format!(
+                            "{budget}, and the groups before this one took it all: it stands for the {} countries \
+                             read by then{after}",
+                            count(countries)
+                        ),
+                    );
+                }
+                Cut::Items { first, more } => {
+                    let (what, path) = match first {
+                        Owner::Paragraph(i) => ("paragraph", self.paragraph_path(i)),
+                        Owner::Event(i) => ("event", self.origins.path("events", i)),
+                        Owner::Project(i) => ("project", self.origins.path("projects", i)),
+                        Owner::Reach(i) => ("reach entry", self.origins.path("reach", i)),
+                    };
+                    self.error(
+                        format!("{path}.geographies"),
+                        format!(
+                            "{budget}, and it ran out here: this {what} and {} other items after it are filtered \
+                             and mapped by the places they name alone, not by the members of their groups",
+                            count(more)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The path of a paragraph by its place in `FactSheet::reading_order`.
+    fn paragraph_path(&self, position: usize) -> String {
+        let s = self.sheet;
+        let mut paths: Vec<String> = s.meta.lead.iter().map(|_| "meta.lead".to_string()).collect();
+        for (si, section) in s.sections.iter().enumerate() {
+            let sp = self.origins.path("sections", si);
+            paths.extend((0..section.paragraphs.len()).map(|pi| format!("{sp}.paragraphs[{pi}]")));
+            for (ui, sub) in section.subsections.iter().enumerate() {
+                paths.extend((0..sub.paragraphs.len()).map(|pi| format!("{sp}.subsections[{ui}].paragraphs[{pi}]")));
+            }
+            paths.extend((0..section.closing.len()).map(|pi| format!("{sp}.closing[{pi}]")));
+        }
+        paths.into_iter().nth(position).unwrap_or_else(|| "sections".to_string())
+    }
+
     fn contacts(&mut self) {
         for (i, c) in self.sheet.contacts.iter().enumerate() {
             let path = self.origins.path("contacts", i);
@@ -505,6 +584,19 @@ impl<'a> Validator<'a> {
             }
         }
     }
+}
+
+/// A count with its thousands apart: `4,096`.
+fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Three ASCII capital letters, the shape of an ISO 3166-1 alpha-3 code.

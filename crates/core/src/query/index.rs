@@ -1,6 +1,6 @@
-//! What each filterable item is, precomputed once per sheet: its tags, the
-//! geographies it reaches (groups expanded to their known members), the
-//! country-facet values that select it, its years and its folded text.
+//! What each filterable item is, precomputed once per sheet: its tags, its
+//! places (its own geographies), its years and its folded text; and, for the
+//! country facet, which options select the items of each set of places.
 //!
 //! Items are the lead and every paragraph, every event, every project. A
 //! paragraph under a project's subsection also carries that project's tags
@@ -22,13 +22,23 @@
 //! reaches (`asean` selects an item tagged `KHM`). Groups are never added to
 //! a country's item, so a country outside a group never selects the group's
 //! items (`KEN` does not select an `asean` item), and a group without a known
-//! member list selects only the items tagged with it. [`Item::countries`]
-//! holds every value that selects the item.
+//! member list selects only the items tagged with it. An item past the
+//! sheet's budget for groups ([`Groups`]) is selected by its own geographies
+//! alone.
+//!
+//! The rule is answered by lookup, never by copying a group's members into
+//! each item: an item keeps its own places; a filter value is turned once
+//! into the places whose items it selects ([`Chosen`]); the country counts
+//! are made per distinct set of places ([`Index::selecting`]), each worked
+//! out once within the budget.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
-use crate::model::geography::Geographies;
-use crate::model::{FactSheet, LocalText, Paragraph, Project};
+use rustc_hash::FxHashMap;
+
+use crate::model::geography::{Groups, Owner};
+use crate::model::{FactSheet, LocalText};
 
 use super::text::{fold, years_in_text};
 
@@ -54,36 +64,53 @@ pub struct Item {
     pub themes: BTreeSet<String>,
     /// Partner ids, funders included.
     pub partners: BTreeSet<String>,
-    /// The item's geographies plus the known members of its groups.
-    pub geographies: BTreeSet<String>,
-    /// Every country-facet value that selects the item (the module's rule).
-    pub countries: BTreeSet<String>,
+    /// The item's geographies (a subsection paragraph's with its project's),
+    /// each once, as numbers of [`Index::groups`].
+    pub places: Vec<u32>,
+    /// Whether its groups stand for their members (not past the budget).
+    pub expanded: bool,
     /// First and last year, both included.
     pub years: Option<(i32, i32)>,
     /// Folded searchable text.
     pub text: String,
 }
 
-/// The items of one sheet, and group memberships.
+/// The items of one sheet, and its groups.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Index {
     /// Paragraphs in reading order (lead first), then events, then projects.
     pub items: Vec<Item>,
-    /// Group id -> its known member ids.
-    pub members: BTreeMap<String, BTreeSet<String>>,
     /// Per item (same order as `items`), where its tags sit among the
     /// sheet's facet options, so counting needs no string lookups.
     pub slots: Vec<Slots>,
+    /// For each distinct set of places (and whether expanded), the positions
+    /// of the country options that select its items (the module's rule), in
+    /// `sheet.geographies`. Items of the same places share one.
+    pub selecting: Vec<Box<[u32]>>,
+    /// Shared with the map's places (`geo::reach::Members`).
+    groups: Arc<Groups>,
 }
 
-/// An item's themes, partners and country values as positions in the
-/// sheet's `themes`, `partners` and `geographies` (the facet options; the
-/// first of a repeated id). Tags that are no option are left out.
+/// An item's themes and partners as positions in the sheet's `themes` and
+/// `partners` (the facet options; the first of a repeated id), tags that are
+/// no option left out; its country options by [`Index::selecting`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Slots {
     pub themes: Vec<u32>,
     pub partners: Vec<u32>,
-    pub countries: Vec<u32>,
+    /// Where its country options are in [`Index::selecting`].
+    pub countries: u32,
+}
+
+/// The places a country filter selects the items of, worked out once per
+/// filter: [`Index::chosen`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Chosen {
+    /// Per place: an item naming it is selected (the rule, for an item
+    /// whose groups are expanded).
+    through: Vec<bool>,
+    /// Per place: it is a value chosen (for an item past the budget).
+    own: Vec<bool>,
 }
 
 /// Each option id's position in `ids` (the first, for a repeated id).
@@ -99,77 +126,64 @@ fn set<'a>(ids: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
     ids.into_iter().cloned().collect()
 }
 
-/// The tags an item is built from, before expansion.
+/// The tags an item is built from.
 struct Tags<'a> {
     kind: ItemKind,
     id: &'a str,
     position: usize,
     themes: BTreeSet<String>,
     partners: BTreeSet<String>,
-    geographies: Vec<&'a String>,
     years: Option<(i32, i32)>,
     text: String,
+}
+
+impl Tags<'_> {
+    fn owner(&self) -> Owner {
+        match self.kind {
+            ItemKind::Paragraph => Owner::Paragraph(self.position),
+            ItemKind::Event => Owner::Event(self.position),
+            ItemKind::Project => Owner::Project(self.position),
+            ItemKind::Reach => Owner::Reach(self.position),
+        }
+    }
 }
 
 impl Index {
     /// Indexes every paragraph, event and project of `sheet`.
     pub fn new(sheet: &FactSheet) -> Index {
-        // Each group with a member list, as the countries it stands for
-        // (nested groups expanded, as the map expands them).
-        let geographies = Geographies::of(sheet);
-        let members = sheet
-            .geographies
-            .iter()
-            .filter(|g| g.members.is_some())
-            .map(|g| (g.id.clone(), geographies.member_countries(&g.id).into_iter().collect()))
-            .collect();
-        let mut index = Index { items: Vec::new(), members, slots: Vec::new() };
-        let names = Names::of(sheet);
-        // Each member country's groups: an item's groups by its countries,
-        // not every group's members searched for each item.
-        let mut groups_of: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for (group, members) in &index.members {
-            for member in members {
-                groups_of.entry(member.clone()).or_default().push(group.clone());
-            }
-        }
+        Index::with_groups(sheet, Groups::of(sheet))
+    }
 
-        let mut paragraphs: Vec<(&Paragraph, Option<&Project>)> = Vec::new();
-        paragraphs.extend(sheet.meta.lead.iter().map(|p| (p, None)));
-        for section in &sheet.sections {
-            paragraphs.extend(section.paragraphs.iter().map(|p| (p, None)));
-            for sub in &section.subsections {
-                let project = sub.project.as_ref().and_then(|id| sheet.projects.iter().find(|p| &p.id == id));
-                paragraphs.extend(sub.paragraphs.iter().map(|p| (p, project)));
-            }
-            paragraphs.extend(section.closing.iter().map(|p| (p, None)));
-        }
-        for (position, (p, project)) in paragraphs.into_iter().enumerate() {
+    /// The same with the sheet's groups worked out already (tests give
+    /// them a small budget: `Groups::within`).
+    pub fn with_groups(sheet: &FactSheet, groups: Groups) -> Index {
+        let mut index = Index { groups: Arc::new(groups), ..Index::default() };
+        let names = Names::of(sheet);
+
+        for (position, (p, project)) in sheet.reading_order().into_iter().enumerate() {
             let mut tags = Tags {
                 kind: ItemKind::Paragraph,
                 id: &p.id,
                 position,
                 themes: set(&p.themes),
                 partners: set(&p.partners),
-                geographies: p.geographies.iter().collect(),
                 years: years_in_text(&p.text),
                 text: fold(&every_language(&p.text)),
             };
             if let Some(project) = project {
                 tags.themes.extend(project.themes.iter().cloned());
                 tags.partners.extend(project.partners.iter().chain(&project.funders).cloned());
-                tags.geographies.extend(&project.geographies);
                 let (a, b) = (project.period.start, project.period.end);
                 tags.years = Some(tags.years.map_or((a, b), |(lo, hi)| (lo.min(a), hi.max(b))));
             }
-            index.push(tags, &groups_of);
+            index.push(tags);
         }
 
         for (position, e) in sheet.events.iter().enumerate() {
             let brief = Brief { title: &e.title, quote: &e.source.quote, themes: &e.themes, partners: &e.partners };
             let tags =
                 brief.tags(&names, ItemKind::Event, &e.id, position, &e.geographies, Some((e.date.year, e.date.year)));
-            index.push(tags, &groups_of);
+            index.push(tags);
         }
 
         for (position, p) in sheet.projects.iter().enumerate() {
@@ -185,11 +199,10 @@ impl Index {
                 position,
                 themes: set(&p.themes),
                 partners: set(p.partners.iter().chain(&p.funders)),
-                geographies: p.geographies.iter().collect(),
                 years: Some((p.period.start, p.period.end)),
                 text: fold(&text.join(" ")),
             };
-            index.push(tags, &groups_of);
+            index.push(tags);
         }
         for (position, r) in sheet.reach.iter().enumerate() {
             let brief = Brief { title: &r.title, quote: &r.source.quote, themes: &r.themes, partners: &r.partners };
@@ -201,64 +214,165 @@ impl Index {
                 &r.geographies,
                 r.period.map(|p| (p.start, p.end)),
             );
-            index.push(tags, &groups_of);
+            index.push(tags);
         }
-        let [themes, partners, countries] = [
-            option_slots(sheet.themes.iter().map(|t| &t.id)),
-            option_slots(sheet.partners.iter().map(|p| &p.id)),
-            option_slots(sheet.geographies.iter().map(|g| &g.id)),
-        ];
+        let [themes, partners] =
+            [option_slots(sheet.themes.iter().map(|t| &t.id)), option_slots(sheet.partners.iter().map(|p| &p.id))];
         let slots = |ids: &BTreeSet<String>, options: &BTreeMap<&str, u32>| {
             ids.iter().filter_map(|id| options.get(id.as_str()).copied()).collect()
         };
+        let countries = index.country_sets(sheet);
         index.slots = index
             .items
             .iter()
-            .map(|item| Slots {
+            .zip(countries)
+            .map(|(item, countries)| Slots {
                 themes: slots(&item.themes, &themes),
                 partners: slots(&item.partners, &partners),
-                countries: slots(&item.countries, &countries),
+                countries,
             })
             .collect();
         index
     }
 
-    /// Adds an item; `groups_of` gives each member country its groups.
-    fn push(&mut self, tags: Tags<'_>, groups_of: &BTreeMap<String, Vec<String>>) {
-        let geographies = self.expand(&tags.geographies);
-        let mut countries = geographies.clone();
-        for geography in &geographies {
-            if let Some(groups) = groups_of.get(geography) {
-                countries.extend(groups.iter().cloned());
-            }
-        }
+    fn push(&mut self, tags: Tags<'_>) {
+        let owner = tags.owner();
         self.items.push(Item {
             kind: tags.kind,
             id: tags.id.to_string(),
             position: tags.position,
             themes: tags.themes,
             partners: tags.partners,
-            geographies,
-            countries,
+            places: self.groups.places(owner).to_vec(),
+            expanded: self.groups.expands(owner),
             years: tags.years,
             text: tags.text,
         });
     }
 
-    /// `ids` plus the known members of each group among them.
-    fn expand(&self, ids: &[&String]) -> BTreeSet<String> {
-        let mut out = set(ids.iter().copied());
-        for id in ids {
-            if let Some(m) = self.members.get(*id) {
-                out.extend(m.iter().cloned());
+    /// Fills `selecting`, one entry per distinct set of places; returns each
+    /// item's. Each set costs its places, their groups and their groups'
+    /// members with theirs once: what [`Groups`] budgets.
+    fn country_sets(&mut self, sheet: &FactSheet) -> Vec<u32> {
+        // The option position of each place (the first of a repeated id).
+        let mut option: Vec<Option<u32>> = vec![None; self.groups.len()];
+        for (i, g) in sheet.geographies.iter().enumerate() {
+            if let Some(slot) = self.groups.id(&g.id).and_then(|id| option.get_mut(id as usize)) {
+                slot.get_or_insert(i as u32);
+            }
+        }
+        let mut seen: FxHashMap<(&[u32], bool), u32> = FxHashMap::default();
+        // The set each place was last added to, so each counts once.
+        let mut mark: Vec<u32> = vec![u32::MAX; self.groups.len()];
+        let mut sets: Vec<Box<[u32]>> = Vec::new();
+        let mut out = Vec::with_capacity(self.items.len());
+        for item in &self.items {
+            let key = (&item.places[..], item.expanded);
+            if let Some(&set) = seen.get(&key) {
+                out.push(set);
+                continue;
+            }
+            let set = sets.len() as u32;
+            let mut slots = Vec::new();
+            let mut add = |place: u32| {
+                if let Some(m) = mark.get_mut(place as usize).filter(|m| **m != set) {
+                    *m = set;
+                    slots.extend(option.get(place as usize).copied().flatten());
+                }
+            };
+            for &place in &item.places {
+                add(place);
+                if item.expanded {
+                    self.groups.groups_of(place).iter().for_each(|&g| add(g));
+                    for &m in self.groups.members_of(place) {
+                        add(m);
+                        self.groups.groups_of(m).iter().for_each(|&g| add(g));
+                    }
+                }
+            }
+            sets.push(slots.into_boxed_slice());
+            seen.insert(key, set);
+            out.push(set);
+        }
+        self.selecting = sets;
+        out
+    }
+
+    /// The sheet's geographies and groups, expanded once.
+    pub fn groups(&self) -> &Arc<Groups> {
+        &self.groups
+    }
+
+    /// A group's known member countries (nested groups expanded).
+    pub fn members(&self, group: &str) -> Vec<&str> {
+        self.groups.members(group).collect()
+    }
+
+    /// The places whose items a country filter of `values` selects (any of
+    /// them: the module's rule, by lookup): each value, the groups it is a
+    /// member of, its members and their groups.
+    pub fn chosen<'v>(&self, values: impl IntoIterator<Item = &'v str>) -> Chosen {
+        let n = self.groups.len();
+        let mut chosen = Chosen { through: vec![false; n], own: vec![false; n] };
+        // Each member's groups marked once, however many values hold it.
+        let mut done = vec![false; n];
+        for v in values.into_iter().filter_map(|v| self.groups.id(v)) {
+            let mut mark = |p: u32| {
+                if let Some(at) = chosen.through.get_mut(p as usize) {
+                    *at = true;
+                }
+            };
+            mark(v);
+            self.groups.groups_of(v).iter().for_each(|&g| mark(g));
+            for &m in self.groups.members_of(v) {
+                if let Some(first) = done.get_mut(m as usize).filter(|d| !**d) {
+                    *first = true;
+                    mark(m);
+                    self.groups.groups_of(m).iter().for_each(|&g| mark(g));
+                }
+            }
+            if let Some(at) = chosen.own.get_mut(v as usize) {
+                *at = true;
+            }
+        }
+        chosen
+    }
+
+    /// Whether the filter `chosen` stands for selects `item`.
+    pub fn selects(&self, chosen: &Chosen, item: &Item) -> bool {
+        let wanted = if item.expanded { &chosen.through } else { &chosen.own };
+        item.places.iter().any(|&p| wanted.get(p as usize).copied().unwrap_or(false))
+    }
+
+    /// The country rule (see the module doc): does `value` select `item`?
+    pub fn matches_country(&self, item: &Item, value: &str) -> bool {
+        self.selects(&self.chosen([value]), item)
+    }
+
+    /// The item's geographies and, when expanded, the known members of its
+    /// groups: the places it reaches.
+    pub fn geographies(&self, item: &Item) -> BTreeSet<&str> {
+        let mut out = BTreeSet::new();
+        for &p in &item.places {
+            out.insert(self.groups.name(p));
+            if item.expanded {
+                out.extend(self.groups.members_of(p).iter().map(|&m| self.groups.name(m)));
             }
         }
         out
     }
 
-    /// The country rule (see the module doc): does `value` select `item`?
-    pub fn matches_country(&self, item: &Item, value: &str) -> bool {
-        item.countries.contains(value)
+    /// Every country-facet value that selects the item (the module's rule):
+    /// the places it reaches and, when expanded, the groups of each.
+    pub fn countries(&self, item: &Item) -> BTreeSet<&str> {
+        let reached = self.geographies(item);
+        let mut out = reached.clone();
+        if item.expanded {
+            for place in reached.iter().filter_map(|p| self.groups.id(p)) {
+                out.extend(self.groups.groups_of(place).iter().map(|&g| self.groups.name(g)));
+            }
+        }
+        out
     }
 
     /// The item of a paragraph, event or project id, if indexed.
@@ -300,7 +414,6 @@ impl<'a> Brief<'a> {
             position,
             themes: set(self.themes),
             partners: set(self.partners),
-            geographies: geographies.iter().collect(),
             years,
             text: fold(&text.join(" ")),
         }
@@ -354,8 +467,8 @@ mod tests {
         index.item(kind, id).unwrap_or_else(|| panic!("{kind:?} {id} not indexed"))
     }
 
-    fn strs(set: &BTreeSet<String>) -> Vec<&str> {
-        set.iter().map(String::as_str).collect()
+    fn strs<'a, S: AsRef<str> + ?Sized + 'a>(set: impl IntoIterator<Item = &'a S>) -> Vec<&'a str> {
+        set.into_iter().map(AsRef::as_ref).collect()
     }
 
     #[test]
@@ -382,8 +495,8 @@ mod tests {
         );
         assert_eq!(item(&index, Project, "sp-lao-kenya").position, 1);
         assert_eq!(item(&index, Paragraph, "p-sub").position, 4);
-        assert_eq!(strs(&index.members["asean"]), ["KHM", "LAO"]);
-        assert!(!index.members.contains_key("global"), "a group without members lists none");
+        assert_eq!(index.members("asean"), ["KHM", "LAO"]);
+        assert!(index.members("global").is_empty(), "a group without members lists none");
     }
 
     #[test]
@@ -397,7 +510,7 @@ mod tests {
             ..Geography::default()
         });
         let index = Index::new(&sheet);
-        assert_eq!(strs(&index.members["asean-plus"]), ["KEN", "KHM", "LAO"]);
+        assert_eq!(index.members("asean-plus"), ["KHM", "LAO", "KEN"], "in the order listed");
         // The Kenya project reaches a member, so the nested group selects it.
         assert!(index.matches_country(item(&index, ItemKind::Project, "sp-lao-kenya"), "asean-plus"));
     }
@@ -408,10 +521,10 @@ mod tests {
         let sub = item(&index, ItemKind::Paragraph, "p-sub");
         assert_eq!(strs(&sub.themes), ["skills"]);
         assert_eq!(strs(&sub.partners), ["mohrss", "tsinghua"], "partners and funders");
-        assert_eq!(strs(&sub.geographies), ["KHM", "LAO", "asean"]);
+        assert_eq!(strs(index.geographies(sub)), ["KHM", "LAO", "asean"]);
         assert_eq!(sub.years, Some((2018, 2027)));
         let close = item(&index, ItemKind::Paragraph, "p-close");
-        assert!(close.themes.is_empty() && close.geographies.is_empty());
+        assert!(close.themes.is_empty() && index.geographies(close).is_empty());
         assert_eq!(close.years, None);
     }
 
@@ -429,22 +542,22 @@ mod tests {
     fn geographies_expand_groups_and_never_add_them_to_countries() {
         let index = Index::new(&sample());
         let project = item(&index, ItemKind::Project, "skills-asean");
-        assert_eq!(strs(&project.geographies), ["KHM", "LAO", "asean"]);
-        assert_eq!(strs(&project.countries), ["KHM", "LAO", "asean"]);
+        assert_eq!(strs(index.geographies(project)), ["KHM", "LAO", "asean"]);
+        assert_eq!(strs(index.countries(project)), ["KHM", "LAO", "asean"]);
         // Tagged KHM only: reached by the asean filter, but its geographies stay KHM.
         let skills = item(&index, ItemKind::Paragraph, "p-skills");
-        assert_eq!(strs(&skills.geographies), ["KHM"]);
-        assert_eq!(strs(&skills.countries), ["KHM", "asean"]);
+        assert_eq!(strs(index.geographies(skills)), ["KHM"]);
+        assert_eq!(strs(index.countries(skills)), ["KHM", "asean"]);
         // Kenya is in no group with members.
         let visit = item(&index, ItemKind::Event, "e-visit");
-        assert_eq!(strs(&visit.countries), ["KEN"]);
+        assert_eq!(strs(index.countries(visit)), ["KEN"]);
         assert!(index.matches_country(visit, "KEN"));
         assert!(!index.matches_country(visit, "asean"));
         assert!(index.matches_country(project, "KHM"));
         assert!(!index.matches_country(project, "KEN"));
         // A group without a member list matches its own tag only.
         let global = item(&index, ItemKind::Event, "e-mou");
-        assert_eq!(strs(&global.countries), ["CHN", "global"]);
+        assert_eq!(strs(index.countries(global)), ["CHN", "global"]);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! - [`state`]: the filter state and its canonical URL form;
 //! - [`params`]: URL query decoding/encoding, parameters the state does not own;
 //! - [`text`]: folding, search terms, highlighting, years in a text;
-//! - [`index`]: each item's tags, expanded geographies, years and text, built once;
+//! - [`index`]: each item's tags, places, years and text, and the country options
+//!   each set of places answers to, built once;
 //! - [`select`](mod@select): which items show, and the live counts;
 //! - [`page`]: long lists shown a page at a time.
 

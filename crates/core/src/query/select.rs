@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Contribution, FactSheet};
 
-use super::index::{Index, Item, ItemKind, Slots};
+use super::index::{Chosen, Index, Item, ItemKind, Slots};
 use super::state::{Facet, FilterState};
 use super::text::{fold, matches, terms};
 
@@ -84,12 +84,13 @@ fn contribution_ok(c: &Contribution, state: &FilterState, terms: &[String]) -> b
         && (terms.is_empty() || matches(&fold(&format!("{} {}", c.title, c.source.quote)), terms))
 }
 
-/// The facets other than search and period, each tested on its own.
-fn facet_ok(index: &Index, item: &Item, state: &FilterState, facet: Facet) -> bool {
+/// The facets other than search and period, each tested on its own; the
+/// country filter as the places it selects (`None`: no country chosen).
+fn facet_ok(index: &Index, item: &Item, state: &FilterState, chosen: Option<&Chosen>, facet: Facet) -> bool {
     match facet {
         Facet::Theme => state.themes.is_empty() || state.themes.iter().any(|t| item.themes.contains(t)),
         Facet::Partner => state.partners.is_empty() || state.partners.iter().any(|p| item.partners.contains(p)),
-        Facet::Country => state.countries.is_empty() || state.countries.iter().any(|c| index.matches_country(item, c)),
+        Facet::Country => chosen.is_none_or(|c| index.selects(c, item)),
     }
 }
 
@@ -129,7 +130,10 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
     // Counted by option position (`Index::slots`), named at the end.
     let mut themes = vec![0; sheet.themes.len()];
     let mut partners = vec![0; sheet.partners.len()];
-    let mut countries = vec![0; sheet.geographies.len()];
+    let chosen = (!state.countries.is_empty()).then(|| index.chosen(state.countries.iter().map(String::as_str)));
+    // Items counted per set of country options (`Index::selecting`): the
+    // items of the same places add to the same options, once per set.
+    let mut by_set = vec![0; index.selecting.len()];
     let no_slots = Slots::default();
     for (i, item) in index.items.iter().enumerate() {
         let slots = index.slots.get(i).unwrap_or(&no_slots);
@@ -137,7 +141,7 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
             continue;
         }
         let [theme, partner, country] =
-            [Facet::Theme, Facet::Partner, Facet::Country].map(|f| facet_ok(index, item, state, f));
+            [Facet::Theme, Facet::Partner, Facet::Country].map(|f| facet_ok(index, item, state, chosen.as_ref(), f));
         if theme && partner && country {
             match item.kind {
                 ItemKind::Paragraph => {
@@ -157,12 +161,22 @@ pub fn select(sheet: &FactSheet, index: &Index, state: &FilterState) -> Selectio
             bump(&mut partners, &slots.partners);
         }
         if theme && partner {
-            bump(&mut countries, &slots.countries);
+            if let Some(n) = by_set.get_mut(slots.countries as usize) {
+                *n += 1;
+            }
             match item.kind {
                 ItemKind::Event => sel.ignoring_country.events.push(item.position),
                 ItemKind::Project => sel.ignoring_country.projects.push(item.position),
                 ItemKind::Reach => sel.ignoring_country.reach.push(item.position),
                 ItemKind::Paragraph => {}
+            }
+        }
+    }
+    let mut countries = vec![0; sheet.geographies.len()];
+    for (set, &n) in index.selecting.iter().zip(&by_set).filter(|(_, &n)| n > 0) {
+        for &slot in set.iter() {
+            if let Some(count) = countries.get_mut(slot as usize) {
+                *count += n;
             }
         }
     }
@@ -381,6 +395,34 @@ mod tests {
                 assert_eq!(*n, only(&|st| st.countries = vec![id.clone()]), "{query}: country {id}");
             }
         }
+    }
+
+    #[test]
+    fn past_the_budget_an_item_is_selected_and_counted_by_its_own_places() {
+        use crate::model::geography::Groups;
+        let s = sample();
+        let (full, _) = Groups::of(&s).budget();
+        for budget in [0, full / 3, full / 2, full - 1, full] {
+            let index = Index::with_groups(&s, Groups::within(&s, budget));
+            for query in ["", "theme=skills", "country=asean", "country=KHM&partner=mohrss"] {
+                let state = FilterState::from_query(query);
+                let sel = select(&s, &index, &state);
+                for (id, n) in &sel.counts.countries {
+                    let only = FilterState { countries: vec![id.clone()], ..state.clone() };
+                    assert_eq!(*n, select(&s, &index, &only).total(), "budget {budget}, {query}: country {id}");
+                }
+                for item in &index.items {
+                    let selected = index.countries(item).iter().any(|c| state.countries.contains(&c.to_string()));
+                    let chosen = index.chosen(state.countries.iter().map(String::as_str));
+                    assert!(state.countries.is_empty() || selected == index.selects(&chosen, item), "{}", item.id);
+                }
+            }
+        }
+        // Nothing expanded: KHM selects the item tagged KHM, not those tagged asean.
+        let bare = Index::with_groups(&s, Groups::within(&s, 0));
+        let khm = select(&s, &bare, &FilterState::from_query("country=KHM"));
+        assert_eq!((paragraphs(&khm), khm.total()), (vec!["p-skills"], 1));
+        assert_eq!(select(&s, &bare, &FilterState::from_query("country=asean")).projects, [0]);
     }
 
     #[test]
