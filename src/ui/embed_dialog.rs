@@ -5,6 +5,8 @@
 //!
 //! A native `<dialog>` opened with `showModal()`: focus moves into it and
 //! back out when it closes, Escape closes it, the rest is inert meanwhile.
+//! Few readers open it, so the dialog is a wasm chunk of its own (`#[lazy]`),
+//! fetched and drawn the first time the button is pressed.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,11 +17,42 @@ use crate::query::View;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
 
-/// The button that opens the dialog, and the dialog.
+/// The button that opens the dialog, and the dialog once asked for.
 #[component]
 pub fn EmbedButton() -> impl IntoView {
-    let ctx = Ctx::get();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let asked = RwSignal::new(false);
+    view! {
+        <button type="button" class="embed-open" aria-haspopup="dialog"
+            on:click=move |_| match dialog.get_untracked() {
+                Some(d) => {
+                    let _ = d.show_modal();
+                }
+                None => asked.set(true),
+            }>{t(Text::EmbedView)}</button>
+        {move || asked.get().then(|| view! {
+            <Suspense fallback=|| ()>{Suspend::new(async move { embed_dialog(dialog).await })}</Suspense>
+        })}
+    }
+}
+
+/// The dialog (its wasm chunk).
+#[cfg(not(feature = "ssr"))]
+#[lazy]
+fn embed_dialog(dialog: NodeRef<leptos::html::Dialog>) -> AnyView {
+    view! { <EmbedDialog dialog=dialog /> }.into_any()
+}
+
+/// Natively there is no chunk: the same, at once.
+#[cfg(feature = "ssr")]
+async fn embed_dialog(dialog: NodeRef<leptos::html::Dialog>) -> AnyView {
+    view! { <EmbedDialog dialog=dialog /> }.into_any()
+}
+
+/// The dialog, opened as soon as it is drawn (it is drawn when first asked for).
+#[component]
+fn EmbedDialog(dialog: NodeRef<leptos::html::Dialog>) -> impl IntoView {
+    let ctx = Ctx::get();
     let title = ctx.with_data(|d| d.sheet.meta.title.clone());
     let both = Memo::new(move |_| {
         ctx.setting.with_value(|setting| {
@@ -29,15 +62,20 @@ pub fn EmbedButton() -> impl IntoView {
             })
         })
     });
+    // Drawn means asked for: shown once it is in the document (a DOM call:
+    // an effect, and a frame later, as Suspense puts it in place).
+    Effect::new(move |_| {
+        if let Some(d) = dialog.get() {
+            request_animation_frame(move || {
+                if d.is_connected() && !d.open() {
+                    let _ = d.show_modal();
+                }
+            });
+        }
+    });
     let heading = ctx.dom_id("embed-title");
     let labelled_by = heading.clone();
     view! {
-        <button type="button" class="embed-open" aria-haspopup="dialog"
-            on:click=move |_| {
-                if let Some(d) = dialog.get() {
-                    let _ = d.show_modal();
-                }
-            }>{t(Text::EmbedView)}</button>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby=labelled_by>
             <h2 id=heading>{t(Text::EmbedView)}</h2>
             <p>{t(Text::EmbedIntro)}</p>
@@ -70,7 +108,10 @@ fn Snippet(name: &'static str, label: String, hint: String, text: Signal<String>
     let id = ctx.dom_id(&format!("embed-{name}"));
     let hint_id = ctx.dom_id(&format!("embed-{name}-hint"));
     let area = NodeRef::<leptos::html::Textarea>::new();
-    let status = RwSignal::new(None::<Text<'static>>);
+    // What the last Copy said, and of which snippet: a new snippet (filters
+    // changed) shows no status (derived, not cleared by an effect).
+    let copied = RwSignal::new(None::<(String, Text<'static>)>);
+    let status = move || copied.with(|c| c.as_ref().filter(|(of, _)| text.with(|t| t == of)).map(|(_, s)| s.clone()));
     let copy = move |_| {
         let value = text.get_untracked();
         let select = move || {
@@ -80,7 +121,7 @@ fn Snippet(name: &'static str, label: String, hint: String, text: Signal<String>
         };
         let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
             select();
-            status.set(Some(Text::CopyFailed));
+            copied.set(Some((value, Text::CopyFailed)));
             return;
         };
         let promise = clipboard.write_text(&value);
@@ -90,14 +131,9 @@ fn Snippet(name: &'static str, label: String, hint: String, text: Signal<String>
                 select();
             }
             // The widget may be gone by now: never touch a disposed signal.
-            let _ = status.try_set(Some(if done { Text::Copied } else { Text::CopyFailed }));
+            let _ = copied.try_set(Some((value, if done { Text::Copied } else { Text::CopyFailed })));
         });
     };
-    // A new snippet (filters changed) clears the old status.
-    Effect::new(move |_| {
-        text.track();
-        status.set(None);
-    });
     view! {
         <div class=format!("embed-snippet embed-{name}")>
             <label for=id.clone()>{label}</label>
@@ -113,7 +149,7 @@ fn Snippet(name: &'static str, label: String, hint: String, text: Signal<String>
                 prop:value=move || text.get()></textarea>
             <div class="embed-copy">
                 <button type="button" on:click=copy>{t(Text::Copy)}</button>
-                <span class="embed-status" role="status">{move || status.get().map(t)}</span>
+                <span class="embed-status" role="status">{move || status().map(t)}</span>
             </div>
         </div>
     }

@@ -73,7 +73,7 @@ const chunks = wasm.filter((f) => !MAIN.test(f));
 
 test('the wasm is split: the main part, and the map, funding and preview chunks, each on-demand chunk under 120 KB gzip', () => {
   assert.equal(wasm.filter((f) => MAIN.test(f)).length, 1, String(wasm));
-  for (const split of ['map_view', 'funding_view', 'preview_page']) {
+  for (const split of ['map_view', 'funding_view', 'preview_page', 'embed_dialog']) {
     assert.equal(chunks.filter((f) => new RegExp(`^split_${split}_\\d+-[0-9a-f]{16}\\.wasm$`).test(f)).length, 1, `${split} in ${chunks}`);
   }
   for (const f of chunks) assert.ok(gz(f) <= 120_000, `${f}: ${gz(f)} bytes gzip`);

@@ -295,6 +295,8 @@ test('"Embed this view" gives snippets for the current view and filters that wor
   await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(ctx.server.url).origin });
   const country = 'KHM';
   await p.goto(`${ctx.server.url}?view=map&country=${country}`);
+  // The live widget's button (the prerendered copy's does nothing).
+  await p.waitForSelector('main#app[data-ilo-ready]');
   const open = p.getByRole('button', { name: 'Embed this view' });
   await open.focus();
   await p.keyboard.press('Enter');

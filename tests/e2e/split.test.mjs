@@ -35,6 +35,12 @@ test('the first view fetches the main wasm, then the checker; the map and fundin
   await page.waitForSelector('.fs-content .funding', { timeout: TIMEOUT });
   assert.ok(wasm(page).some((f) => f.startsWith('split_funding_view_')), String(wasm(page)));
   assert.ok(!wasm(page).some((f) => f.startsWith('split_preview_page_')), 'the preview chunk in the report');
+
+  // The embed dialog's chunk comes when its button is first pressed.
+  assert.ok(!wasm(page).some((f) => f.startsWith('split_embed_dialog_')), 'the embed dialog before it is asked for');
+  await page.getByRole('button', { name: 'Embed this view' }).click();
+  await page.getByRole('dialog', { name: 'Embed this view' }).waitFor();
+  assert.ok(wasm(page).some((f) => f.startsWith('split_embed_dialog_')), String(wasm(page)));
   assert.deepEqual(page.errors, []);
   assert.deepEqual(page.consoleErrors, []);
 });
