@@ -39,6 +39,9 @@ pub fn validate(sheet: &FactSheet, origins: &Origins) -> Vec<Problem> {
     let mut v = Validator { sheet, origins, problems: Vec::new(), known: Known::of(sheet), texts: Vec::new() };
     v.meta();
     v.ids();
+    // What a file costs comes first: a group past its limits is the problem
+    // an editor must see, before the thousands its members may raise.
+    v.group_limits();
     v.catalogues();
     v.text();
     v.events();
@@ -46,7 +49,6 @@ pub fn validate(sheet: &FactSheet, origins: &Origins) -> Vec<Problem> {
     v.reach();
     v.contributions();
     v.contacts();
-    v.group_limits();
     let mut problems = v.problems;
     problems.extend(super::languages::missing_languages(&v.texts, &sheet.meta.language));
     problems
