@@ -1,18 +1,39 @@
-//! The widget's root: owns the per-instance load state and the context every
-//! view reads (the filter state it is given by its mount, the selection
-//! derived from both), and lays out the report around it. Its sheet comes
-//! from a URL (fetched) or is already in hand ([`DataSource`]).
+//! The widget's root. [`App`] composes a widget's parts, each a function of
+//! its own: its sheet ([`load`]: a URL fetched and read, a sheet already in
+//! hand, [`DataSource`], or an address refused), its interface language
+//! (`ui::language`), the URL mirror (`ui::url`), the page's title
+//! ([`name_the_page`]) and the cue that it is drawn ([`announce_when_drawn`]).
+//!
+//! Loading is Leptos' async rendering: the sheet and its words are futures
+//! awaited by one `Suspend` under a `Transition`, so they are drawn when they
+//! are there, never copied into a signal by a task or an effect. The sheet
+//! is loaded once ([`SheetLoad`]; again when Retry asks: a tracked count of
+//! tries), its words for each language (at once for English and a catalogue
+//! read before). The skeleton shows until both are first here; after that
+//! what is drawn stays, alive, until the next drawing is ready: the old
+//! words until the new ones arrive, the failure alert while Retry works.
+//! (Leptos' resources, `LocalResource` and `AsyncDerived`, would cost the
+//! main wasm 7 KB gzip more, past its budget: see `shell::awaited`.)
+//!
+//! Reading a fetched file ([`read`]) shows a sound file at once; its problems
+//! come later, into a signal of their own (`Ctx::problems`), from the
+//! checker's chunk when the browser is idle.
 
+use std::future::Future;
 use std::sync::Arc;
 
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::data_url::Refused;
 use crate::embed::READY_EVENT;
-use crate::i18n::{Catalogue, Dir, Lang};
 use crate::model::{Parsed, Problem};
 use crate::query::FilterState;
+use crate::ui::language::Languages;
+use crate::ui::on_demand::Pending;
+use crate::ui::url::Fragment;
+use ilo_factsheet_shell::awaited::{awaited, owned};
 use ilo_factsheet_shell::ctx::{provide_ctx, Setting};
 use ilo_factsheet_shell::i18n::{t, Text, Words};
 use ilo_factsheet_shell::load::{fetch_text, LoadError, Loaded};
@@ -41,184 +62,169 @@ pub struct Config {
     pub languages: Languages,
 }
 
-/// What a widget's interface language is chosen from, besides the one its
-/// state asks for (`?lang=`, the element's `lang`).
-#[derive(Debug, Clone, Default)]
-pub struct Languages {
-    /// The reader's languages, most wanted first (the browser's).
-    pub preferred: Vec<String>,
-    /// Where each language's catalogue is, by absolute URL (English is built in).
-    pub catalogues: Vec<(Lang, String)>,
-}
-
-impl Languages {
-    /// The words of the language `lang` names, as it changes: `None` until
-    /// its catalogue is here (English is built in), then the old words
-    /// until the new ones arrive. A catalogue that cannot be had or read
-    /// leaves the interface in English.
-    pub fn words(&self, lang: Memo<Lang>) -> RwSignal<Option<Words>> {
-        let words = RwSignal::new(None::<Words>);
-        let catalogues = self.catalogues.clone();
-        Effect::new(move |_| {
-            let lang = lang.get();
-            let Some(url) = catalogues.iter().find(|(l, _)| *l == lang).map(|(_, url)| url.clone()) else {
-                words.set(Some(Words::english()));
-                return;
-            };
-            // Read once a page: another widget, or a switch back, takes it at once.
-            if let Some(read) = READ.with_borrow(|read| read.iter().find(|(u, _)| *u == url).map(|(_, w)| w.clone())) {
-                words.set(Some(read));
-                return;
-            }
-            spawn_local(async move {
-                let read =
-                    fetch_text(&url).await.ok().and_then(|text| Catalogue::parse(lang, &text).ok()).map(Words::new);
-                if let Some(read) = &read {
-                    READ.with_borrow_mut(|all| all.push((url, read.clone())));
-                }
-                let _ = words.try_update(|w| *w = Some(read.unwrap_or_else(Words::english)));
-            });
-        });
-        words
-    }
-
-    /// The language for the asked one (`?lang=`), else the reader's, else
-    /// English; a language without a catalogue is not spoken.
-    pub fn choose(&self, asked: Option<&str>) -> Lang {
-        let spoken = |lang: Lang| self.catalogues.iter().any(|(l, _)| *l == lang);
-        Lang::choose(asked, self.preferred.iter().map(String::as_str), spoken)
-    }
-}
-
-thread_local! {
-    /// The catalogues read on this page, by URL: immutable (their names
-    /// carry their content's hash), so a cache, not state.
-    static READ: std::cell::RefCell<Vec<(String, Words)>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Where loading stands.
+/// A widget's sheet, loaded: to show, or why there is none.
 #[derive(Debug, Clone)]
-pub enum LoadState {
-    Loading,
+enum Sheet {
     Failed(LoadError),
     Ready(Arc<Loaded>),
+}
+
+/// A widget's sheet, loaded once for each try (Retry makes another) and
+/// kept for every drawing of it: another language draws the same sheet.
+/// (A language changed while the first load is on its way loads it again:
+/// rare, and harmless.)
+#[derive(Clone, Copy)]
+struct SheetLoad {
+    data: StoredValue<Result<DataSource, Refused>>,
+    problems: RwSignal<Vec<Problem>>,
+    /// Retry's count.
+    tries: RwSignal<u32>,
+    /// The last try's sheet, once loaded (a cache, not state).
+    kept: StoredValue<Option<(u32, Sheet)>>,
+}
+
+impl SheetLoad {
+    /// The sheet of the latest try (tracked): at once when kept, else loaded.
+    fn get(self) -> impl Future<Output = Sheet> + Send + 'static {
+        let this = self.tries.get();
+        let kept = self.kept.with_value(|k| k.as_ref().filter(|(t, _)| *t == this).map(|(_, s)| s.clone()));
+        let data = self.data.get_value();
+        async move {
+            if let Some(sheet) = kept {
+                return sheet;
+            }
+            let sheet = load(data, self.problems).await;
+            self.kept.try_set_value(Some((this, sheet.clone())));
+            sheet
+        }
+    }
+
+    /// Loads the sheet again.
+    fn retry(self) {
+        self.tries.update(|n| *n += 1);
+    }
+}
+
+/// What drawing a widget's sheet needs besides the sheet and its words.
+#[derive(Clone)]
+struct Drawing {
+    state: RwSignal<FilterState>,
+    problems: RwSignal<Vec<Problem>>,
+    foreign_params: String,
+    setting: Setting,
+    root: NodeRef<Div>,
+    pending: Pending,
+    /// Our page's fragment, followed once the report is drawn.
+    fragment: Option<Fragment>,
+    sheet: SheetLoad,
+    /// The widget's owner: each drawing's is its child (`awaited::owned`).
+    owner: Option<WeakOwner>,
 }
 
 /// One fact-sheet widget, showing `state` (its mount owns the signal, so an
 /// embed's changed attributes can set it).
 #[component]
 pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
-    let load = RwSignal::new(match &config.data {
-        Ok(DataSource::Read(loaded)) => LoadState::Ready(loaded.clone()),
-        _ => LoadState::Loading,
-    });
+    let Config { data, foreign_params, setting, languages } = config;
     // The sheet's problems, as far as they are known (see `read`).
-    let problems = RwSignal::new(match &config.data {
+    let problems = RwSignal::new(match &data {
         Ok(DataSource::Read(loaded)) => loaded.problems.clone(),
         _ => Vec::new(),
     });
-    let root = NodeRef::<leptos::html::Div>::new();
-    // The interface language: its words once its catalogue is here (English
-    // is built in); until then the skeleton, after that the old words until
-    // the new ones arrive.
-    let languages = config.languages.clone();
-    let lang = Memo::new(move |_| state.with(|s| languages.choose(s.lang.as_deref())));
-    let words = config.languages.words(lang);
-    if config.setting.sync_url {
-        crate::ui::url::sync(state);
-        let ready = Memo::new(move |_| load.with(|l| matches!(l, LoadState::Ready(_))));
-        crate::ui::url::follow_fragment(root, ready);
-    }
-    // Lives as long as the widget, across views: the map file is fetched once.
-    let world = format!("{}{}", config.setting.base, ilo_factsheet_map::WORLD_PATH);
-    provide_context(ilo_factsheet_map::MapGeometry::new(world));
-    let source = config.data.clone();
-    let fetch = move || {
-        let url = match source.clone() {
-            // In hand, and ready from the start: nothing to fetch.
-            Ok(DataSource::Read(_)) => return,
-            Ok(DataSource::Url(url)) => Ok(url),
-            Err(refused) => Err(refused),
-        };
-        load.set(LoadState::Loading);
-        spawn_local(async move {
-            let next = match url {
-                Err(Refused::OtherOrigin(u)) => LoadState::Failed(LoadError::Refused(u)),
-                Err(Refused::NotWeb(u)) => LoadState::Failed(LoadError::NotWeb(u)),
-                Err(Refused::OutsideData(u, folder)) => LoadState::Failed(LoadError::OutsideData(u, folder)),
-                Ok(u) => match fetch_text(&u).await {
-                    Ok(text) => read(text, problems).await,
-                    Err(e) => LoadState::Failed(e),
-                },
-            };
-            // The widget may have been unmounted meanwhile.
-            let _ = load.try_set(next);
-        });
+    let sheet =
+        SheetLoad { data: StoredValue::new(data), problems, tries: RwSignal::new(0), kept: StoredValue::new(None) };
+    let lang = {
+        let languages = languages.clone();
+        Memo::new(move |_| state.with(|s| languages.choose(s.lang.as_deref())))
     };
-    // Fetching is a browser call: start it from an effect, not from rendering.
-    let first = fetch.clone();
-    Effect::new(move |ran: Option<()>| {
-        if ran.is_none() {
-            first();
-        }
+    let root = NodeRef::<Div>::new();
+    let fragment = setting.sync_url.then(|| {
+        crate::ui::url::sync(state);
+        Fragment::listen(root)
     });
-    // Tell embed.js when the report (or the reason there is none) is drawn,
-    // so it can swap out a prerendered copy in the frame that paints it.
-    // Not before the views fetched on demand (wasm chunks) are drawn too: a
-    // prerendered map swapped for an empty place would move everything below.
-    let pending = crate::ui::report::Pending(RwSignal::new(0));
-    provide_context(pending);
-    Effect::new(move |_| {
-        let settled = load.with(|l| !matches!(l, LoadState::Loading)) && words.with(Option::is_some);
-        if settled && pending.0.get() == 0 {
-            request_animation_frame(move || {
-                if pending.0.get_untracked() == 0 {
-                    announce_ready(root);
-                }
-            });
-        }
-    });
-    // Our page is named for the sheet it shows (whichever file it loaded).
-    if config.setting.sync_url {
-        Effect::new(move |_| {
-            if let (LoadState::Ready(data), Some(words)) = (load.get(), words.get()) {
-                let meta = &data.sheet.meta;
-                // The sheet's title in the reader's language where it gives one.
-                let code = words.lang().code();
-                let (title, subtitle) =
-                    (meta.title.pick(code, &meta.language).0, meta.subtitle.pick(code, &meta.language).0);
-                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-                    document.set_title(&words.document_title(title, subtitle));
-                }
-            }
-        });
-    }
-    let foreign = config.foreign_params.clone();
-    let setting = config.setting.clone();
+    // Lives as long as the widget, across views: the map file is fetched once.
+    let world = format!("{}{}", setting.base, ilo_factsheet_map::WORLD_PATH);
+    provide_context(ilo_factsheet_map::MapGeometry::new(world));
+    let pending = Pending::provide();
+    let owner = Owner::current().map(|o| o.downgrade());
+    let drawing = Drawing { state, problems, foreign_params, setting, root, pending, fragment, sheet, owner };
 
+    // The root stays while what it holds changes: what the panic hook puts
+    // in it stays too.
     view! {
-        <div
-            class="ilo-factsheet"
-            node_ref=root
-            lang=move || words.with(|w| w.as_ref().map_or(Lang::En, Words::lang).code())
-            dir=move || words.with(|w| w.as_ref().map_or(Dir::Ltr, |w| w.lang().dir()).as_str())
-        >
-            {move || match (load.get(), words.get()) {
-                (LoadState::Loading, _) | (_, None) => view! { <Skeleton /> }.into_any(),
-                (LoadState::Failed(error), Some(words)) => {
-                    provide_context(words);
-                    let retry = fetch.clone();
-                    // The page's one first-level heading, where the report's title would be.
-                    let heading = !setting.single_view;
-                    view! { <LoadFailed error=error heading=heading on_retry=move || retry() /> }.into_any()
-                }
-                (LoadState::Ready(data), Some(words)) => {
-                    provide_context(words);
-                    provide_ctx(data, problems.into(), state, foreign.clone(), setting.clone());
-                    view! { <crate::ui::report::Report /> }.into_any()
-                }
-            }}
+        <div class="ilo-factsheet" node_ref=root lang="en" dir="ltr">
+            <Transition fallback=Skeleton>
+                {awaited(move || {
+                    let (words, sheet) = (languages.words(lang.get()), sheet.get());
+                    let drawing = drawing.clone();
+                    // One after the other: `embed.js` asked for both files
+                    // before the wasm, so neither waits for the other.
+                    Suspend::new(async move {
+                        let words = words.await;
+                        draw(sheet.await, words, drawing)
+                    })
+                })}
+            </Transition>
         </div>
+    }
+}
+
+/// The report of `sheet` (and the context every view reads) or the reason
+/// there is none, in the language of `words`; it lives until the next
+/// drawing replaces it (`awaited::owned`: a new language is asked for by
+/// the state that the report itself reads).
+fn draw(sheet: Sheet, words: Words, at: Drawing) -> AnyView {
+    let parent = at.owner.as_ref().and_then(WeakOwner::upgrade);
+    owned(parent.as_ref(), move || {
+        speak(at.root, &words);
+        provide_context(words.clone());
+        let body = match sheet {
+            Sheet::Failed(error) => {
+                // The page's one first-level heading, where the report's title would be.
+                let heading = !at.setting.single_view;
+                let sheet = at.sheet;
+                view! { <LoadFailed error=error heading=heading on_retry=move || sheet.retry() /> }.into_any()
+            }
+            Sheet::Ready(data) => {
+                if at.setting.sync_url {
+                    name_the_page(&data, &words);
+                }
+                if let Some(fragment) = at.fragment {
+                    Effect::new(move |_| fragment.follow());
+                }
+                provide_ctx(data, at.problems.into(), at.state, at.foreign_params, at.setting);
+                view! { <crate::ui::report::Report /> }.into_any()
+            }
+        };
+        announce_when_drawn(at.root, at.pending);
+        body
+    })
+}
+
+/// The widget's root speaks the language of the words drawn: its `lang` and
+/// `dir` (a DOM write, so from an effect).
+fn speak(root: NodeRef<Div>, words: &Words) {
+    let (code, dir) = (words.lang().code(), words.lang().dir().as_str());
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            let _ = el.set_attribute("lang", code);
+            let _ = el.set_attribute("dir", dir);
+        }
+    });
+}
+
+/// Loads a widget's sheet: fetched from its URL and read ([`read`], its
+/// problems into `problems`), or in hand at once, or refused.
+async fn load(data: Result<DataSource, Refused>, problems: RwSignal<Vec<Problem>>) -> Sheet {
+    match data {
+        Ok(DataSource::Read(loaded)) => Sheet::Ready(loaded),
+        Ok(DataSource::Url(url)) => match fetch_text(&url).await {
+            Ok(text) => Sheet::Ready(read(text, problems).await),
+            Err(e) => Sheet::Failed(e),
+        },
+        Err(Refused::OtherOrigin(u)) => Sheet::Failed(LoadError::Refused(u)),
+        Err(Refused::NotWeb(u)) => Sheet::Failed(LoadError::NotWeb(u)),
+        Err(Refused::OutsideData(u, folder)) => Sheet::Failed(LoadError::OutsideData(u, folder)),
     }
 }
 
@@ -227,7 +233,7 @@ pub fn App(config: Config, state: RwSignal<FilterState>) -> impl IntoView {
 /// and the forgiving reader and checker (a wasm chunk of their own: most of
 /// the code of reading) look for its problems once the browser is idle.
 /// A file the fast reader gives up on is read by the forgiving one at once.
-async fn read(text: String, problems: RwSignal<Vec<Problem>>) -> LoadState {
+async fn read(text: String, problems: RwSignal<Vec<Problem>>) -> Arc<Loaded> {
     if let Some(loaded) = Loaded::quick(&text) {
         let _ = problems.try_set(Vec::new());
         let text = std::rc::Rc::new(text);
@@ -244,11 +250,11 @@ async fn read(text: String, problems: RwSignal<Vec<Problem>>) -> LoadState {
         if leptos::prelude::request_idle_callback_with_handle(check.clone()).is_err() {
             check();
         }
-        return LoadState::Ready(Arc::new(loaded));
+        return Arc::new(loaded);
     }
     let loaded = Loaded::from_parsed(checked(text).await);
     let _ = problems.try_set(loaded.problems.clone());
-    LoadState::Ready(Arc::new(loaded))
+    Arc::new(loaded)
 }
 
 /// The forgiving reader and the checker (its wasm chunk).
@@ -264,9 +270,41 @@ async fn checked(text: String) -> Parsed {
     crate::model::parse(&text)
 }
 
+/// Names our page for the sheet it shows (whichever file it loaded), in
+/// the reader's language where the sheet gives its title in it.
+fn name_the_page(data: &Loaded, words: &Words) {
+    let meta = &data.sheet.meta;
+    let code = words.lang().code();
+    let (title, subtitle) = (meta.title.pick(code, &meta.language).0, meta.subtitle.pick(code, &meta.language).0);
+    let title = words.document_title(title, subtitle);
+    Effect::new(move |_| {
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            document.set_title(&title);
+        }
+    });
+}
+
+/// Tells `embed.js` that what the widget shows (the report, or the reason
+/// there is none) is drawn, so it can swap out a prerendered copy in the
+/// frame that paints it: `ilo-factsheet:ready`, bubbled from the widget's
+/// root, once every view fetched on demand is drawn too ([`Pending`] at
+/// zero; a prerendered map swapped for an empty place would move everything
+/// below). Called where that content is built.
+fn announce_when_drawn(root: NodeRef<Div>, pending: Pending) {
+    Effect::new(move |_| {
+        if pending.settled() {
+            request_animation_frame(move || {
+                if pending.settled_untracked() {
+                    announce_ready(root);
+                }
+            });
+        }
+    });
+}
+
 /// Bubbles `ilo-factsheet:ready` from the widget's root to the container
 /// `embed.js` mounted it in.
-fn announce_ready(root: NodeRef<leptos::html::Div>) {
+fn announce_ready(root: NodeRef<Div>) {
     let Some(el) = root.get_untracked() else { return };
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
@@ -306,20 +344,26 @@ pub(crate) fn Skeleton() -> impl IntoView {
     }
 }
 
-/// The alert shown when the data file could not be had.
+/// The alert shown when the data file could not be had. It stays while a
+/// Retry is under way (its button waiting), until what that brings is drawn.
 #[component]
 fn LoadFailed(error: LoadError, heading: bool, on_retry: impl Fn() + 'static) -> impl IntoView {
     let can_retry = error.can_retry();
     let message = error.message();
+    let retrying = RwSignal::new(false);
     view! {
-        <div class="load-failed" role="alert">
+        <div class="load-failed" role="alert" aria-busy=move || retrying.get().then_some("true")>
             {if heading {
                 view! { <h1 class="alert-title">{message}</h1> }.into_any()
             } else {
                 view! { <p class="alert-title">{message}</p> }.into_any()
             }}
             {can_retry.then(|| view! {
-                <button type="button" class="retry" on:click=move |_| on_retry()>{t(Text::Retry)}</button>
+                <button type="button" class="retry" disabled=move || retrying.get()
+                    on:click=move |_| {
+                        retrying.set(true);
+                        on_retry();
+                    }>{t(Text::Retry)}</button>
             })}
         </div>
     }

@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use crate::embed::snippets;
 use crate::query::View;
+use ilo_factsheet_shell::awaited::awaited;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, Text};
 
@@ -31,7 +32,7 @@ pub fn EmbedButton() -> impl IntoView {
                 None => asked.set(true),
             }>{t(Text::EmbedView)}</button>
         {move || asked.get().then(|| view! {
-            <Suspense fallback=|| ()>{Suspend::new(async move { embed_dialog(dialog).await })}</Suspense>
+            <Suspense fallback=|| ()>{awaited(move || Suspend::new(async move { embed_dialog(dialog).await }))}</Suspense>
         })}
     }
 }

@@ -36,19 +36,24 @@ pub struct FilterSheet {
 impl FilterSheet {
     /// A closed sheet.
     pub fn closed() -> FilterSheet {
-        let sheet = FilterSheet {
+        FilterSheet {
             open: RwSignal::new(false),
             shown: RwSignal::new(false),
             toggle: NodeRef::new(),
             done: NodeRef::new(),
-        };
-        // Grown wide (the button gone, the panel beside the report): no sheet.
-        Effect::new(move |_| {
-            if !sheet.shown.get() && sheet.open.get_untracked() {
-                sheet.open.set(false);
-            }
-        });
-        sheet
+        }
+    }
+
+    /// Whether the button is laid out (the widget is narrow), as measured.
+    /// Grown wide (the button gone, the panel beside the report): no sheet,
+    /// and none when it narrows again.
+    fn laid_out(self, now: bool) {
+        if self.shown.try_get_untracked() != Some(now) {
+            let _ = self.shown.try_set(now);
+        }
+        if !now && self.open.try_get_untracked() == Some(true) {
+            let _ = self.open.try_set(false);
+        }
     }
 
     /// Open as a sheet, a modal dialog (tracked).
@@ -85,7 +90,7 @@ impl FilterSheet {
 #[component]
 pub fn FiltersToggle(sheet: FilterSheet) -> impl IntoView {
     let ctx = Ctx::get();
-    track_shown(sheet.toggle, sheet.shown);
+    track_shown(sheet.toggle, move |now| sheet.laid_out(now));
     let label = move || match ctx.state.with(FilterState::active_count) {
         0 => t(Text::Filters),
         n => t(Text::FiltersWithCount(n)),

@@ -20,6 +20,7 @@ mod embed_dialog;
 mod filters;
 mod language;
 mod link;
+mod on_demand;
 mod panic;
 mod preview;
 mod projects;
@@ -36,14 +37,15 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
-use crate::data_url::{self, Refused};
-use crate::embed::Options;
+use crate::embed::{Options, Page};
 use crate::i18n::Lang;
-use crate::query::params::{encode, foreign_params, param};
+use crate::query::params::param;
 use crate::query::FilterState;
+use ilo_factsheet_shell::awaited::awaited;
 use ilo_factsheet_shell::ctx::Setting;
 
-pub use app::{App, Config, DataSource, Languages};
+pub use app::{App, Config, DataSource};
+pub use language::Languages;
 
 /// Installs what every widget of the page shares: the panic hook.
 pub fn start() {
@@ -137,46 +139,28 @@ impl Widget {
 }
 
 /// The widget's configuration and first state, from its options, where it
-/// was mounted from and the page's query string.
+/// was mounted from and the page's query string. Which address applies is
+/// the core's rule (`embed::Options::start`); here only the browser's part:
+/// the document's base, and making addresses absolute.
 fn config_for(options: &Options, from: &MountOptions, search: &str) -> (Config, FilterState) {
     let document_base =
         web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    // Which address, by whom: the page's own HTML (`src`) is trusted; a URL
-    // (the page's `?data=`, the frame's `src`) may only name a sheet in
-    // this site's data folder.
-    let requested: Option<Result<String, Refused>> = match (&options.src, from.frame, options.url_sync) {
-        (Some(src), true, _) => Some(data_url::resolve(Some(src), &document_base, &from.base)),
-        (Some(src), false, _) => Some(data_url::embed_src(src)),
-        (None, false, true) => param(search, "data").map(|p| data_url::resolve(Some(&p), &document_base, &from.base)),
-        (None, _, _) => None,
-    };
-    let data_src = match &requested {
-        Some(Ok(url)) => Some(absolute(url, &document_base)),
-        _ => None,
-    };
-    let data = match requested {
-        Some(Ok(_)) => Ok(data_src.clone().unwrap_or_default()),
-        Some(Err(refused)) => Err(refused),
-        None => Ok(absolute(data_url::DEFAULT_DATA_URL, &from.base)),
-    };
-    let (initial, foreign) = if options.url_sync {
-        (FilterState::from_query(search), foreign_params(search))
-    } else {
-        let kept = data_src.as_ref().map(|u| format!("data={}", encode(u))).unwrap_or_default();
-        (options.filters.clone(), kept)
-    };
+    let page = Page { frame: from.frame, search, base: &document_base, site: &from.base };
+    let start = options.start(&page, absolute);
     let setting = Setting {
         base: from.base.clone(),
         sync_url: options.url_sync,
         single_view: options.single_view,
-        data_src,
+        data_src: start.data_src,
         local_file: false,
     };
     let languages = Languages {
         preferred: url::preferred_languages(),
         catalogues: from.catalogues.iter().map(|(lang, name)| (*lang, absolute(name, &from.base))).collect(),
     };
-    (Config { data: data.map(DataSource::Url), foreign_params: foreign, setting, languages }, initial)
+    let config =
+        Config { data: start.data.map(DataSource::Url), foreign_params: start.foreign_params, setting, languages };
+    (config, start.filters)
 }
 
 /// `url` made absolute against `base` (unchanged if it cannot be).
@@ -212,20 +196,21 @@ impl Preview {
         let asked = param(&url::current_search(), "lang");
         let handle = leptos::mount::mount_to(el.clone(), move || {
             let chosen = languages.choose(asked.as_deref());
-            let words = languages.words(Memo::new(move |_| chosen));
-            let (base, languages) = (base.clone(), languages.clone());
-            move || {
-                words.get().map(|w| {
-                    let dir = w.lang().dir().as_str();
-                    let code = w.lang().code();
-                    provide_context(w);
-                    let (base, languages) = (base.clone(), languages.clone());
-                    view! {
-                        <div class="ilo-preview-root" lang=code dir=dir>
-                            <Suspense fallback=|| ()>{Suspend::new(async move { preview_page(base, languages).await })}</Suspense>
-                        </div>
-                    }
-                })
+            // Nothing until both its words and its chunk are here.
+            view! {
+                <Suspense fallback=|| ()>
+                    {awaited(move || {
+                        let (base, languages) = (base.clone(), languages.clone());
+                        let words = languages.words(chosen);
+                        Suspend::new(async move {
+                            let w = words.await;
+                            let (code, dir) = (w.lang().code(), w.lang().dir().as_str());
+                            provide_context(w);
+                            let page = preview_page(base, languages).await;
+                            view! { <div class="ilo-preview-root" lang=code dir=dir>{page}</div> }.into_any()
+                        })
+                    })}
+                </Suspense>
             }
         });
         panic::register(&el);

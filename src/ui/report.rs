@@ -1,14 +1,16 @@
 //! The loaded report: header, problems alert, the bar of view tabs (sticky
 //! on phones, with the language and the filters' button), filters, and the
-//! parts the chosen view shows (text sections, timeline, projects); an
-//! embed that named a view gets a short title and a footer instead of the
-//! header and tabs (its bar holds the filters' button alone).
+//! parts the chosen view shows (text sections, timeline, projects; the map
+//! and funding views through `ui::on_demand`); an embed that named a view
+//! gets a short title and a footer instead of the header and tabs (its bar
+//! holds the filters' button alone).
 
 use leptos::prelude::*;
 
 use crate::model::problem::excerpt;
 use crate::model::{Paragraph, ParagraphKind, Problem, Section, SectionRole};
 use crate::query::View;
+use crate::ui::on_demand::{OnDemand, Part};
 use crate::ui::text::{shown, Highlighted};
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, words, Text, Words};
@@ -81,81 +83,6 @@ fn SkipLink(to: NodeRef<leptos::html::Div>) -> impl IntoView {
                     let _ = el.focus();
                 }
             }>{t(Text::SkipToContent)}</a>
-    }
-}
-
-/// How many views of a widget wait for their wasm chunk ([`OnDemand`]); the
-/// widget's root provides it and announces itself ready only at zero.
-#[derive(Clone, Copy)]
-pub(crate) struct Pending(pub(crate) RwSignal<usize>);
-
-/// The views whose code is a wasm chunk of its own, fetched the first time
-/// one is shown (`#[lazy]`: a wasm-split point; the build splits the wasm,
-/// scripts/build-wasm.mjs).
-#[derive(Clone, Copy)]
-enum Part {
-    Map,
-    Funding,
-}
-
-/// The map view (its wasm chunk).
-#[cfg(not(feature = "ssr"))]
-#[lazy]
-fn map_view() -> AnyView {
-    view! { <ilo_factsheet_map::MapView /> }.into_any()
-}
-
-/// The funding view (its wasm chunk).
-#[cfg(not(feature = "ssr"))]
-#[lazy]
-fn funding_view() -> AnyView {
-    view! { <ilo_factsheet_funding::Funding /> }.into_any()
-}
-
-/// A view from its chunk: nothing until the chunk has arrived (the first
-/// time), then the view, built under this component's owner so it finds the
-/// widget's context.
-#[cfg(not(feature = "ssr"))]
-#[component]
-fn OnDemand(part: Part) -> impl IntoView {
-    // Counted as pending until drawn (or gone), so the widget announces it is
-    // ready only with this view in place.
-    let pending = use_context::<Pending>();
-    let done = StoredValue::new(false);
-    let finish = move || {
-        if !done.try_get_value().unwrap_or(true) {
-            done.set_value(true);
-            if let Some(p) = pending {
-                p.0.try_update(|n| *n = n.saturating_sub(1));
-            }
-        }
-    };
-    if let Some(p) = pending {
-        p.0.update(|n| *n += 1);
-    }
-    on_cleanup(finish);
-    view! {
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move {
-                let view = match part {
-                    Part::Map => map_view().await,
-                    Part::Funding => funding_view().await,
-                };
-                finish();
-                view
-            })}
-        </Suspense>
-    }
-}
-
-/// Rendered natively (the prerendered views, tests/render.rs): at once, no
-/// chunk to wait for (a `Suspense` would render only its fallback).
-#[cfg(feature = "ssr")]
-#[component]
-fn OnDemand(part: Part) -> impl IntoView {
-    match part {
-        Part::Map => view! { <ilo_factsheet_map::MapView /> }.into_any(),
-        Part::Funding => view! { <ilo_factsheet_funding::Funding /> }.into_any(),
     }
 }
 

@@ -5,8 +5,8 @@
 //!
 //! Parameters the filter state does not own (`data`) are kept as they are.
 //! The page's fragment (`#section-overview`) names an element inside the
-//! widget's shadow root, out of the browser's reach: [`follow_fragment`]
-//! scrolls to it.
+//! widget's shadow root, out of the browser's reach: [`Fragment`] scrolls
+//! to it once the report is drawn, and on every `hashchange`.
 
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -65,30 +65,48 @@ fn write(search: &str, replace: bool) {
     };
 }
 
-/// Scrolls to the element the page's fragment names inside the widget whose
-/// root is `root`, once `ready` turns true and on every `hashchange` (the
-/// browser only looks in the document, not in shadow roots).
-pub fn follow_fragment(root: NodeRef<Div>, ready: Memo<bool>) {
-    let scroll = move || {
+/// The page's fragment (`#section-overview`) followed into the widget whose
+/// root is `root` (the browser only looks in the document, not in shadow
+/// roots): on every `hashchange` (from [`Fragment::listen`]), and once when
+/// the report is first drawn ([`Fragment::follow`]).
+#[derive(Clone, Copy)]
+pub struct Fragment {
+    root: NodeRef<Div>,
+    followed: StoredValue<bool>,
+}
+
+impl Fragment {
+    /// Follows the fragment on every `hashchange`, until the widget goes.
+    pub fn listen(root: NodeRef<Div>) -> Fragment {
+        let fragment = Fragment { root, followed: StoredValue::new(false) };
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| fragment.scroll());
+        on_cleanup(move || handle.remove());
+        fragment
+    }
+
+    /// Scrolls to the fragment's element in the next frame, the first time
+    /// only: a later drawing (in another language) leaves the reader where
+    /// they are.
+    pub fn follow(self) {
+        if !self.followed.get_value() {
+            self.followed.set_value(true);
+            request_animation_frame(move || self.scroll());
+        }
+    }
+
+    fn scroll(self) {
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
         let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) else {
             return;
         };
         let id = crate::query::params::decode(id);
-        let scope = root.get_untracked().map(|el| el.get_root_node());
+        let scope = self.root.get_untracked().map(|el| el.get_root_node());
         if let Some(target) =
             scope.and_then(|s| s.dyn_into::<web_sys::DocumentFragment>().ok()).and_then(|s| s.get_element_by_id(&id))
         {
             target.scroll_into_view();
         }
-    };
-    Effect::new(move |_| {
-        if ready.get() {
-            request_animation_frame(scroll);
-        }
-    });
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| scroll());
-    on_cleanup(move || handle.remove());
+    }
 }
 
 /// The reader's languages, most wanted first (`navigator.languages`).

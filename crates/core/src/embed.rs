@@ -4,8 +4,11 @@
 //! `embed.js` hands each widget its element's attributes as a query string,
 //! `data-` dropped (`<div data-ilo-factsheet data-view="map" data-country="KEN">`
 //! gives `view=map&country=KEN`); an iframe (`embed.html?view=map`) hands over
-//! its own query. [`Options::from_attributes`] reads either. The filter keys
-//! are the URL's (`query::params::OWN_KEYS`); besides them:
+//! its own query. [`Options::from_attributes`] reads either, and
+//! [`Options::start`] says what the widget starts from on its [`Page`]: which
+//! data address applies (and who may ask for it), the first filter state,
+//! the page parameters its links keep. The filter keys are the URL's
+//! (`query::params::OWN_KEYS`); besides them:
 //!
 //! - `src`: the data file. A script embed may name any origin (the editor who
 //!   wrote the page chose it; the server must allow CORS). In an iframe it
@@ -26,9 +29,9 @@
 
 use serde::Serialize;
 
-use crate::data_url::DEFAULT_DATA_URL;
+use crate::data_url::{self, Refused, DEFAULT_DATA_URL};
 use crate::i18n::Lang;
-use crate::query::params::{decode, raw_pairs, OWN_KEYS};
+use crate::query::params::{decode, encode, foreign_params, param, raw_pairs, OWN_KEYS};
 use crate::query::{FilterState, View};
 
 /// The colour schemes `theme` can name.
@@ -144,6 +147,70 @@ impl Options {
     }
 }
 
+/// Where a widget is mounted, as the page around it says.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    /// Our iframe page (`embed.html`): the options come from the frame's own
+    /// URL, so its `src` is held to the site's data folder like a link's `?data=`.
+    pub frame: bool,
+    /// The page's query string (`?data=…&view=map`, or empty).
+    pub search: &'a str,
+    /// The document's base URL, which the page's own addresses are relative to.
+    pub base: &'a str,
+    /// The site `embed.js` came from (absolute, ending in `/`).
+    pub site: &'a str,
+}
+
+/// What a widget starts from: its sheet, its first state, and the page's
+/// parameters its links keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Start {
+    /// The sheet's absolute URL, or why the address asked for was refused.
+    pub data: Result<String, Refused>,
+    /// The sheet's absolute URL when one was asked for and allowed (`None`:
+    /// the default sheet); embed snippets name it.
+    pub data_src: Option<String>,
+    /// The first filter state: the page's URL on our own page, else the attributes.
+    pub filters: FilterState,
+    /// Parameters the filter state does not own, encoded: the page's own
+    /// (`data=…`) on our page, else the sheet asked for (`data=<its URL>`).
+    pub foreign_params: String,
+}
+
+impl Options {
+    /// Which data address applies, and who may ask for it: the page's own
+    /// HTML (a script embed's `src`) may name any web address; a URL (our
+    /// iframe page's `src`, our page's `?data=`, only read when the widget
+    /// mirrors the URL) may name only a sheet in the site's data folder
+    /// ([`data_url::resolve`]). `absolute` makes an address absolute against
+    /// a base (the browser's URL parser: the only part left to the caller).
+    pub fn start(&self, page: &Page<'_>, absolute: impl Fn(&str, &str) -> String) -> Start {
+        let asked: Option<Result<String, Refused>> = match (&self.src, page.frame, self.url_sync) {
+            (Some(src), true, _) => Some(data_url::resolve(Some(src), page.base, page.site)),
+            (Some(src), false, _) => Some(data_url::embed_src(src)),
+            (None, false, true) => {
+                param(page.search, "data").map(|p| data_url::resolve(Some(&p), page.base, page.site))
+            }
+            (None, _, _) => None,
+        };
+        let (data, data_src) = match asked {
+            Some(Ok(url)) => {
+                let url = absolute(&url, page.base);
+                (Ok(url.clone()), Some(url))
+            }
+            Some(Err(refused)) => (Err(refused), None),
+            None => (Ok(absolute(DEFAULT_DATA_URL, page.site)), None),
+        };
+        let (filters, foreign_params) = if self.url_sync {
+            (FilterState::from_query(page.search), foreign_params(page.search))
+        } else {
+            let kept = data_src.as_ref().map(|u| format!("data={}", encode(u))).unwrap_or_default();
+            (self.filters.clone(), kept)
+        };
+        Start { data, data_src, filters, foreign_params }
+    }
+}
+
 /// The two ways to embed one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippets {
@@ -245,6 +312,82 @@ mod tests {
         assert_eq!(o.src.as_deref(), Some("https://a.org/s.json"));
         assert!(o.single_view);
         assert!(!o.url_sync);
+    }
+
+    const SITE: &str = "https://www.ilo.org/factsheets/";
+
+    /// A page at `base` with the query `search`; `frame` for our iframe page.
+    fn page<'a>(frame: bool, search: &'a str, base: &'a str) -> Page<'a> {
+        Page { frame, search, base, site: SITE }
+    }
+
+    /// A stand-in for the browser's URL parser: absolute stays, a path is
+    /// taken from the base's folder.
+    fn absolute(url: &str, base: &str) -> String {
+        if url.contains("://") {
+            url.to_string()
+        } else {
+            let folder = base.find(['?', '#']).map_or(base, |i| &base[..i]);
+            format!("{}{url}", &folder[..=folder.rfind('/').unwrap_or(0)])
+        }
+    }
+
+    fn start(attributes: &str, at: Page<'_>) -> Start {
+        Options::from_attributes(attributes).start(&at, absolute)
+    }
+
+    #[test]
+    fn a_widget_that_names_no_sheet_shows_the_site_s_own() {
+        let host = "https://host.example/news/page.html";
+        let s = start("view=map&country=KEN", page(false, "?data=data/korea.json", host));
+        assert_eq!(s.data, Ok(format!("{SITE}data/china.json")));
+        assert_eq!((s.data_src, s.foreign_params.as_str()), (None, ""));
+        assert_eq!(s.filters, Options::from_attributes("view=map&country=KEN").filters, "the attributes, not the page");
+        // Our iframe page without `src`: the same.
+        let frame = start("view=map", page(true, "?view=map", &format!("{SITE}embed.html")));
+        assert_eq!(frame.data, Ok(format!("{SITE}data/china.json")));
+    }
+
+    #[test]
+    fn a_script_embed_may_name_any_web_address_relative_to_its_page() {
+        let host = "https://host.example/news/page.html?x=1";
+        let elsewhere = start("src=https%3A%2F%2Fdata.example%2Fk.json", page(false, "", host));
+        assert_eq!(elsewhere.data, Ok("https://data.example/k.json".to_string()));
+        assert_eq!(elsewhere.data_src.as_deref(), Some("https://data.example/k.json"));
+        assert_eq!(elsewhere.foreign_params, "data=https%3A%2F%2Fdata.example%2Fk.json");
+        let relative = start("src=sheets/k.json", page(false, "", host));
+        assert_eq!(relative.data, Ok("https://host.example/news/sheets/k.json".to_string()));
+        let refused = start("src=javascript:alert(1)", page(false, "", host));
+        assert!(matches!(refused.data, Err(Refused::NotWeb(_))));
+        assert_eq!((refused.data_src, refused.foreign_params.as_str()), (None, ""));
+    }
+
+    #[test]
+    fn a_frame_s_src_is_held_to_the_site_s_data_folder() {
+        let frame = format!("{SITE}embed.html?src=data/korea.json");
+        let korea = start("src=data/korea.json", page(true, "?src=data/korea.json", &frame));
+        assert_eq!(korea.data, Ok(format!("{SITE}data/korea.json")));
+        assert_eq!(korea.data_src, Some(format!("{SITE}data/korea.json")));
+        for bad in ["https%3A%2F%2Fevil.example%2Fx.json", "uploads/x.json", "javascript:alert(1)"] {
+            let s = start(&format!("src={bad}"), page(true, "", &frame));
+            assert!(s.data.is_err(), "{bad}: {:?}", s.data);
+            assert_eq!(s.data_src, None);
+        }
+    }
+
+    #[test]
+    fn our_page_reads_its_sheet_and_state_from_its_url_keeping_what_it_does_not_own() {
+        let at = |search| page(false, search, "https://www.ilo.org/factsheets/index.html");
+        let korea = start("url-sync=", at("?data=data/korea.json&view=map&utm_source=x"));
+        assert_eq!(korea.data, Ok(format!("{SITE}data/korea.json")));
+        assert_eq!(korea.filters.view, View::Map);
+        assert_eq!(korea.foreign_params, "data=data%2Fkorea.json&utm_source=x");
+        let evil = start("url-sync=", at("?data=https://evil.example/x.json"));
+        assert!(matches!(evil.data, Err(Refused::OtherOrigin(_))));
+        assert_eq!(start("url-sync=", at("")).data, Ok(format!("{SITE}data/china.json")));
+        // The page's own HTML outranks its URL.
+        let named = start("url-sync=&src=data/template.json", at("?data=data/korea.json"));
+        assert_eq!(named.data, Ok(format!("{SITE}data/template.json")));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::{mt, Geometry, MapCtx};
+use super::{mt, MapCtx};
 use crate::geo::view;
 use crate::query::text::fold;
 use crate::query::Facet;
@@ -16,7 +16,7 @@ use ilo_factsheet_shell::words::local;
 /// Frames, zoom and pan buttons.
 #[component]
 pub(super) fn Controls(m: MapCtx) -> impl IntoView {
-    let bounds = move || m.geometry.with(Geometry::size);
+    let bounds = move || m.size();
     let frame = move |id: &'static str| {
         move |_| {
             if let Some(w) = m.world() {

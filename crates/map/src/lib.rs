@@ -13,7 +13,10 @@
 //! Tap, click, Enter or Space on a country or group sets the `country` filter.
 //!
 //! The geometry (`data/map/world.json`, ~45 KB gzip) is fetched when the view
-//! is first shown. All arithmetic is pure, in `crate::geo`.
+//! is first shown, once per widget ([`MapGeometry`]), and the map's parts
+//! are drawn under a `Suspense` awaiting it: without it at first (the
+//! placeholder, as prerendered), then with it. All arithmetic is pure, in
+//! `crate::geo`.
 #![cfg(any(feature = "web", feature = "ssr"))]
 // Rendering to HTML (feature `ssr`) nests view types deeply.
 #![recursion_limit = "256"]
@@ -34,7 +37,6 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use crate::geo::reach::{reach_with, Place, Reach};
@@ -43,6 +45,7 @@ use crate::geo::view::{self, ViewBox};
 use crate::geo::world::{World, PLACEHOLDER_SIZE};
 use crate::model::{CountryRole, FactSheet};
 use crate::query::Facet;
+use ilo_factsheet_shell::awaited::awaited;
 use ilo_factsheet_shell::ctx::Ctx;
 use ilo_factsheet_shell::i18n::{t, MapText, Text};
 use ilo_factsheet_shell::load::fetch_text;
@@ -68,6 +71,8 @@ fn mt(text: MapText<'_>) -> Cow<'static, str> {
 // ---------------------------------------------------------------------------
 // State shared by the parts of one map (per widget, under MapView's owner).
 
+/// What the map file gave: the world, or why not; `Loading` is what the
+/// map draws meanwhile (and what a prerendered map shows).
 #[derive(Clone)]
 enum Geometry {
     Loading,
@@ -75,46 +80,112 @@ enum Geometry {
     Ready(Arc<World>),
 }
 
-impl Geometry {
-    /// The map's frame: the geometry's, or the placeholder's while it loads.
-    fn size(&self) -> (f64, f64) {
-        match self {
-            Geometry::Ready(world) => (world.width, world.height),
-            _ => PLACEHOLDER_SIZE,
-        }
-    }
-}
-
-/// A widget's map geometry, kept while the visitor moves between views, so
-/// the file is fetched once per widget. `App` provides it; a map without it
-/// (in a snapshot) keeps its own.
+/// A widget's map geometry: fetched the first time a map of the widget is
+/// shown (a future, awaited under the map's `Suspense`), kept while the
+/// visitor moves between views, fetched again only when it failed (the
+/// next map shown, or Retry). `App` provides it; a map without it (in a
+/// snapshot) makes its own.
 #[derive(Clone, Copy)]
 pub struct MapGeometry {
-    state: RwSignal<Geometry>,
-    requested: StoredValue<bool>,
     /// Where the geometry file is: [`WORLD_PATH`] on the widget's own site.
     url: StoredValue<String>,
+    /// The geometry once read (the file never changes: a cache, not state).
+    kept: StoredValue<Option<Arc<World>>>,
+    /// Retry's count: another fetches the file again.
+    tries: RwSignal<u32>,
 }
 
 impl MapGeometry {
-    /// The cache for the geometry at `url`.
+    /// The geometry at `url`.
     pub fn new(url: String) -> MapGeometry {
-        MapGeometry {
-            state: RwSignal::new(Geometry::Loading),
-            requested: StoredValue::new(false),
-            url: StoredValue::new(url),
+        MapGeometry { url: StoredValue::new(url), kept: StoredValue::new(None), tries: RwSignal::new(0) }
+    }
+
+    /// The geometry: at once when kept, else fetched and read. Tracks
+    /// Retry ([`MapGeometry::retry`]).
+    fn load(self) -> impl std::future::Future<Output = Geometry> + Send + 'static {
+        self.tries.track();
+        let (kept, url) = (self.kept.try_get_value().flatten(), self.url.try_get_value().unwrap_or_default());
+        async move {
+            if let Some(world) = kept {
+                return Geometry::Ready(world);
+            }
+            let geometry = fetch_world(&url).await;
+            if let Geometry::Ready(world) = &geometry {
+                self.kept.try_set_value(Some(world.clone()));
+            }
+            geometry
         }
+    }
+
+    /// Fetches the file again (after a failure).
+    fn retry(self) {
+        self.tries.update(|n| *n += 1);
+    }
+}
+
+/// Fetches and reads the map file at `url`.
+async fn fetch_world(url: &str) -> Geometry {
+    match fetch_text(url).await {
+        Ok(text) => match World::from_json(&text) {
+            Ok(world) if !world.countries.is_empty() && world.width > 0.0 && world.height > 0.0 => {
+                Geometry::Ready(Arc::new(world))
+            }
+            Ok(_) => Geometry::Failed(mt(MapText::NoCountries(url)).into_owned()),
+            Err(e) => Geometry::Failed(mt(MapText::NotAMap(url, &e.to_string())).into_owned()),
+        },
+        Err(e) => Geometry::Failed(e.message()),
+    }
+}
+
+/// What the visitor chose on the map, kept when its geometry arrives.
+#[derive(Clone, Copy)]
+struct Choices {
+    focused: RwSignal<Option<String>>,
+    show_table: RwSignal<bool>,
+    status: RwSignal<String>,
+}
+
+/// The frame shown: the visitor's (zoom, pan, a frame button, a pinch),
+/// else the first frame once the geometry is here and the map measured,
+/// else the placeholder's.
+#[derive(Clone, Copy)]
+struct Frame {
+    chosen: RwSignal<Option<ViewBox>>,
+    first: Memo<Option<ViewBox>>,
+}
+
+impl Frame {
+    const PLACEHOLDER: ViewBox = [0.0, 0.0, PLACEHOLDER_SIZE.0, PLACEHOLDER_SIZE.1];
+
+    fn get(&self) -> ViewBox {
+        self.chosen.get().or_else(|| self.first.get()).unwrap_or(Frame::PLACEHOLDER)
+    }
+
+    fn get_untracked(&self) -> ViewBox {
+        self.chosen.get_untracked().or_else(|| self.first.get_untracked()).unwrap_or(Frame::PLACEHOLDER)
+    }
+
+    fn set(&self, frame: ViewBox) {
+        self.chosen.set(Some(frame));
+    }
+
+    fn update(&self, change: impl FnOnce(&mut ViewBox)) {
+        let mut frame = self.get_untracked();
+        change(&mut frame);
+        self.set(frame);
     }
 }
 
 #[derive(Clone, Copy)]
 struct MapCtx {
-    geometry: RwSignal<Geometry>,
+    /// The geometry drawn (`None` while it loads, or when it failed).
+    world: StoredValue<Option<Arc<World>>>,
     /// What the map draws: every filter but `country`.
     map_reach: Memo<Reach>,
     /// What the table and details show: every filter.
     table_reach: Memo<Reach>,
-    viewbox: RwSignal<ViewBox>,
+    viewbox: Frame,
     /// The frame of the places reached at the drawn width (`None` while the
     /// geometry loads, or when nothing reached is on the map).
     reached: Memo<Option<ViewBox>>,
@@ -126,11 +197,15 @@ struct MapCtx {
 }
 
 impl MapCtx {
+    /// The geometry drawn; none once the map is gone (a closure may still
+    /// run as it goes).
     fn world(&self) -> Option<Arc<World>> {
-        match self.geometry.get() {
-            Geometry::Ready(w) => Some(w),
-            _ => None,
-        }
+        self.world.try_get_value().flatten()
+    }
+
+    /// The map's frame: the geometry's, or the placeholder's while it loads.
+    fn size(&self) -> (f64, f64) {
+        self.world().map_or(PLACEHOLDER_SIZE, |w| (w.width, w.height))
     }
 }
 
@@ -177,9 +252,7 @@ fn announcement(sheet: &FactSheet, place: &Place, name: &str) -> String {
 #[component]
 pub fn MapView() -> impl IntoView {
     let ctx = Ctx::get();
-    let cache = use_context::<MapGeometry>().unwrap_or_else(|| MapGeometry::new(WORLD_PATH.to_string()));
-    let geometry = cache.state;
-    let load = geometry_loader(cache);
+    let geometry = use_context::<MapGeometry>().unwrap_or_else(|| MapGeometry::new(WORLD_PATH.to_string()));
     let (map_reach, table_reach) = reaches(ctx);
     // A development partner's sheet speaks of its support; one with places
     // reached without a project says how they are shown.
@@ -189,100 +262,95 @@ pub fn MapView() -> impl IntoView {
             && meta.roles().contains(&CountryRole::DevelopmentPartner);
         (mt(if partner { MapText::HeadingPartner } else { MapText::Heading }).into_owned(), !d.sheet.reach.is_empty())
     });
-    let canvas = NodeRef::<leptos::html::Div>::new();
-    let (viewbox, reached, upp) = frame_and_scale(geometry, canvas, map_reach);
-    let m = MapCtx {
-        geometry,
-        map_reach,
-        table_reach,
-        viewbox,
-        reached,
-        upp,
+    let choices = Choices {
         focused: RwSignal::new(None),
         show_table: RwSignal::new(false),
         status: RwSignal::new(String::new()),
     };
-    let show_table = m.show_table;
-    let announce = announcements(ctx, m);
+    let parts = move |shown: Geometry| map_parts(ctx, (map_reach, table_reach), choices, shown, geometry);
 
     view! {
         <section class="map-view" aria-labelledby=ctx.dom_id("map-title")>
             <h2 id=ctx.dom_id("map-title")>{heading}</h2>
             <p class="map-intro">{mt(MapText::Intro)}{unnamed.then(|| format!(" {}", mt(MapText::IntroUnnamed)))}</p>
-            <div class="map-bar">
-                <div class="map-modes" role="group" aria-label=mt(MapText::Modes)>
-                    <button type="button" class="mode-map" aria-pressed=move || (!show_table.get()).to_string()
-                        on:click=move |_| show_table.set(false)>{mt(MapText::ShowMap)}</button>
-                    <button type="button" class="mode-table" aria-pressed=move || show_table.get().to_string()
-                        on:click=move |_| show_table.set(true)>{mt(MapText::ShowTable)}</button>
-                </div>
-                <FindBox m=m />
-            </div>
-            // Nothing (not an empty text) while silent: the prerendered copy
-            // (an empty text is written as a space) then matches `:empty` too.
-            <p class="map-status" role="status">{move || Some(m.status.get()).filter(|s| !s.is_empty())}</p>
-            <div class="map-panel" hidden=move || show_table.get()>
-                <Controls m=m />
-                <div class="map-canvas" node_ref=canvas>
-                    {move || match geometry.get() {
-                        Geometry::Loading => view! { <p class="map-loading" aria-busy="true">{mt(MapText::LoadingMap)}</p> }.into_any(),
-                        Geometry::Failed(why) => {
-                            let retry = load.clone();
-                            view! {
-                                <div class="map-failed" role="alert">
-                                    <p>{mt(MapText::MapFailed(&why))}</p>
-                                    <button type="button" class="retry" on:click=move |_| retry()>{t(Text::Retry)}</button>
-                                </div>
-                            }.into_any()
-                        }
-                        Geometry::Ready(world) => view! { <Canvas m=m world=world /> }.into_any(),
-                    }}
-                </div>
-                <p class="map-hint">{mt(MapText::KeysHint)}</p>
-            </div>
-            <Details m=m />
-            <div class="map-legend-area" hidden=move || show_table.get()>
-                <Legend m=m />
-            </div>
-            <div class=move || if show_table.get() { "map-table" } else { "map-table visually-hidden" }>
-                <Table m=m />
-            </div>
-            <p class="visually-hidden map-announce" aria-live="polite">{move || announce.get().unwrap_or_default()}</p>
+            // Drawn while the geometry loads (and so prerendered), then with it.
+            <Suspense fallback=move || parts(Geometry::Loading)>
+                {awaited(move || {
+                    let loading = geometry.load();
+                    Suspend::new(async move { parts(loading.await).into_any() })
+                })}
+            </Suspense>
         </section>
     }
 }
 
-/// Fetches the geometry into the widget's cache when the view is first shown
-/// (again only if it failed); returns the fetch, for Retry.
-fn geometry_loader(cache: MapGeometry) -> impl Fn() + Clone + 'static {
-    let geometry = cache.state;
-    let load = move || {
-        cache.requested.set_value(true);
-        geometry.set(Geometry::Loading);
-        let url = cache.url.get_value();
-        spawn_local(async move {
-            let next = match fetch_text(&url).await {
-                Ok(text) => match World::from_json(&text) {
-                    Ok(world) if !world.countries.is_empty() && world.width > 0.0 && world.height > 0.0 => {
-                        Geometry::Ready(Arc::new(world))
-                    }
-                    Ok(_) => Geometry::Failed(mt(MapText::NoCountries(&url)).into_owned()),
-                    Err(e) => Geometry::Failed(mt(MapText::NotAMap(&url, &e.to_string())).into_owned()),
-                },
-                Err(e) => Geometry::Failed(e.message()),
-            };
-            geometry.set(next);
-        });
+/// The map's parts for the geometry `shown`: its bar, canvas, details,
+/// legend, table and live region, sharing one [`MapCtx`]; the failure's
+/// Retry fetches `geometry` again.
+fn map_parts(
+    ctx: Ctx,
+    (map_reach, table_reach): (Memo<Reach>, Memo<Reach>),
+    choices: Choices,
+    shown: Geometry,
+    geometry: MapGeometry,
+) -> impl IntoView {
+    let world = match &shown {
+        Geometry::Ready(world) => Some(world.clone()),
+        _ => None,
     };
-    // Fetching is a browser call: from an effect, not from rendering.
-    let first = load;
-    Effect::new(move |ran: Option<()>| {
-        let failed = matches!(geometry.get_untracked(), Geometry::Failed(_));
-        if ran.is_none() && (!cache.requested.get_value() || failed) {
-            first();
-        }
-    });
-    load
+    let canvas = NodeRef::<leptos::html::Div>::new();
+    let (viewbox, reached, upp) = frame_and_scale(world.clone(), canvas, map_reach);
+    let Choices { focused, show_table, status } = choices;
+    let m = MapCtx {
+        world: StoredValue::new(world),
+        map_reach,
+        table_reach,
+        viewbox,
+        reached,
+        upp,
+        focused,
+        show_table,
+        status,
+    };
+    let announce = announcements(ctx, m);
+    view! {
+        <div class="map-bar">
+            <div class="map-modes" role="group" aria-label=mt(MapText::Modes)>
+                <button type="button" class="mode-map" aria-pressed=move || (!show_table.get()).to_string()
+                    on:click=move |_| show_table.set(false)>{mt(MapText::ShowMap)}</button>
+                <button type="button" class="mode-table" aria-pressed=move || show_table.get().to_string()
+                    on:click=move |_| show_table.set(true)>{mt(MapText::ShowTable)}</button>
+            </div>
+            <FindBox m=m />
+        </div>
+        // Nothing (not an empty text) while silent: the prerendered copy
+        // (an empty text is written as a space) then matches `:empty` too.
+        <p class="map-status" role="status">{move || Some(m.status.get()).filter(|s| !s.is_empty())}</p>
+        <div class="map-panel" hidden=move || show_table.get()>
+            <Controls m=m />
+            <div class="map-canvas" node_ref=canvas>
+                {match shown {
+                    Geometry::Loading => view! { <p class="map-loading" aria-busy="true">{mt(MapText::LoadingMap)}</p> }.into_any(),
+                    Geometry::Failed(why) => view! {
+                        <div class="map-failed" role="alert">
+                            <p>{mt(MapText::MapFailed(&why))}</p>
+                            <button type="button" class="retry" on:click=move |_| geometry.retry()>{t(Text::Retry)}</button>
+                        </div>
+                    }.into_any(),
+                    Geometry::Ready(world) => view! { <Canvas m=m world=world /> }.into_any(),
+                }}
+            </div>
+            <p class="map-hint">{mt(MapText::KeysHint)}</p>
+        </div>
+        <Details m=m />
+        <div class="map-legend-area" hidden=move || show_table.get()>
+            <Legend m=m />
+        </div>
+        <div class=move || if show_table.get() { "map-table" } else { "map-table visually-hidden" }>
+            <Table m=m />
+        </div>
+        <p class="visually-hidden map-announce" aria-live="polite">{move || announce.get().unwrap_or_default()}</p>
+    }
 }
 
 /// What the map draws and what the table and details show. The map is the
@@ -310,38 +378,37 @@ fn reaches(ctx: Ctx) -> (Memo<Reach>, Memo<Reach>) {
 /// The frame shown, the frame of the places reached, and the map units per
 /// screen pixel, from the drawn width of `canvas`. The first frame, once the
 /// geometry is there and the map measured, is the whole map, or on a narrow
-/// map (a phone) the places reached (`geo::view::first_frame`).
+/// map (a phone) the places reached (`geo::view::first_frame`); it stays
+/// as it was when the map is resized.
 fn frame_and_scale(
-    geometry: RwSignal<Geometry>,
+    world: Option<Arc<World>>,
     canvas: NodeRef<leptos::html::Div>,
     map_reach: Memo<Reach>,
-) -> (RwSignal<ViewBox>, Memo<Option<ViewBox>>, Memo<f64>) {
-    let viewbox = RwSignal::new([0.0, 0.0, PLACEHOLDER_SIZE.0, PLACEHOLDER_SIZE.1]);
+) -> (Frame, Memo<Option<ViewBox>>, Memo<f64>) {
+    let (w, h) = world.as_ref().map_or(PLACEHOLDER_SIZE, |w| (w.width, w.height));
     // The drawn width, measured after mount and on resize (0 until then).
     let px_width = RwSignal::new(0.0_f64);
     track_width(canvas, px_width);
-    let reached = Memo::new(move |_| {
-        let Geometry::Ready(w) = geometry.get() else {
-            return None;
-        };
-        let px = px_width.get();
-        map_reach.with(|r| symbols::reached_box(r, &w)).map(|b| view::reached_frame(b, px, (w.width, w.height)))
-    });
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
+    let reached = {
+        let world = world.clone();
+        Memo::new(move |_| {
+            let world = world.as_ref()?;
+            let px = px_width.get();
+            map_reach
+                .with(|r| symbols::reached_box(r, world))
+                .map(|b| view::reached_frame(b, px, (world.width, world.height)))
+        })
+    };
+    let first = Memo::new(move |settled: Option<&Option<ViewBox>>| {
+        if let Some(Some(frame)) = settled {
+            return Some(*frame);
         }
         let px = px_width.get();
-        match geometry.get() {
-            Geometry::Ready(w) if px > 0.0 => {
-                viewbox.set(view::first_frame(w.frame("world"), reached.get_untracked(), px));
-                true
-            }
-            _ => false,
-        }
+        let world = world.as_ref().filter(|_| px > 0.0)?;
+        Some(view::first_frame(world.frame("world"), reached.get_untracked(), px))
     });
+    let viewbox = Frame { chosen: RwSignal::new(None), first };
     let upp = Memo::new(move |_| {
-        let (w, h) = geometry.with(Geometry::size);
         let vb = viewbox.get();
         let px_w = px_width.get();
         view::units_per_px(vb, px_w, px_w / view::display_aspect(vb, TALLEST, w / h))

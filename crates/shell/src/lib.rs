@@ -4,6 +4,7 @@
 //! fetched on demand) depending on the core and this crate, never on each
 //! other.
 //!
+//! - [`awaited`]: views drawn from futures (loading), under one type;
 //! - [`ctx`]: what every view of one widget reads (filter state, sheet,
 //!   selection memo, where the widget stands);
 //! - [`i18n`]: every interface string, behind `t()`;
@@ -20,6 +21,7 @@
 // `crate::model`, `crate::query`, … read the same here as in the other crates.
 use ilo_factsheet_core::{model, query};
 
+pub mod awaited;
 pub mod ctx;
 pub mod i18n;
 pub mod load;

@@ -128,7 +128,16 @@ thread_local! {
 }
 
 /// Fetches `url` as text, with a timeout, sharing a fetch already under way.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
+/// Nothing happens until it is awaited. A `Send` future, as Leptos' `Suspend`
+/// asks: the browser's futures are not, but there is one thread, where it is
+/// made and awaited.
+pub fn fetch_text(url: &str) -> impl std::future::Future<Output = Result<String, LoadError>> + Send + 'static {
+    send_wrapper::SendWrapper::new(fetch_shared(url.to_string()))
+}
+
+/// [`fetch_text`], on the browser's thread.
+async fn fetch_shared(url: String) -> Result<String, LoadError> {
+    let url = url.as_str();
     let pending = PENDING.with_borrow_mut(|all| match all.iter().find(|(u, _)| u == url) {
         Some((_, p)) => p.clone(),
         None => {

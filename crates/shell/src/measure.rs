@@ -31,10 +31,11 @@ pub fn track_width(node: NodeRef<Div>, width: RwSignal<f64>) {
     });
 }
 
-/// Keeps `shown` true while `node` is laid out (not `display: none`, itself
-/// or above), as a `ResizeObserver` on it sees it: how a view learns that
-/// CSS (a container query) shows or hides a control.
-pub fn track_shown<E>(node: NodeRef<E>, shown: RwSignal<bool>)
+/// Tells `laid_out` whether `node` is laid out (not `display: none`, itself
+/// or above), after mount and whenever that changes, as a `ResizeObserver`
+/// on it sees it: how a view learns that CSS (a container query) shows or
+/// hides a control.
+pub fn track_shown<E>(node: NodeRef<E>, laid_out: impl Fn(bool) + Clone + 'static)
 where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
@@ -45,11 +46,13 @@ where
         };
         let el: web_sys::Element = el.unchecked_into();
         let measure = {
-            let el = el.clone();
+            let (el, laid_out) = (el.clone(), laid_out.clone());
+            let mut was = None;
             move || {
                 let now = el.get_client_rects().length() > 0;
-                if shown.try_get_untracked() != Some(now) {
-                    let _ = shown.try_set(now);
+                if was != Some(now) {
+                    was = Some(now);
+                    laid_out(now);
                 }
             }
         };
