@@ -107,7 +107,8 @@ ensure_rust() {
     ok "wasm-bindgen-cli $wbg (locked)"
   else
     installing "wasm-bindgen-cli $wbg (cargo install --locked from scripts/tools/wasm-bindgen-cli, about 3 minutes)"
-    cargo install --path scripts/tools/wasm-bindgen-cli --locked --force
+    # Built outside the source tree (cargo would build a --path install in its own target/).
+    cargo install --path scripts/tools/wasm-bindgen-cli --locked --force --target-dir "$TOOLS/build/wasm-bindgen-cli"
   fi
 
   # wasm-split-cli has no --version: cargo's own record of what it installed.
